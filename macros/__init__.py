@@ -1,0 +1,20 @@
+"""The pipeline that turns content/ into the site, and the mkdocs-macros entry point.
+
+Modules, in pipeline order: source (read and check the text), editorial (the
+reviewed editorial file), layout (page furniture), footnotes, extract (the
+model), textflow (reflowed blocks), links, crossrefs, render (Markdown pages),
+hooks (MkDocs glue).
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def define_env(env):
+    """Figures of the model for the hand-written pages (home, about, data)."""
+    from .build import load_report
+    from .stats import report_stats
+
+    report = load_report(ROOT)
+    env.variables["stats"] = report_stats(report)

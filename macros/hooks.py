@@ -1,0 +1,53 @@
+"""MkDocs glue: build the model from content/, add the generated pages.
+
+Everything of substance lives in the pipeline modules; this file only hands
+their output to MkDocs, so the pipeline can move to another generator.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros.build import load_report  # noqa: E402
+from macros.render import nav, render_site, report_json  # noqa: E402
+
+EXTERNAL = re.compile(r'<a ((?=[^>]*href="(?:https?:)?//)[^>]*)>(.*?)</a>', re.S)
+NEW_TAB_HINT = '<span class="md-visually-hidden"> (external link, opens in a new tab)</span>'
+
+def on_config(config):
+    report = load_report(ROOT)
+    if not config.get("nav"):
+        config["nav"] = nav(report)
+    return config
+
+
+def on_files(files, config):
+    report = load_report(ROOT)
+    for path, text in render_site(report).items():
+        files.append(File.generated(config, path, content=text))
+    files.append(File.generated(config, "data/report.json", content=report_json(report)))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    return mark_external_links(html)
+
+
+def mark_external_links(html):
+    """Links that leave the site: no opener, no referrer, marked and announced."""
+    def external(m):
+        attrs, label = m.group(1), m.group(2)
+        if "rel=" in attrs:
+            return m.group(0)
+        if "class=" in attrs:
+            attrs = re.sub(r'class="([^"]*)"', r'class="\1 external"', attrs, count=1)
+        else:
+            attrs += ' class="external"'
+        return f'<a {attrs} rel="noopener noreferrer" target="_blank">{label}{NEW_TAB_HINT}</a>'
+    return EXTERNAL.sub(external, html)

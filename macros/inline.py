@@ -1,0 +1,92 @@
+"""One block of the model as Markdown: escaped text with its footnote markers,
+links and cross-references in place."""
+
+import html
+import re
+
+from .crossrefs import paragraph_mentions
+
+_ESCAPE = re.compile(r"([\\`*_\[\]{}|~^#!])")
+
+
+def escape(text):
+    """Text safe to put in Markdown: no character may turn into markup."""
+    text = html.escape(text, quote=False)
+    text = _ESCAPE.sub(r"\\\1", text)
+    # A block that opens like a list or a heading must stay a plain paragraph.
+    text = re.sub(r"^(\d+)\.", r"\1\\.", text)
+    text = re.sub(r"^([+\-])(\s)", r"\\\1\2", text)
+    return text
+
+
+def fn_id(series, number):
+    return f"{series[0]}{number}"
+
+
+def footnote_ref(series, number):
+    label = f"Guidelines footnote {number}" if series == "guideline" else f"Footnote {number}"
+    cls = "footnote-ref" + (" guideline-ref" if series == "guideline" else "")
+    fid = fn_id(series, number)
+    return (f'<sup id="fnref:{fid}"><a class="{cls}" href="#fn:{fid}" aria-label="{label}">'
+            f'{number}</a></sup>')
+
+
+def inline(block, paragraph_href=None, in_footnote=False, with_refs=True):
+    """Markdown for a block's text.
+
+    `paragraph_href(n)` gives the link to Guidelines paragraph n, or None to
+    leave mentions of paragraphs as plain text.
+    """
+    text = block.text
+    events = []  # (offset, order, kind, payload)
+    for link in block.links:
+        events.append((link.offset, link.offset + link.length, "link", link))
+    if paragraph_href is not None:
+        for m in paragraph_mentions(text, in_footnote=in_footnote):
+            if any(a < m.offset + m.length and m.offset < b for a, b, _, _ in events):
+                continue
+            events.append((m.offset, m.offset + m.length, "xref", m))
+    events.sort(key=lambda e: e[0])
+    refs = sorted(block.refs, key=lambda r: r.offset) if with_refs else []
+
+    out, pos = [], 0
+
+    def emit_plain(upto):
+        nonlocal pos
+        while refs and refs[0].offset <= upto:
+            ref = refs.pop(0)
+            out.append(escape(text[pos:ref.offset]))
+            out.append(footnote_ref(ref.series, ref.number))
+            pos = ref.offset
+        out.append(escape(text[pos:upto]))
+        pos = upto
+
+    for start, end, kind, payload in events:
+        if start < pos:
+            continue
+        emit_plain(start)
+        label = escape(text[start:end])
+        if kind == "link":
+            out.append(f"[{label}](<{payload.url}>)")
+        else:
+            out.append(_xref(text[start:end], payload.numbers, paragraph_href))
+        pos = end
+    emit_plain(len(text))
+    for ref in refs:
+        out.append(footnote_ref(ref.series, ref.number))
+    return "".join(out)
+
+
+def _xref(label, numbers, paragraph_href):
+    # "16, 74, 79" links each number to its own paragraph.
+    parts, last = [], 0
+    for m in re.finditer(r"\d+", label):
+        parts.append(escape(label[last:m.start()]))
+        n = int(m.group(0))
+        if n in numbers:
+            parts.append(f"[{n}]({paragraph_href(n)})")
+        else:
+            parts.append(m.group(0))
+        last = m.end()
+    parts.append(escape(label[last:]))
+    return "".join(parts)

@@ -1,0 +1,100 @@
+"""Page furniture: what the PDF printed around the text rather than as text.
+
+Running headers, lone paragraph numbers and the bare URL lists at page ends
+are recognised by rule, claimed as removed, and recorded with the reason.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+RUNNING_TITLE = re.compile(r"^\s*Explanatory Report to the OPSC Guidelines\s*$")
+RUNNING_CHAPTER = re.compile(r"^\s*\S.*?\S\s{4,}\d{1,3}\s*$")
+LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+BARE_URL = re.compile(r"^\s*((?:https?://|www\.)\S+)\s*$")
+CALLOUT_HEADING = re.compile(
+    r"^\s{2,}(RESOURCE TIPS?|CONCRETE EXAMPLES? OF (?:GOOD|GOOD REGIONAL|REGIONAL GOOD) PRACTICE"
+    r"|THE IWG’S ADVICE|CASE LAW|INFORMATION AND COMMUNICATIONS TECHNOLOGIES \(ICT\))\s*$"
+)
+CALLOUT_TYPE = {
+    "RESOURCE TIP": "resource_tip",
+    "RESOURCE TIPS": "resource_tip",
+    "CONCRETE EXAMPLE OF GOOD PRACTICE": "good_practice",
+    "CONCRETE EXAMPLES OF GOOD PRACTICE": "good_practice",
+    "CONCRETE EXAMPLE OF GOOD REGIONAL PRACTICE": "regional_good_practice",
+    "CONCRETE EXAMPLES OF GOOD REGIONAL PRACTICE": "regional_good_practice",
+    "CONCRETE EXAMPLE OF REGIONAL GOOD PRACTICE": "regional_good_practice",
+    "THE IWG’S ADVICE": "iwg_advice",
+    "CASE LAW": "case_law",
+    "INFORMATION AND COMMUNICATIONS TECHNOLOGIES (ICT)": "definition",
+}
+
+
+@dataclass
+class Layout:
+    page_of: list  # page index for each line (index 0 unused)
+    page_starts: list  # first line of each page
+    lone_numbers: dict = field(default_factory=dict)  # line -> number
+    url_lines: dict = field(default_factory=dict)  # line -> url (page-end link targets, in order)
+    callout_headings: list = field(default_factory=list)  # (line, printed heading, type)
+
+
+def is_page_start(text):
+    # Text extraction starts each new PDF page with a single space.
+    return len(text) > 1 and text[0] == " " and not text[1].isspace()
+
+
+def is_running_header(text):
+    return bool(RUNNING_TITLE.match(text) or RUNNING_CHAPTER.match(text))
+
+
+def read_layout(source, sheet, removed):
+    lines = source.lines
+    n_lines = len(lines)
+    page_of, page_starts, page = [0], [1], 0
+    for n, text in enumerate(lines, start=1):
+        if n > 1 and (is_page_start(text) or is_running_header(text)):
+            # Two markers in a row (header after a page start) are one page break.
+            if page_starts[-1] < n - 2 or not _only_furniture_between(lines, page_starts[-1], n):
+                page += 1
+                page_starts.append(n)
+        page_of.append(page)
+    layout = Layout(page_of, page_starts)
+
+    for n, text in enumerate(lines, start=1):
+        if is_running_header(text):
+            span = sheet.claim_line(n, ("removed", "running header"))
+            removed.append((n, text.strip(), "running header", span))
+        elif m := LONE_NUMBER.match(text):
+            layout.lone_numbers[n] = int(m.group(1))
+        elif m := CALLOUT_HEADING.match(text):
+            printed = m.group(1)
+            layout.callout_headings.append((n, printed, CALLOUT_TYPE[printed]))
+
+    # A run of bare URLs is a page's list of link targets only when nothing but
+    # a page break follows it; elsewhere a lone URL continues a footnote.
+    n = 1
+    while n <= n_lines:
+        if BARE_URL.match(lines[n - 1]) and not (n > 1 and BARE_URL.match(lines[n - 2])):
+            end = n
+            while end + 1 <= n_lines and BARE_URL.match(lines[end]):
+                end += 1
+            after = end + 1
+            while after <= n_lines and not lines[after - 1].strip():
+                after += 1
+            before = n - 1
+            while before > 0 and not lines[before - 1].strip():
+                before -= 1
+            # "Available at:" on the line above: the URL finishes a footnote.
+            continues_note = before > 0 and lines[before - 1].rstrip().endswith(":")
+            if not continues_note and (after > n_lines or is_page_start(lines[after - 1])
+                                       or is_running_header(lines[after - 1]) or is_page_start(lines[n - 1])):
+                for k in range(n, end + 1):
+                    layout.url_lines[k] = BARE_URL.match(lines[k - 1]).group(1)
+            n = end + 1
+        else:
+            n += 1
+    return layout
+
+
+def _only_furniture_between(lines, a, b):
+    return all(not lines[k - 1].strip() or is_running_header(lines[k - 1]) for k in range(a, b))

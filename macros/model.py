@@ -1,0 +1,172 @@
+"""The typed model of the report: plain dataclasses, exported as report.json."""
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Ref:
+    """A footnote marker at `offset` in its block's text."""
+    series: str  # "report" | "guideline"
+    number: int
+    offset: int
+
+
+@dataclass
+class Link:
+    offset: int
+    length: int
+    url: str
+    kind: str  # "available_here" | "url"
+
+
+@dataclass
+class Block:
+    kind: str  # "p" | "li" | "quote" | "heading"
+    text: str
+    lines: tuple  # (first, last) source line
+    spans: list  # (line, start, end) of source text it was made from
+    refs: list = field(default_factory=list)
+    links: list = field(default_factory=list)
+    marker: str = None  # list marker as printed: "(a)", "•", "1."
+
+
+@dataclass
+class Entry:
+    blocks: list
+    origin: str = None
+    region: str = None
+
+
+@dataclass
+class Callout:
+    id: str  # stable anchor within its paragraph page: "good-practice-1"
+    type: str
+    heading: Block
+    paragraph: int
+    entries: list
+    note: str = None
+
+
+@dataclass
+class Footnote:
+    series: str
+    number: int
+    printed: int
+    text: str
+    lines: tuple
+    spans: list
+    links: list
+    marker: tuple  # (line, start, end) of the marker in the text
+    paragraph: int = None  # the paragraph whose page shows it
+    note: str = None
+
+
+@dataclass
+class Section:
+    letter: str
+    title: str
+    heading: Block = None
+
+
+@dataclass
+class Chapter:
+    number: str
+    title: str
+    heading: Block = None  # None where the report printed no heading
+    sections: list = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    number: int
+    title: str
+    chapter: str
+    section: str
+    guideline: list  # Blocks
+    items: list  # Blocks (commentary) and Callouts, in reading order
+    footnotes: list = field(default_factory=list)
+
+    @property
+    def commentary(self):
+        return [i for i in self.items if isinstance(i, Block)]
+
+    @property
+    def callouts(self):
+        return [i for i in self.items if isinstance(i, Callout)]
+
+
+@dataclass
+class Removed:
+    line: int
+    text: str
+    reason: str
+    span: tuple = None  # (line, start, end) of what was removed
+
+
+@dataclass
+class Report:
+    source: str
+    sha256: str
+    front_matter: list  # Blocks
+    chapters: list
+    paragraphs: list
+    removed: list
+    unresolved_links: list = field(default_factory=list)
+
+    def paragraph(self, number):
+        return self.paragraphs[number - 1]
+
+    def chapter(self, number):
+        return next(c for c in self.chapters if c.number == number)
+
+
+SCHEMA_VERSION = 1
+
+
+def _block(b):
+    d = asdict(b)
+    d["lines"] = list(b.lines)
+    d["spans"] = [list(s) for s in b.spans]
+    return d
+
+
+def to_json(report):
+    """The open-data export; its shape is documented in docs/data.md."""
+    def callout(c):
+        return {
+            "id": c.id, "type": c.type, "heading": _block(c.heading),
+            "entries": [{"origin": e.origin, "region": e.region, "blocks": [_block(b) for b in e.blocks]}
+                        for e in c.entries],
+        }
+
+    paragraphs = []
+    for p in report.paragraphs:
+        commentary, callouts = [], []
+        for item in p.items:
+            if isinstance(item, Block):
+                commentary.append(_block(item))
+            else:
+                d = callout(item)
+                d["after_commentary_block"] = len(commentary)
+                callouts.append(d)
+        paragraphs.append({
+            "number": p.number, "title": p.title, "chapter": p.chapter, "section": p.section,
+            "guideline": [_block(b) for b in p.guideline],
+            "commentary": commentary, "callouts": callouts,
+            "footnotes": [{**asdict(f), "lines": list(f.lines), "spans": [list(s) for s in f.spans],
+                           "marker": list(f.marker)} for f in p.footnotes],
+        })
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": {"path": report.source, "sha256": report.sha256},
+        "front_matter": [_block(b) for b in report.front_matter],
+        "chapters": [{
+            "number": c.number, "title": c.title,
+            "heading": _block(c.heading) if c.heading else None,
+            "sections": [{"letter": s.letter, "title": s.title,
+                          "heading": _block(s.heading) if s.heading else None} for s in c.sections],
+        } for c in report.chapters],
+        "paragraphs": paragraphs,
+        "removed": [asdict(r) for r in report.removed],
+        "unresolved_links": report.unresolved_links,
+    }

@@ -1,0 +1,383 @@
+"""The model as Markdown pages: one per Guidelines paragraph, one per chapter,
+the preface and the indexes. Pure functions: model in, {path: text} out."""
+
+import json
+import re
+from collections import defaultdict
+
+from .crossrefs import article_mentions, paragraph_mentions
+from .inline import escape, fn_id, inline
+from .model import Block, to_json
+
+CALLOUT_TITLE = {
+    "resource_tip": "Resource tip", "good_practice": "Good practice",
+    "regional_good_practice": "Regional good practice", "iwg_advice": "The IWG’s advice",
+    "case_law": "Case law", "definition": "Definition",
+}
+CALLOUT_CLASS = {
+    "resource_tip": "resource-tip", "good_practice": "good-practice",
+    "regional_good_practice": "regional-good-practice", "iwg_advice": "iwg-advice",
+    "case_law": "case-law", "definition": "definition",
+}
+GUIDELINES_CITATION = (
+    "Committee on the Rights of the Child, Guidelines regarding the implementation of the Optional Protocol "
+    "to the Convention on the Rights of the Child on the sale of children, child prostitution and child "
+    "pornography, CRC/C/156 (10 September 2019)"
+)
+REPORT_CITATION = "ECPAT International, Explanatory Report to the OPSC Guidelines (2019)"
+
+
+def chapter_slug(number):
+    return number.lower()
+
+
+def front(meta):
+    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n\n"
+
+
+def para_path(n):
+    return f"paragraphs/{n}.md"
+
+
+def rel(from_path, to_path):
+    """Relative link between two pages, so MkDocs can check and rewrite it."""
+    a = from_path.split("/")[:-1]
+    b = to_path.split("/")
+    while a and b and a[0] == b[0]:
+        a.pop(0)
+        b.pop(0)
+    return "/".join([".."] * len(a) + b)
+
+
+def plain_title(chapter):
+    return f"{chapter.number}. {chapter.title}"
+
+
+def referred_to(report):
+    """{paragraph: sorted paragraphs whose commentary or footnotes mention it}."""
+    refs = defaultdict(set)
+    for p in report.paragraphs:
+        for block in _commentary_blocks(p):
+            for m in paragraph_mentions(block.text):
+                for n in m.numbers:
+                    if n != p.number:
+                        refs[n].add(p.number)
+        for f in p.footnotes:
+            for m in paragraph_mentions(f.text, in_footnote=True):
+                for n in m.numbers:
+                    if n != p.number:
+                        refs[n].add(p.number)
+    return {n: sorted(v) for n, v in refs.items()}
+
+
+def articles_index(report):
+    """{article number: {provision: [paragraphs]}} of the Optional Protocol."""
+    index = defaultdict(lambda: defaultdict(set))
+    for p in report.paragraphs:
+        blocks = p.guideline + _commentary_blocks(p)
+        for block in blocks:
+            for n, provision in article_mentions(block.text):
+                index[n][provision].add(p.number)
+    return {n: {prov: sorted(ps) for prov, ps in sorted(provs.items())} for n, provs in sorted(index.items())}
+
+
+def _commentary_blocks(p):
+    out = []
+    for item in p.items:
+        if isinstance(item, Block):
+            out.append(item)
+        else:
+            out.extend(b for e in item.entries for b in e.blocks)
+    return out
+
+
+# ---------------------------------------------------------------- blocks
+
+def render_blocks(blocks, path, id_prefix=None, in_footnote=False, start=1, xrefs=True):
+    """Blocks as HTML-with-Markdown; list items are grouped into lists."""
+    href = (lambda n: rel(path, para_path(n))) if xrefs else None
+    out, i, k = [], 0, start
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "li":
+            items = []
+            while i < len(blocks) and blocks[i].kind == "li":
+                items.append(_item_html("li", blocks[i], href, id_prefix, k, in_footnote))
+                i += 1
+                k += 1
+            out.append('<ul class="printed-list">\n' + "\n".join(items) + "\n</ul>")
+            continue
+        tag = "blockquote" if b.kind == "quote" else "p"
+        out.append(_item_html(tag, b, href, id_prefix, k, in_footnote))
+        i += 1
+        k += 1
+    return "\n\n".join(out), k
+
+
+def _item_html(tag, block, href, id_prefix, k, in_footnote):
+    body = inline(block, href, in_footnote=in_footnote)
+    if id_prefix:
+        anchor = f"{id_prefix}-{k}"
+        link = (f' <a class="block-link" href="#{anchor}" title="Link to this passage">'
+                f'<span class="md-visually-hidden">Link to this passage</span>¶</a>')
+        return f'<{tag} id="{anchor}" markdown="span">{body}{link}</{tag}>'
+    return f'<{tag} markdown="span">{body}</{tag}>'
+
+
+def render_callout(callout, path):
+    cls = CALLOUT_CLASS[callout.type]
+    printed = callout.heading.text.strip()
+    title = printed[:1] + printed[1:].lower()
+    title = title.replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)").replace("communications technologies",
+                                                                              "communications technologies")
+    parts = [f'<div class="admonition {cls}" id="{callout.id}" markdown="block">',
+             f'<p class="admonition-title">{escape(title)} '
+             f'<a class="block-link" href="#{callout.id}" title="Link to this box">'
+             f'<span class="md-visually-hidden">Link to this box</span>¶</a></p>']
+    for e in callout.entries:
+        if e.origin:
+            parts.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span>'
+                         f' <span class="origin-region">{escape(e.region)}</span></p>')
+        html, _ = render_blocks(e.blocks, path)
+        parts.append(html)
+    parts.append("</div>")
+    return "\n\n".join(parts)
+
+
+def render_footnotes(footnotes, path):
+    if not footnotes:
+        return ""
+    out = ['<div class="footnote" markdown="block">', "<hr>"]
+    for series, label in (("guideline", "Footnotes of the Guidelines"), ("report", "Footnotes of the Explanatory Report")):
+        notes = [f for f in footnotes if f.series == series]
+        if not notes:
+            continue
+        out.append(f'<p class="footnote-series">{label}</p>')
+        out.append(f'<ol class="footnote-list {series}">')
+        for f in notes:
+            fid = fn_id(f.series, f.number)
+            body = inline(Block("p", f.text, f.lines, f.spans, [], f.links), lambda n: rel(path, para_path(n)),
+                          in_footnote=True)
+            note = f' <span class="editorial-note">[Printed as {f.printed}; {escape(f.note)}]</span>' if f.note else ""
+            out.append(f'<li id="fn:{fid}" value="{f.number}" markdown="span">{body}{note} '
+                       f'<a class="footnote-backref" href="#fnref:{fid}" title="Back to the text">↩</a></li>')
+        out.append("</ol>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- pages
+
+def paragraph_page(report, p, referrers):
+    path = para_path(p.number)
+    chapter = report.chapter(p.chapter)
+    section = next((s for s in chapter.sections if s.letter == p.section), None)
+    chapter_href = rel(path, f"chapters/{chapter_slug(chapter.number)}.md")
+    crumbs = [f"[{escape(plain_title(chapter))}]({chapter_href})"]
+    if section:
+        crumbs.append(f"[{escape(section.letter + '. ' + section.title)}]({chapter_href}#section-{section.letter.lower()})")
+    description = p.guideline[0].text[:155] if p.guideline else p.title
+    md = [front({"title": f"{p.number}. {p.title}", "description": description, "search": {"boost": 2}})]
+    md.append(f'<nav class="breadcrumbs" aria-label="Breadcrumb" markdown="span">{" › ".join(crumbs)}</nav>\n')
+    md.append(f"# {p.number}. {escape(p.title)} {{ #top }}\n")
+    guideline_html, _ = render_blocks(p.guideline, path, id_prefix="guideline", xrefs=False)
+    md.append('<section class="guideline" id="guideline" aria-labelledby="guideline-label" markdown="block">\n'
+              f'<p class="guideline-label" id="guideline-label">Guidelines, paragraph {p.number} '
+              f'<span class="guideline-source">CRC/C/156</span></p>\n\n{guideline_html}\n\n</section>\n')
+    if p.items:
+        md.append("## Commentary { #commentary }\n")
+        k = 1
+        for item in p.items:
+            if isinstance(item, Block):
+                html, k = render_blocks([item], path, id_prefix="commentary", start=k)
+                md.append(html + "\n")
+            else:
+                md.append(render_callout(item, path) + "\n")
+    if referrers:
+        links = ", ".join(f"[{n}. {escape(report.paragraph(n).title)}]({rel(path, para_path(n))})" for n in referrers)
+        md.append(f"## Referred to in {{ #referred-to }}\n\n<p class=\"referred-to\" markdown=\"span\">{links}</p>\n")
+    md.append(cite_block(p))
+    md.append(render_footnotes(p.footnotes, path))
+    return "\n".join(md) + "\n"
+
+
+def cite_block(p):
+    text = (f"{GUIDELINES_CITATION}, para. {p.number}; {REPORT_CITATION}, commentary on paragraph {p.number}.")
+    return ("## Cite this paragraph { #cite }\n\n"
+            f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text">{escape(text)} '
+            f'<span class="citation-url">Online edition: <span class="page-url">paragraphs/{p.number}/</span></span></p>\n'
+            '<button type="button" class="md-button copy-citation" data-copy="#citation-text">Copy citation</button>\n'
+            "</div>\n")
+
+
+def chapter_page(report, chapter):
+    path = f"chapters/{chapter_slug(chapter.number)}.md"
+    paras = [p for p in report.paragraphs if p.chapter == chapter.number]
+    md = [front({"title": plain_title(chapter)}), f"# {escape(plain_title(chapter))}\n"]
+    first, last = paras[0].number, paras[-1].number
+    md.append(f"Guidelines paragraphs {first}–{last}, with the commentary of the Explanatory Report.\n")
+
+    def listing(ps):
+        return "\n".join(f"- [{p.number}. {escape(p.title)}]({rel(path, para_path(p.number))})" for p in ps) + "\n"
+
+    unsectioned = [p for p in paras if not p.section]
+    if unsectioned:
+        md.append(listing(unsectioned))
+    for s in chapter.sections:
+        md.append(f"## {s.letter}. {escape(s.title)} {{ #section-{s.letter.lower()} }}\n")
+        md.append(listing([p for p in paras if p.section == s.letter]))
+    return path, "\n".join(md)
+
+
+def preface_page(report):
+    path = "preface.md"
+    md = [front({"title": "Preface"}), "# Preface\n"]
+    out = []
+    for b in report.front_matter:
+        if b.kind == "heading":
+            out.append(f"## {escape(b.text)}\n")
+        else:
+            html, _ = render_blocks([b], path, xrefs=False)
+            out.append(html + "\n")
+    md.extend(out)
+    return path, "\n".join(md)
+
+
+def _entry_text(blocks, path):
+    html, _ = render_blocks(blocks, path)
+    return html
+
+
+def resources_page(report):
+    path = "resources.md"
+    md = [front({"title": "Resources"}), "# Resources\n",
+          "Every resource recommended in the report's Resource Tip boxes, by chapter, with its link and the "
+          "paragraph it accompanies.\n"]
+    for chapter in report.chapters:
+        rows = []
+        for p in report.paragraphs:
+            if p.chapter != chapter.number:
+                continue
+            for c in p.callouts:
+                if c.type != "resource_tip":
+                    continue
+                for e in c.entries:
+                    html = _entry_text(e.blocks, path)
+                    where = f'<p class="index-source" markdown="span">[Paragraph {p.number}: {escape(p.title)}]({rel(path, para_path(p.number))}#{c.id})</p>'
+                    rows.append(f'<div class="index-entry" markdown="block">\n{html}\n{where}\n</div>')
+        if rows:
+            md.append(f"## {escape(plain_title(chapter))} {{ #chapter-{chapter_slug(chapter.number)} }}\n")
+            md.append("\n\n".join(rows) + "\n")
+    return path, "\n".join(md)
+
+
+def good_practice_page(report):
+    path = "good-practice.md"
+    by_region = defaultdict(list)
+    for p in report.paragraphs:
+        for c in p.callouts:
+            if c.type not in ("good_practice", "regional_good_practice", "case_law"):
+                continue
+            if c.type == "case_law":
+                continue
+            for e in c.entries:
+                by_region[e.region or "International"].append((e.origin or "", p, c, e))
+    md = [front({"title": "Good practice"}), "# Good practice\n",
+          "Concrete examples of good practice and of good regional practice given in the report, by region "
+          "and by the country or body they come from.\n"]
+    regions = sorted(by_region)
+    md.append("Regions: " + " · ".join(f"[{r}](#{_slug(r)})" for r in regions) + "\n")
+    for region in regions:
+        md.append(f"## {escape(region)} {{ #{_slug(region)} }}\n")
+        for origin, p, c, e in sorted(by_region[region], key=lambda t: (t[0], t[1].number)):
+            kind = "Regional good practice" if c.type == "regional_good_practice" else "Good practice"
+            md.append(f"### {escape(origin)} — paragraph {p.number} {{ #{_slug(origin)}-{p.number}-{c.id} }}\n")
+            md.append(f'<div class="index-entry {CALLOUT_CLASS[c.type]}" markdown="block">\n'
+                      f'<p class="index-kind">{kind}</p>\n{_entry_text(e.blocks, path)}\n'
+                      f'<p class="index-source" markdown="span">[Paragraph {p.number}: {escape(p.title)}]'
+                      f'({rel(path, para_path(p.number))}#{c.id})</p>\n</div>\n')
+    return path, "\n".join(md)
+
+
+def callout_index_page(report, ctype, path, title, intro):
+    md = [front({"title": title}), f"# {title}\n", intro + "\n"]
+    for p in report.paragraphs:
+        for c in p.callouts:
+            if c.type != ctype:
+                continue
+            md.append(f"## Paragraph {p.number}: {escape(p.title)} {{ #{c.id}-{p.number} }}\n")
+            body = []
+            for e in c.entries:
+                if e.origin:
+                    body.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span></p>')
+                body.append(_entry_text(e.blocks, path))
+            md.append(f'<div class="index-entry {CALLOUT_CLASS[ctype]}" markdown="block">\n' + "\n\n".join(body) +
+                      f'\n<p class="index-source" markdown="span">[Read it with paragraph {p.number}]'
+                      f'({rel(path, para_path(p.number))}#{c.id})</p>\n</div>\n')
+    return path, "\n".join(md)
+
+
+def articles_page(report):
+    path = "articles.md"
+    index = articles_index(report)
+    md = [front({"title": "Articles of the Optional Protocol"}), "# Articles of the Optional Protocol\n",
+          "Which paragraphs of the Guidelines and of the commentary discuss which article of the Optional "
+          "Protocol, from the mentions in their text (such as “article 3 (1) (a)”).\n"]
+    for n, provisions in index.items():
+        md.append(f"## Article {n} {{ #article-{n} }}\n")
+        for provision, paras in provisions.items():
+            links = ", ".join(f"[{k}]({rel(path, para_path(k))})" for k in paras)
+            label = provision[0].upper() + provision[1:]
+            md.append(f"- {escape(label)}: paragraphs {links}")
+        md.append("")
+    return path, "\n".join(md)
+
+
+def _slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def render_site(report):
+    """Every generated page, {path: markdown}, plus the open-data file."""
+    pages = {}
+    refs = referred_to(report)
+    for p in report.paragraphs:
+        pages[para_path(p.number)] = paragraph_page(report, p, refs.get(p.number, []))
+    for chapter in report.chapters:
+        path, text = chapter_page(report, chapter)
+        pages[path] = text
+    for fn in (preface_page, resources_page, good_practice_page, articles_page):
+        path, text = fn(report)
+        pages[path] = text
+    for ctype, path, title, intro in (
+        ("iwg_advice", "iwg-advice.md", "The IWG’s advice",
+         "Advice of the Interagency Working Group (IWG) given in the report."),
+        ("case_law", "case-law.md", "Case law", "Judgments discussed in the report."),
+        ("definition", "definitions.md", "Definitions", "Terms defined in the report's definition boxes."),
+    ):
+        pages[path] = callout_index_page(report, ctype, path, title, intro)[1]
+    return pages
+
+
+def report_json(report):
+    return json.dumps(to_json(report), ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+
+
+def nav(report):
+    """The navigation: chapters with their paragraphs, then the indexes."""
+    chapters = []
+    for chapter in report.chapters:
+        items = [f"chapters/{chapter_slug(chapter.number)}.md"]
+        items += [{f"{p.number}. {p.title}": para_path(p.number)}
+                  for p in report.paragraphs if p.chapter == chapter.number]
+        chapters.append({plain_title(chapter): items})
+    return [
+        {"Home": "index.md"},
+        {"Preface": "preface.md"},
+        {"Guidelines and commentary": chapters},
+        {"Indexes": [{"Resources": "resources.md"}, {"Good practice": "good-practice.md"},
+                     {"The IWG’s advice": "iwg-advice.md"}, {"Case law": "case-law.md"},
+                     {"Definitions": "definitions.md"}, {"Articles of the Optional Protocol": "articles.md"}]},
+        {"About": [{"How to use this site": "about.md"}, {"Open data": "data.md"},
+                   {"Offline copy": "download.md"}]},
+    ]

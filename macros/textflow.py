@@ -1,0 +1,150 @@
+"""From claimed stretches of lines to reflowed blocks of text.
+
+Lines are joined into paragraphs, words hyphenated across a line end are
+rejoined ("informa- tion") unless the report writes them with a hyphen
+elsewhere ("long-term"), and lists stay lists.
+"""
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .model import Block, Ref
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+MARK = re.compile(MARK_OPEN + r"([rg])(\d+)" + MARK_CLOSE)
+LIST_ITEM = re.compile(r"^(\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|[a-z]\)|\d{1,2}\.|•|–|-)\s+(?=\S)")
+SENTENCE_END = re.compile(r"""[.!?:;”"’)]\s*$""")
+URL_OPEN = re.compile(r"(?:https?://|www\.)\S*[/._\-=?&%#]$")
+WORD = re.compile(r"[^\W\d_]+")
+# Prefixes the report writes with a hard hyphen even where no other use of
+# the compound decides it.
+HARD_PREFIXES = {"non", "self", "long", "short", "cross", "co", "well", "child", "gender", "age", "low",
+                 "high", "multi", "inter", "pre", "post", "anti", "ex", "semi", "sub", "over", "under",
+                 "so", "peer", "full", "part", "case", "rights", "evidence", "trauma", "one", "two", "first"}
+
+
+@lru_cache(maxsize=4)
+def _word_counts(lines):
+    plain, hyphened = Counter(), Counter()
+    for text in lines:
+        for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]+", text):
+            (hyphened if "-" in w else plain)[w.lower()] += 1
+    return plain, hyphened
+
+
+def join_hyphen(source_lines, before, after):
+    """Whether `before-` + `after` across a line end keeps its hyphen."""
+    plain, hyphened = _word_counts(source_lines)
+    left = re.search(r"([^\W\d_]+)-$", before)
+    right = re.match(r"[^\W\d_]+", after)
+    if not left or not right or not after[:1].islower():
+        return True
+    a, b = left.group(1).lower(), right.group(0).lower()
+    with_h, without = hyphened[f"{a}-{b}"], plain[a + b]
+    if with_h != without:
+        return with_h > without
+    return a in HARD_PREFIXES
+
+
+def assemble(source_lines, pieces):
+    """Text of one block from its pieces: ("text", line, s, e) and ("mark", series, n, span)."""
+    out, prev = "", None  # prev: (line, end column) of the last piece
+    for piece in pieces:
+        if piece[0] == "mark":
+            out += f"{MARK_OPEN}{piece[1][0]}{piece[2]}{MARK_CLOSE}"
+            prev = (piece[3][0], piece[3][2])
+            continue
+        _, line, s, e = piece
+        text = " ".join(source_lines[line - 1][s:e].split())
+        if not out:
+            out = text
+        elif prev and prev[0] == line:
+            # Same printed line: keep the spacing the report had.
+            gap = source_lines[line - 1][prev[1]:s]
+            out += (" " if gap[:1].isspace() or gap[-1:].isspace() else "") + text
+        elif URL_OPEN.search(out):
+            out += text  # a link broken over two lines
+        elif re.search(r"[^\W\d_]-$", out) and not out.endswith(" -"):
+            out = out + text if join_hyphen(source_lines, out, text) else out[:-1] + text
+        else:
+            out += " " + text
+        prev = (line, e)
+    return out
+
+
+def is_list_start(text):
+    return bool(LIST_ITEM.match(text))
+
+
+def ends_sentence(text):
+    return bool(SENTENCE_END.search(MARK.sub("", text)))
+
+
+def make_block(source_lines, pieces, kind=None):
+    text = assemble(source_lines, pieces)
+    # Marker digits are accounted for by their footnote, not by the block.
+    spans = [(p[1], p[2], p[3]) for p in pieces if p[0] == "text"]
+    lines = [s[0] for s in spans]
+    marker = None
+    if kind is None:
+        m = LIST_ITEM.match(text)
+        if m:
+            kind, marker = "li", m.group(1)
+        elif text.startswith("“") and text.rstrip(" .").endswith("”"):
+            kind = "quote"
+        else:
+            kind = "p"
+    plain, refs = split_marks(text)
+    return Block(kind, plain, (min(lines), max(lines)), sorted(spans), refs, [], marker)
+
+
+def split_marks(text):
+    refs, out, pos = [], [], 0
+    for m in MARK.finditer(text):
+        out.append(text[pos:m.start()])
+        offset = sum(len(x) for x in out)
+        refs.append(Ref("report" if m.group(1) == "r" else "guideline", int(m.group(2)), offset))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), refs
+
+
+def split_blocks(source_lines, pieces_with_gaps):
+    """Cut a run of pieces into blocks.
+
+    `pieces_with_gaps` holds pieces and gap markers: ("blank",) for blank lines
+    and ("other",) for material of another owner in between. A gap ends a block
+    unless the sentence is left open and the next piece does not start a list.
+    """
+    blocks, current, gap = [], [], None
+    for piece in pieces_with_gaps:
+        if piece[0] in ("blank", "other"):
+            gap = gap or piece[0]
+            continue
+        if piece[0] == "text":
+            text = source_lines[piece[1] - 1][piece[2]:piece[3]].strip()
+            at_line_start = not source_lines[piece[1] - 1][:piece[2]].strip()
+            new_item = at_line_start and is_list_start(text)
+            # A new PDF page (its first line starts with a space) after a
+            # finished sentence starts a new paragraph too.
+            page_break = at_line_start and piece[2] <= 1 and source_lines[piece[1] - 1][:1] == " "
+            if current and (new_item or ((gap or page_break) and _closes(source_lines, current, text))):
+                blocks.append(current)
+                current = []
+        current.append(piece)
+        gap = None
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _closes(source_lines, pieces, next_text):
+    last = next(p for p in reversed(pieces) if p[0] == "text")
+    text = source_lines[last[1] - 1][last[2]:last[3]]
+    if re.search(r"[^\W\d_]-$", text.rstrip()):
+        return False
+    if ends_sentence(text):
+        return True
+    # An open sentence resumes after a page break in lower case.
+    return not next_text[:1].islower()
