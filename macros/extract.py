@@ -314,6 +314,8 @@ def _assemble(source, ed, runs, headings, callout_specs, notes, removed_list, la
         if kind == "callout":
             callout_pieces.setdefault(key[1], []).extend(pieces)
             continue
+        if kind == "callout-heading":
+            continue  # its box is assembled below, whatever interrupts it
         # commentary
         for b in split_blocks(lines, pieces):
             block = make_block(lines, b)

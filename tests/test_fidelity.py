@@ -25,7 +25,8 @@ def source_words(lines, spans):
     """Words of source stretches, with words hyphenated across lines joined."""
     parts = [lines[line - 1][a:b] for line, a, b in spans]
     text = "\n".join(parts)
-    text = re.sub(r"(?<=[^\W\d_])-\n(?=[^\W\d_])", "", text)
+    # Blank lines may stand between the halves (footnotes set with a gap).
+    text = re.sub(r"(?<=[^\W\d_])-\n(?:[ \t]*\n)*(?=[^\W\d_])", "", text)
     return words(text)
 
 
