@@ -18,3 +18,5 @@ def define_env(env):
 
     report = load_report(ROOT)
     env.variables["stats"] = report_stats(report)
+    # Set by scripts/export_offline.py when the site is built with its zip.
+    env.variables["offline"] = None

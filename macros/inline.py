@@ -19,6 +19,14 @@ def escape(text):
     return text
 
 
+def md_url(url):
+    """A URL that Markdown's link syntax cannot misread."""
+    for ch, code in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), ("*", "%2A"),
+                     ("_", "%5F")):
+        url = url.replace(ch, code)
+    return url
+
+
 def fn_id(series, number):
     return f"{series[0]}{number}"
 
@@ -67,7 +75,7 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True):
         emit_plain(start)
         label = escape(text[start:end])
         if kind == "link":
-            out.append(f"[{label}](<{payload.url}>)")
+            out.append(f"[{label}]({md_url(payload.url)})")
         else:
             out.append(_xref(text[start:end], payload.numbers, paragraph_href))
         pos = end

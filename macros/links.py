@@ -116,6 +116,7 @@ def resolve_links(source, ed, layout, report, url_spans):
 
 def _add_here(occ, url):
     _, _, block, k = occ
+    url = url if "://" in url else "http://" + url  # printed without a scheme
     m = list(HERE.finditer(block.text))[k]
     block.links.append(Link(m.start(), m.end() - m.start(), url, "available_here"))
 

@@ -153,7 +153,7 @@ def render_footnotes(footnotes, path):
         if not notes:
             continue
         out.append(f'<p class="footnote-series">{label}</p>')
-        out.append(f'<ol class="footnote-list {series}">')
+        out.append(f'<ol class="footnote-list {series}" markdown="block">')
         for f in notes:
             fid = fn_id(f.series, f.number)
             body = inline(Block("p", f.text, f.lines, f.spans, [], f.links), lambda n: rel(path, para_path(n)),
