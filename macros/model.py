@@ -158,7 +158,9 @@ def to_json(report):
         })
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": {"path": report.source, "sha256": report.sha256},
+        # The repository-relative path: the export must not depend on where the clone lives.
+        "source": {"path": "content/" + report.source.replace("\\", "/").rsplit("/", 1)[-1],
+                   "sha256": report.sha256},
         "front_matter": [_block(b) for b in report.front_matter],
         "chapters": [{
             "number": c.number, "title": c.title,
@@ -167,6 +169,6 @@ def to_json(report):
                           "heading": _block(s.heading) if s.heading else None} for s in c.sections],
         } for c in report.chapters],
         "paragraphs": paragraphs,
-        "removed": [asdict(r) for r in report.removed],
+        "removed": [{**asdict(r), "span": list(r.span)} for r in report.removed],
         "unresolved_links": report.unresolved_links,
     }

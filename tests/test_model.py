@@ -1,0 +1,210 @@
+"""The model holds the report as published: structure, text, boxes, notes, links."""
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from macros.model import Block, to_json
+from macros.render import report_json
+from macros.stats import report_stats
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def guideline_text(p):
+    return " ".join(b.text for b in p.guideline)
+
+
+def test_source_is_recorded_unchanged(report):
+    data = (ROOT / "content" / "explanatory-report.txt").read_bytes()
+    assert data == Path(ROOT.parent / "shared" / "source" / "explanatory-report.txt").read_bytes() \
+        if (ROOT.parent / "shared" / "source" / "explanatory-report.txt").exists() else True
+    assert report.sha256 == hashlib.sha256(data).hexdigest()
+    assert report.sha256 == "0c57a0a8df597b4ea0f2568b9396008d3d5a125ef1c887b945f5969e19d90aea"
+
+
+def test_ten_chapters_with_their_titles(report):
+    titles = [(c.number, c.title) for c in report.chapters]
+    assert titles == [
+        ("I", "Introduction"),
+        ("II", "Objectives of the Guidelines"),
+        ("III", "General measures of implementation"),
+        ("IV", "Prevention of the offences covered by the Optional Protocol"),
+        ("V", "Prohibition of the offences covered by the Optional Protocol"),
+        ("VI", "Sanctions"),
+        ("VII", "Jurisdiction and extradition"),
+        ("VIII", "The child victim’s right to assistance and protection in legal proceedings"),
+        ("IX", "The child victim’s right to recovery, family and social reintegration and compensation"),
+        ("X", "Mutual legal assistance and international cooperation"),
+    ]
+    # Chapter VII has no heading line in the text; every other title is as printed.
+    assert report.chapter("VII").heading is None
+    for c in report.chapters:
+        if c.heading:
+            assert " ".join(c.heading.text.split()) == f"{c.number}. {c.title}"
+
+
+def test_sections(report):
+    iii = report.chapter("III")
+    assert [s.letter for s in iii.sections] == list("ABCDEFG")
+    assert iii.sections[0].title == "Legislation"
+    viii = report.chapter("VIII")
+    # Printed with the American spelling, kept as printed.
+    assert viii.sections[1].title == "Counseling, reporting and complaints mechanisms"
+    for c in report.chapters:
+        for s in c.sections:
+            assert s.heading is not None and s.title in " ".join(s.heading.text.split())
+
+
+def test_113_paragraphs_in_chapter_order(report):
+    assert [p.number for p in report.paragraphs] == list(range(1, 114))
+    first = {c.number: min(p.number for p in report.paragraphs if p.chapter == c.number) for c in report.chapters}
+    assert first["VII"] == 80 and max(p.number for p in report.paragraphs if p.chapter == "VII") == 89
+    assert first["II"] == 9 and first["X"] == 108
+    assert all(p.guideline for p in report.paragraphs)
+
+
+def test_paragraph_texts_start_and_end_with_their_own_words(report):
+    p = report.paragraph
+    assert guideline_text(p(1)).startswith("The Convention on the Rights of the Child, adopted in 1989")
+    assert guideline_text(p(1)).endswith("require an interpretation adapted to today’s realities.")
+    assert guideline_text(p(16)).startswith("Legislative measures should include the liability of both natural")
+    assert guideline_text(p(42)).startswith("The Committee draws States parties’ attention to the need to address")
+    assert guideline_text(p(113)).startswith("The Committee encourages States parties to support national and")
+    # Paragraphs that ran into the next one with no blank line are cut apart.
+    assert guideline_text(p(75)).endswith("physical premises in the traditional sense of the term.")
+    assert guideline_text(p(76)).startswith("Clear rules and procedures should be established")
+    # A Guideline paragraph is complete: it ends a sentence.
+    for para in report.paragraphs:
+        assert guideline_text(para).rstrip().endswith((".", ";", ":", ".”")), para.number
+
+
+def test_split_list_paragraph_is_whole(report):
+    p97 = report.paragraph(97)
+    markers = [b.marker for b in p97.guideline if b.kind == "li"]
+    assert markers == ["(a)", "(b)", "(c)", "(d)", "(e)"]
+    assert p97.guideline[4].text.startswith("(d) Using, where possible, appropriate communication technology")
+
+
+def test_lists_stay_lists(report):
+    p9 = report.paragraph(9)
+    assert [b.kind for b in p9.guideline] == ["p", "li", "li", "li"]
+    assert p9.guideline[1].text.startswith("(a) To foster a deeper understanding")
+
+
+def test_commentary_is_attached_to_its_paragraph(report):
+    p6 = report.paragraph(6)
+    assert p6.commentary[0].text.startswith("In paragraph 6, the Committee reminds States parties")
+    p18 = report.paragraph(18)
+    assert any(b.text.startswith("Here the Committee is pointing to the risk that children who are victims")
+               for b in p18.commentary)
+    # Printed before paragraph 10, it explains paragraph 11's general principles.
+    assert report.paragraph(11).commentary[0].text.startswith("The general principles contained in Articles 2")
+
+
+def test_callouts_by_type(report):
+    counts = Counter(c.type for p in report.paragraphs for c in p.callouts)
+    assert counts == {"resource_tip": 30, "good_practice": 22, "regional_good_practice": 13,
+                      "iwg_advice": 5, "case_law": 1, "definition": 1}
+    printed = Counter(c.heading.text.strip() for p in report.paragraphs for c in p.callouts)
+    assert printed["CONCRETE EXAMPLE OF REGIONAL GOOD PRACTICE"] == 1
+
+
+def test_good_practice_has_its_origin(report):
+    panama = report.paragraph(16).callouts[0]
+    assert panama.type == "good_practice" and panama.id == "good-practice-1"
+    assert (panama.entries[0].origin, panama.entries[0].region) == ("Panama", "Americas")
+    assert panama.entries[0].blocks[0].text.startswith("In Panama, legislation against the sexual exploitation")
+    bullets = [b for b in panama.entries[0].blocks if b.kind == "li"]
+    assert len(bullets) == 3 and bullets[0].marker == "•"
+    for p in report.paragraphs:
+        for c in p.callouts:
+            if c.type in ("good_practice", "regional_good_practice", "case_law"):
+                assert all(e.origin and e.region for e in c.entries), (p.number, c.id)
+
+
+def test_case_law_and_definition(report):
+    case = [c for p in report.paragraphs for c in p.callouts if c.type == "case_law"]
+    assert len(case) == 1
+    assert case[0].entries[0].blocks[0].text.startswith("In Ramírez brothers vs. Guatemala")
+    definition = [(p.number, c) for p in report.paragraphs for c in p.callouts if c.type == "definition"]
+    assert definition[0][1].entries[0].blocks[0].text.startswith("ICT encompass any communication device")
+
+
+def test_resource_tips_have_one_entry_per_resource(report):
+    tips = [c for p in report.paragraphs for c in p.callouts if c.type == "resource_tip"]
+    gcs = next(c for c in tips if "General comment No. 13" in c.entries[0].blocks[0].text)
+    assert len(gcs.entries) == 6
+    link = gcs.entries[0].blocks[0].links[0]
+    assert link.kind == "available_here" and link.url == "http://www.refworld.org/docid/4e6da4922.html"
+    assert gcs.entries[5].blocks[0].links[0].url.startswith("https://rm.coe.int/guidelines-to-respect-protect")
+
+
+def test_footnotes_both_series(report):
+    report_notes = sorted(f.number for p in report.paragraphs for f in p.footnotes if f.series == "report")
+    assert report_notes == list(range(1, 212))
+    guideline_notes = [(p.number, f.number) for p in report.paragraphs for f in p.footnotes
+                       if f.series == "guideline"]
+    assert guideline_notes == [(1, 1), (5, 2)]
+    fn = {f.number: f for p in report.paragraphs for f in p.footnotes if f.series == "report"}
+    assert fn[1].text.startswith("See for instance: Committee on the Rights of the Child, Report of the 2014")
+    # Printed as a second 18: corrected explicitly, with the reason kept.
+    assert fn[19].printed == 18 and "printed" not in (fn[18].note or "") and fn[19].note
+    assert fn[19].text.startswith("UN Committee on the Rights of the Child (CRC), General comment No. 14")
+
+
+def test_every_marker_points_to_its_body(report):
+    for p in report.paragraphs:
+        refs = {(r.series, r.number) for b in p.guideline + [x for item in p.items for x in _blocks(item)]
+                for r in b.refs}
+        bodies = {(f.series, f.number) for f in p.footnotes}
+        assert refs == bodies, p.number
+    # "No. 1419": general comment 14, marker 19.
+    p6 = report.paragraph(6)
+    text = p6.commentary[0].text
+    assert "General Comments No. 13 , No. 14, No. 16 and No. 17." in text
+    assert [r.number for r in p6.commentary[0].refs] == [18, 19, 20, 21]
+
+
+def _blocks(item):
+    if isinstance(item, Block):
+        return [item]
+    return [item.heading] + [b for e in item.entries for b in e.blocks]
+
+
+def test_links(report):
+    stats = report_stats(report)
+    assert stats["available_here_links"] == 73
+    assert [u["line"] for u in report.unresolved_links] == [393]
+    # The misspelt "Avalaible here" is a link too.
+    gc6 = [b for p in report.paragraphs for c in p.callouts for e in c.entries for b in e.blocks
+           if b.text.startswith("General Comment No. 6 (2005)")]
+    assert gc6[0].links[0].url == "https://www.refworld.org/docid/42dd174b4.html"
+    # URLs in footnotes are links, even when broken over two lines.
+    fn = {f.number: f for p in report.paragraphs for f in p.footnotes if f.series == "report"}
+    assert [link.url for link in fn[7].links] == ["https://www.weprotect.org/s/64159_WeProtect-GA-report-1.pdf"]
+
+
+def test_hyphenation_repaired(report):
+    text = " ".join(f.text for p in report.paragraphs for f in p.footnotes)
+    assert "information and communication technologies (ICT)" in text
+    assert "informa-" not in text
+    commentary = " ".join(b.text for p in report.paragraphs for b in p.commentary)
+    assert "long-term" in commentary
+
+
+def test_removed_furniture(report):
+    reasons = Counter(r.reason.split(" ")[0] + " " + r.reason.split(" ")[1] for r in report.removed)
+    assert reasons["running header"] == 22
+    assert reasons["paragraph number"] == 60
+    assert reasons["footnote number"] == 213
+    assert sum(1 for r in report.removed if r.reason.startswith("link target")) == 74
+
+
+def test_json_export_is_deterministic(report):
+    data = json.loads(report_json(report))
+    assert data == to_json(report)
+    assert report_json(report) == report_json(report)
+    assert data["paragraphs"][41]["number"] == 42
+    assert data["paragraphs"][15]["callouts"][0]["entries"][0]["origin"] == "Panama"
