@@ -75,21 +75,28 @@ def test_sections_belong_to_their_chapters(editorial):
 SELF_REFERENCE = re.compile(r"^(?:In|By|With|Through) this paragraph")
 
 
-def test_in_paragraph_n_commentary_is_attached_to_n(report):
+def test_in_paragraph_n_commentary_is_attached_to_n(report, editorial):
     """Commentary opening with "In paragraph N" belongs to N; with "In this
-    paragraph" (or "Here the Committee…") to the paragraph it follows."""
+    paragraph" to the paragraph it follows, unless a reviewed attach entry of
+    the editorial file, with its reason, says otherwise."""
     ends = sorted((p.guideline[-1].lines[1], p.number) for p in report.paragraphs)
+    reviewed = {" ".join(a["start"].split()): a for a in editorial.get("attach") or () if a.get("why")}
     checked = 0
     for p in report.paragraphs:
         for block in p.commentary:
             m = re.match(r"In paragraph (\d+)\b", block.text)
-            if m:
-                assert int(m.group(1)) == p.number, (p.number, block.text[:60])
-                checked += 1
-            elif SELF_REFERENCE.match(block.text):
-                follows = max((n for end, n in ends if end < block.lines[0]), default=None)
-                assert p.number == follows, (p.number, follows, block.text[:60])
-                checked += 1
+            if not (m or SELF_REFERENCE.match(block.text)):
+                continue
+            follows = max((n for end, n in ends if end < block.lines[0]), default=None)
+            decision = next((a for k, a in reviewed.items() if block.text.startswith(k)), None)
+            allowed = {follows} | ({int(m.group(1))} if m else set())
+            if decision:
+                allowed.add(decision["to"])
+            assert p.number in allowed, (p.number, allowed, block.text[:60])
+            if m and int(m.group(1)) != p.number:
+                # Pointing back to another paragraph from this one's commentary.
+                assert f"paragraph {m.group(1)} of its Guidelines" in block.text
+            checked += 1
     assert checked >= 10
 
 
