@@ -10,17 +10,29 @@ from dataclasses import dataclass
 
 NUMS = r"\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3})*"
 PARAGRAPH = re.compile(rf"\b(?P<word>[Pp]aragraphs?|paras?\.)\s*(?P<nums>{NUMS})\b")
-OF_GUIDELINES = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:of|in)\s+(?:its|the|these)\s+(?:OPSC\s+)?Guidelines\b")
-OF_OTHER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:of|in)\s+(?!(?:its|the|these)\s+(?:OPSC\s+)?Guidelines\b)")
-OTHER_DOCUMENT = re.compile(
-    r"(Report|Comment|Resolution|Observations|Convention|Directive|Doc\.|Court|Judgment|Principles|"
-    r"Recommendation|Protocol to|Rapporteur|Declaration|Discussion|Opinion|Strategy|Study|Charter|Act|Code)"
-    r"[^.;]{0,80}$")
+# Only what plainly points into the Guidelines is linked: other documents'
+# paragraphs ("paragraph 313" of a judgment, "Article 3, paragraph 2") are not.
+GUIDELINES_AFTER = re.compile(
+    r"^\s*(?:\(?[a-z]\)\s*)?(?:\([^)]*\)\s*)?,?\s*(?:of|in)\s+(?:its|the|these|the Committee’s)\s+"
+    r"(?:OPSC\s+)?Guidelines\b|^,?\s+the Committee\b|^\s+(?:above|below)\b")
+GUIDELINES_BEFORE = re.compile(
+    r"(?:(?:OPSC|the|its) Guidelines,?\s*|\bCommittee’s recommendation in\s+|\bWith regard to\s+"
+    r"|\bmentioned in\s+)$")
+# "(see above paragraph 42.)": a bare "see" counts only where the reference ends.
+SEE_BEFORE = re.compile(r"\b[Ss]ee\s+(?:(?:above|below|hereafter)\s+)?(?:(?:at|under)\s+)?$")
+SEE_AFTER = re.compile(r"^\s*[.)]")
+
+
 ARTICLE = re.compile(
-    r"\b[Aa]rticles?\s+(?P<n>\d{1,2})(?P<sub>(?:\s*\(\s*\d+\s*\)|\s*\(\s*[a-z]\s*\)|\s*\(\s*[ivx]+\s*\)|\.\d+)*)")
-NOT_OPSC = re.compile(r"^\W{0,3}(?:of\s+the\s+)?(?:CRC|Convention|ECHR|Lanzarote|Palermo|UNCRC|EU|Directive|ILO|C182)")
-CRC_BEFORE = re.compile(r"(?:CRC|Convention’s|Lanzarote|ILO)\s*$")
-OPSC_CONTEXT = re.compile(r"OPSC|Optional Protocol")
+    r"\b(?:[Aa]rticles?|[Aa]rts?\.)\s+(?P<n>\d{1,2})"
+    r"(?P<sub>(?:\s*\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)|\.\d+(?![\d.]))*)(?P<list>\s*(?:,|and|–|-)\s*\d)?")
+PARENS = r"(?:\s*\([^)]*\))*"
+OPSC_AFTER = re.compile(rf"^{PARENS}\s*(?:of\s+(?:the\s+)?|under\s+the\s+)?(?:OPSC|Optional Protocol)\b")
+OPSC_BEFORE = re.compile(r"(?:OPSC|Optional Protocol(?:’s)?)\s+$")
+OTHER_AFTER = re.compile(
+    rf"^{PARENS}\s*(?:of\s+(?:the\s+)?|under\s+the\s+)?(?:CRC|Convention|ECHR|Lanzarote|Palermo|African|ILO|C182|"
+    r"Charter|Protocol \(to|Directive|Forced|EU|UNCRC|European)")
+OTHER_BEFORE = re.compile(r"(?:CRC|C182|ILO|Convention(?:’s)?|Charter|Directive)\b[^.;]{0,30}$")
 
 
 @dataclass(frozen=True)
@@ -51,38 +63,39 @@ def paragraph_mentions(text, in_footnote=False, limit=113):
     """Mentions that refer to paragraphs of the Guidelines."""
     out = []
     for m in PARAGRAPH.finditer(text):
-        after = text[m.end():m.end() + 60]
-        before = text[max(0, m.start() - 120):m.start()]
         numbers = expand(m.group("nums"))
         if not numbers or any(n < 1 or n > limit for n in numbers):
             continue
-        if OF_GUIDELINES.match(after) or re.search(r"(?:OPSC |the |its )Guidelines,?\s*$", before):
-            pass
-        elif OF_OTHER.match(after) or OTHER_DOCUMENT.search(before):
-            continue
-        elif in_footnote and not re.search(r"(?:^|\b[Ss]ee\s+)$", before):
+        after = text[m.end():m.end() + 60]
+        before = text[max(0, m.start() - 60):m.start()]
+        if not (GUIDELINES_AFTER.search(after) or GUIDELINES_BEFORE.search(before)
+                or (SEE_BEFORE.search(before) and SEE_AFTER.match(after))):
             continue
         out.append(Mention(m.start("nums"), m.end("nums") - m.start("nums"), tuple(numbers)))
     return out
 
 
 def article_mentions(text):
-    """(article, provision) pairs of the Optional Protocol named in a text."""
+    """(article, provision) pairs of the Optional Protocol named in a text.
+
+    Explicit ("Article 3(4) OPSC", "article 9 (5) of the Optional Protocol")
+    or in the Guidelines' own citation style ("article 3 (1) (c)", "(art. 2 (a))");
+    articles of the Convention, ILO C182 or regional treaties are left out.
+    """
     found = []
     for m in ARTICLE.finditer(text):
-        after = text[m.end():m.end() + 40]
-        before = text[max(0, m.start() - 12):m.start()]
-        if NOT_OPSC.match(after) or CRC_BEFORE.search(before):
-            continue
-        sentence_start = max(text.rfind(". ", 0, m.start()), 0)
-        sentence_end = text.find(". ", m.end())
-        sentence = text[sentence_start:sentence_end if sentence_end > 0 else len(text)]
-        if "(" not in m.group("sub") and not OPSC_CONTEXT.search(sentence):
-            continue
+        after = text[m.end("sub"):m.end("sub") + 60]
+        before = text[max(0, m.start() - 40):m.start()]
         n = int(m.group("n"))
-        if not 1 <= n <= 17:  # the Optional Protocol has 17 articles
+        explicit = OPSC_AFTER.match(after) or OPSC_BEFORE.search(before)
+        if not 1 <= n <= 17 or (not explicit and (OTHER_AFTER.match(after) or OTHER_BEFORE.search(before))):
             continue
-        sub = re.sub(r"\s+", " ", m.group("sub")).strip().replace("( ", "(").replace(" )", ")")
-        sub = re.sub(r"\)\(", ") (", sub)
-        found.append((n, f"article {n} {sub}".strip()))
+        # The Guidelines cite the Protocol as "(art. 3)" and "article 3 (1) (c)".
+        cited = ("(" in m.group("sub") or (before.endswith("(") and m.group(0).startswith("art"))) \
+            and not m.group("list")
+        if not (explicit or cited):
+            continue
+        parts = re.findall(r"\(\s*([^)\s]+)\s*\)|\.(\d+)", m.group("sub"))
+        sub = "".join(f" ({a or b})" for a, b in parts)
+        found.append((n, f"article {n}{sub}"))
     return found
