@@ -39,11 +39,18 @@ def footnote_ref(series, number):
             f'{number}</a></sup>')
 
 
-def inline(block, paragraph_href=None, in_footnote=False, with_refs=True):
+def footnote_link(series, number, page_href):
+    """A marker on an index page: it leads to the note on its paragraph's page."""
+    label = f"Guidelines footnote {number}" if series == "guideline" else f"Footnote {number}"
+    return f'<sup>[{number}]({page_href}#fn:{fn_id(series, number)} "{label}")</sup>'
+
+
+def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_at=None):
     """Markdown for a block's text.
 
     `paragraph_href(n)` gives the link to Guidelines paragraph n, or None to
-    leave mentions of paragraphs as plain text.
+    leave mentions of paragraphs as plain text. `notes_at` is the page that
+    holds the footnotes, when it is not this one.
     """
     text = block.text
     events = []  # (offset, order, kind, payload)
@@ -64,7 +71,8 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True):
         while refs and refs[0].offset <= upto:
             ref = refs.pop(0)
             out.append(escape(text[pos:ref.offset]))
-            out.append(footnote_ref(ref.series, ref.number))
+            out.append(footnote_link(ref.series, ref.number, notes_at) if notes_at
+                       else footnote_ref(ref.series, ref.number))
             pos = ref.offset
         out.append(escape(text[pos:upto]))
         pos = upto
@@ -81,7 +89,8 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True):
         pos = end
     emit_plain(len(text))
     for ref in refs:
-        out.append(footnote_ref(ref.series, ref.number))
+        out.append(footnote_link(ref.series, ref.number, notes_at) if notes_at
+                   else footnote_ref(ref.series, ref.number))
     return "".join(out)
 
 

@@ -93,7 +93,7 @@ def _commentary_blocks(p):
 
 # ---------------------------------------------------------------- blocks
 
-def render_blocks(blocks, path, id_prefix=None, in_footnote=False, start=1, xrefs=True):
+def render_blocks(blocks, path, id_prefix=None, in_footnote=False, start=1, xrefs=True, notes_at=None):
     """Blocks as HTML-with-Markdown; list items are grouped into lists."""
     href = (lambda n: rel(path, para_path(n))) if xrefs else None
     out, i, k = [], 0, start
@@ -102,20 +102,20 @@ def render_blocks(blocks, path, id_prefix=None, in_footnote=False, start=1, xref
         if b.kind == "li":
             items = []
             while i < len(blocks) and blocks[i].kind == "li":
-                items.append(_item_html("li", blocks[i], href, id_prefix, k, in_footnote))
+                items.append(_item_html("li", blocks[i], href, id_prefix, k, in_footnote, notes_at))
                 i += 1
                 k += 1
             out.append('<ul class="printed-list">\n' + "\n".join(items) + "\n</ul>")
             continue
         tag = "blockquote" if b.kind == "quote" else "p"
-        out.append(_item_html(tag, b, href, id_prefix, k, in_footnote))
+        out.append(_item_html(tag, b, href, id_prefix, k, in_footnote, notes_at))
         i += 1
         k += 1
     return "\n\n".join(out), k
 
 
-def _item_html(tag, block, href, id_prefix, k, in_footnote):
-    body = inline(block, href, in_footnote=in_footnote)
+def _item_html(tag, block, href, id_prefix, k, in_footnote, notes_at=None):
+    body = inline(block, href, in_footnote=in_footnote, notes_at=notes_at)
     if id_prefix:
         anchor = f"{id_prefix}-{k}"
         link = (f' <a class="block-link" href="#{anchor}" title="Link to this passage">'
@@ -153,7 +153,7 @@ def render_footnotes(footnotes, path):
         if not notes:
             continue
         out.append(f'<p class="footnote-series">{label}</p>')
-        out.append(f'<ol class="footnote-list {series}" markdown="block">')
+        out.append(f'<ol class="footnote-list series-{series}" markdown="block">')
         for f in notes:
             fid = fn_id(f.series, f.number)
             body = inline(Block("p", f.text, f.lines, f.spans, [], f.links), lambda n: rel(path, para_path(n)),
@@ -243,8 +243,8 @@ def preface_page(report):
     return path, "\n".join(md)
 
 
-def _entry_text(blocks, path):
-    html, _ = render_blocks(blocks, path)
+def _entry_text(blocks, path, p):
+    html, _ = render_blocks(blocks, path, notes_at=rel(path, para_path(p.number)))
     return html
 
 
@@ -262,7 +262,7 @@ def resources_page(report):
                 if c.type != "resource_tip":
                     continue
                 for e in c.entries:
-                    html = _entry_text(e.blocks, path)
+                    html = _entry_text(e.blocks, path, p)
                     where = f'<p class="index-source" markdown="span">[Paragraph {p.number}: {escape(p.title)}]({rel(path, para_path(p.number))}#{c.id})</p>'
                     rows.append(f'<div class="index-entry" markdown="block">\n{html}\n{where}\n</div>')
         if rows:
@@ -293,7 +293,7 @@ def good_practice_page(report):
             kind = "Regional good practice" if c.type == "regional_good_practice" else "Good practice"
             md.append(f"### {escape(origin)} — paragraph {p.number} {{ #{_slug(origin)}-{p.number}-{c.id} }}\n")
             md.append(f'<div class="index-entry {CALLOUT_CLASS[c.type]}" markdown="block">\n'
-                      f'<p class="index-kind">{kind}</p>\n{_entry_text(e.blocks, path)}\n'
+                      f'<p class="index-kind">{kind}</p>\n{_entry_text(e.blocks, path, p)}\n'
                       f'<p class="index-source" markdown="span">[Paragraph {p.number}: {escape(p.title)}]'
                       f'({rel(path, para_path(p.number))}#{c.id})</p>\n</div>\n')
     return path, "\n".join(md)
@@ -310,7 +310,7 @@ def callout_index_page(report, ctype, path, title, intro):
             for e in c.entries:
                 if e.origin:
                     body.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span></p>')
-                body.append(_entry_text(e.blocks, path))
+                body.append(_entry_text(e.blocks, path, p))
             md.append(f'<div class="index-entry {CALLOUT_CLASS[ctype]}" markdown="block">\n' + "\n\n".join(body) +
                       f'\n<p class="index-source" markdown="span">[Read it with paragraph {p.number}]'
                       f'({rel(path, para_path(p.number))}#{c.id})</p>\n</div>\n')

@@ -1,0 +1,158 @@
+"""The built site: pages at their promised addresses, with the right parts,
+and every internal link and anchor resolving."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+
+class Page(HTMLParser):
+    """Ids, links, classes and external resources of one HTML page."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links, self.classes, self.resources = set(), [], [], []
+        self.title, self._in_title, self.h1 = "", False, []
+        self._in_h1 = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if a.get("class"):
+            self.classes.append((tag, a["class"], a.get("id")))
+        if tag == "a" and a.get("href"):
+            self.links.append(a)
+        if tag in ("script", "img", "iframe") and a.get("src"):
+            self.resources.append(a["src"])
+        if tag == "link" and a.get("href"):
+            self.resources.append(a["href"])
+        self._in_title = tag == "title"
+        self._in_h1 = self._in_h1 or tag == "h1"
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self._in_h1 = False
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        if self._in_h1:
+            self.h1.append(data)
+
+
+def parse(path):
+    p = Page()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return {path.relative_to(site).as_posix(): parse(path) for path in sorted(site.rglob("*.html"))}
+
+
+def test_promised_addresses_exist(site):
+    for n in range(1, 114):
+        assert (site / "paragraphs" / str(n) / "index.html").exists(), n
+    for c in ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]:
+        assert (site / "chapters" / c / "index.html").exists()
+    for name in ("preface", "resources", "good-practice", "iwg-advice", "case-law", "definitions", "articles",
+                 "download", "data"):
+        assert (site / name / "index.html").exists(), name
+    data = json.loads((site / "data" / "report.json").read_text(encoding="utf-8"))
+    assert len(data["paragraphs"]) == 113
+
+
+def test_paragraph_pages_have_their_parts(report, pages):
+    slug = {"resource_tip": "resource-tip", "good_practice": "good-practice",
+            "regional_good_practice": "regional-good-practice", "iwg_advice": "iwg-advice",
+            "case_law": "case-law", "definition": "definition"}
+    for p in report.paragraphs:
+        page = pages[f"paragraphs/{p.number}/index.html"]
+        assert page.title.startswith(f"{p.number}. {p.title}"), page.title
+        assert "".join(page.h1).strip().startswith(f"{p.number}. ")
+        guideline = [c for tag, c, _ in page.classes if "guideline" in c.split()]
+        assert len(guideline) == 1, p.number
+        admonitions = [(c.split()[1], i) for tag, c, i in page.classes
+                       if c.split()[0] == "admonition" and len(c.split()) > 1]
+        assert admonitions == [(slug[c.type], c.id) for c in p.callouts], p.number
+        assert "cite" in page.ids
+        for f in p.footnotes:
+            assert f"fn:{f.series[0]}{f.number}" in page.ids and f"fnref:{f.series[0]}{f.number}" in page.ids
+
+
+def test_paragraph_16_reads_as_printed(site):
+    html = (site / "paragraphs" / "16" / "index.html").read_text(encoding="utf-8")
+    guideline = re.search(r'<section[^>]*class="guideline".*?</section>', html, re.S).group(0)
+    assert "Legislative measures should include the liability of both natural and legal persons" in guideline
+    assert 'class="admonition good-practice" id="good-practice-1"' in html
+    assert '<span class="origin-name">Panama</span>' in html
+
+
+def test_every_internal_link_and_anchor_resolves(site, pages):
+    broken = []
+    for name, page in pages.items():
+        base = "/" + name
+        for a in page.links:
+            href = a["href"]
+            if href.startswith(("http://", "https://", "mailto:", "javascript:")):
+                continue
+            url = urlparse(urljoin(base, href))
+            target = unquote(url.path).lstrip("/")
+            if not target or target.endswith("/"):
+                target += "index.html"
+            if not (site / target).exists():
+                broken.append((name, href))
+                continue
+            if url.fragment and target.endswith(".html"):
+                ids = pages[target].ids if target in pages else set()
+                if unquote(url.fragment) not in ids and url.fragment not in ("", "__skip"):
+                    broken.append((name, href))
+    assert not broken, broken[:10]
+
+
+def test_no_third_party_resources_in_any_page(pages):
+    for name, page in pages.items():
+        for src in page.resources:
+            assert not re.match(r"^(https?:)?//", src), (name, src)
+
+
+def test_external_links_are_safe_and_marked(pages):
+    count = 0
+    for name, page in pages.items():
+        for a in page.links:
+            if re.match(r"^(https?:)?//", a["href"]):
+                count += 1
+                assert a.get("rel") == "noopener noreferrer", (name, a)
+                assert "external" in a.get("class", "").split(), (name, a)
+    assert count > 200
+
+
+def test_cross_reference_links(site):
+    html = (site / "paragraphs" / "45" / "index.html").read_text(encoding="utf-8")
+    for n in (16, 74, 79):
+        assert f'href="../{n}/"' in html
+    referred = (site / "paragraphs" / "16" / "index.html").read_text(encoding="utf-8")
+    assert 'id="referred-to"' in referred and 'href="../45/"' in referred
+
+
+def test_indexes(site):
+    gp = (site / "good-practice" / "index.html").read_text(encoding="utf-8")
+    assert "Panama" in gp and 'href="../paragraphs/16/#good-practice-1"' in gp
+    assert re.search(r'<h2 id="africa"', gp)
+    res = (site / "resources" / "index.html").read_text(encoding="utf-8")
+    assert "Offenders on the move" in res and "globalstudysectt.org" in res
+    arts = (site / "articles" / "index.html").read_text(encoding="utf-8")
+    assert 'id="article-3"' in arts and "Article 3 (1) (c)" in arts
+
+
+def test_home_page_explains_and_links(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for needle in ("113", "Search", "Cite", "Offline", 'href="data/report.json"', 'href="download/"'):
+        assert needle in html, needle
