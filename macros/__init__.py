@@ -18,5 +18,11 @@ def define_env(env):
 
     report = load_report(ROOT)
     env.variables["stats"] = report_stats(report)
+    env.variables["contents"] = [
+        {"number": c.number, "title": c.title, "href": f"chapters/{c.number.lower()}.md",
+         "first": min(p.number for p in report.paragraphs if p.chapter == c.number),
+         "last": max(p.number for p in report.paragraphs if p.chapter == c.number)}
+        for c in report.chapters
+    ]
     # Set by scripts/export_offline.py when the site is built with its zip.
     env.variables["offline"] = None
