@@ -45,9 +45,13 @@ def mark_external_links(html):
         attrs, label = m.group(1), m.group(2)
         if "rel=" in attrs:
             return m.group(0)
+        href = re.search(r'href="([^"]*)"', attrs).group(1)
+        # A link that shows its own address needs no address printed after it.
+        cls = "external url-text" if re.sub(r"<[^>]+>", "", label).strip() in (href, href.split("://", 1)[-1]) \
+            else "external"
         if "class=" in attrs:
-            attrs = re.sub(r'class="([^"]*)"', r'class="\1 external"', attrs, count=1)
+            attrs = re.sub(r'class="([^"]*)"', rf'class="\1 {cls}"', attrs, count=1)
         else:
-            attrs += ' class="external"'
+            attrs += f' class="{cls}"'
         return f'<a {attrs} rel="noopener noreferrer" target="_blank">{label}{NEW_TAB_HINT}</a>'
     return EXTERNAL.sub(external, html)
