@@ -14,12 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def define_env(env):
     """Figures of the model for the hand-written pages (home, about, data)."""
     from .build import load_report
+    from .render import chapter_path
     from .stats import report_stats
 
     report = load_report(ROOT)
     env.variables["stats"] = report_stats(report)
     env.variables["contents"] = [
-        {"number": c.number, "title": c.title, "href": f"chapters/{c.number.lower()}.md",
+        {"number": c.number, "title": c.title, "href": chapter_path(c.number),
          "first": min(p.number for p in report.paragraphs if p.chapter == c.number),
          "last": max(p.number for p in report.paragraphs if p.chapter == c.number)}
         for c in report.chapters

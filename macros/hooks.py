@@ -18,7 +18,7 @@ from macros.build import load_report  # noqa: E402
 from macros.render import nav, render_site, report_json  # noqa: E402
 
 EXTERNAL = re.compile(r'<a ((?=[^>]*href="(?:https?:)?//)[^>]*)>(.*?)</a>', re.S)
-NEW_TAB_HINT = '<span class="md-visually-hidden"> (external link, opens in a new tab)</span>'
+NEW_TAB_HINT = '<span class="sr-only"> (external link, opens in a new tab)</span>'
 
 def on_config(config):
     report = load_report(ROOT)

@@ -39,6 +39,11 @@ def para_path(n):
     return f"paragraphs/{n}.md"
 
 
+def chapter_path(number):
+    # An index page, so that Material shows it as the chapter's own page.
+    return f"chapters/{chapter_slug(number)}/index.md"
+
+
 def rel(from_path, to_path):
     """Relative link between two pages, so MkDocs can check and rewrite it."""
     a = from_path.split("/")[:-1]
@@ -119,7 +124,7 @@ def _item_html(tag, block, href, id_prefix, k, in_footnote, notes_at=None):
     if id_prefix:
         anchor = f"{id_prefix}-{k}"
         link = (f' <a class="block-link" href="#{anchor}" title="Link to this passage">'
-                f'<span class="md-visually-hidden">Link to this passage</span>¶</a>')
+                f'<span class="sr-only">Link to this passage</span>¶</a>')
         return f'<{tag} id="{anchor}" markdown="span">{body}{link}</{tag}>'
     return f'<{tag} markdown="span">{body}</{tag}>'
 
@@ -133,7 +138,7 @@ def render_callout(callout, path):
     parts = [f'<div class="admonition {cls}" id="{callout.id}" markdown="block">',
              f'<p class="admonition-title">{escape(title)} '
              f'<a class="block-link" href="#{callout.id}" title="Link to this box">'
-             f'<span class="md-visually-hidden">Link to this box</span>¶</a></p>']
+             f'<span class="sr-only">Link to this box</span>¶</a></p>']
     for e in callout.entries:
         if e.origin:
             parts.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span>'
@@ -172,7 +177,7 @@ def paragraph_page(report, p, referrers):
     path = para_path(p.number)
     chapter = report.chapter(p.chapter)
     section = next((s for s in chapter.sections if s.letter == p.section), None)
-    chapter_href = rel(path, f"chapters/{chapter_slug(chapter.number)}.md")
+    chapter_href = rel(path, chapter_path(chapter.number))
     crumbs = [f"[{escape(plain_title(chapter))}]({chapter_href})"]
     if section:
         crumbs.append(f"[{escape(section.letter + '. ' + section.title)}]({chapter_href}#section-{section.letter.lower()})")
@@ -211,7 +216,7 @@ def cite_block(p):
 
 
 def chapter_page(report, chapter):
-    path = f"chapters/{chapter_slug(chapter.number)}.md"
+    path = chapter_path(chapter.number)
     paras = [p for p in report.paragraphs if p.chapter == chapter.number]
     md = [front({"title": plain_title(chapter)}), f"# {escape(plain_title(chapter))}\n"]
     first, last = paras[0].number, paras[-1].number
@@ -367,7 +372,7 @@ def nav(report):
     """The navigation: chapters with their paragraphs, then the indexes."""
     chapters = []
     for chapter in report.chapters:
-        items = [f"chapters/{chapter_slug(chapter.number)}.md"]
+        items = [chapter_path(chapter.number)]
         items += [{f"{p.number}. {p.title}": para_path(p.number)}
                   for p in report.paragraphs if p.chapter == chapter.number]
         chapters.append({plain_title(chapter): items})
