@@ -164,8 +164,9 @@ def render_footnotes(footnotes, path):
             body = inline(Block("p", f.text, f.lines, f.spans, [], f.links), lambda n: rel(path, para_path(n)),
                           in_footnote=True)
             note = f' <span class="editorial-note">[Printed as {f.printed}; {escape(f.note)}]</span>' if f.note else ""
-            out.append(f'<li id="fn:{fid}" value="{f.number}" markdown="span">{body}{note} '
-                       f'<a class="footnote-backref" href="#fnref:{fid}" title="Back to the text">↩</a></li>')
+            # Material's hover preview copies the note's child elements: keep it in a <p>.
+            out.append(f'<li id="fn:{fid}" value="{f.number}" markdown="block"><p markdown="span">{body}{note} '
+                       f'<a class="footnote-backref" href="#fnref:{fid}" title="Back to the text">↩</a></p></li>')
         out.append("</ol>")
     out.append("</div>")
     return "\n".join(out)
