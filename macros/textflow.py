@@ -44,7 +44,8 @@ def join_hyphen(source_lines, before, after):
     with_h, without = hyphened[f"{a}-{b}"], plain[a + b]
     if with_h != without:
         return with_h > without
-    return a in HARD_PREFIXES
+    # "ring-" of "ring-fencing": the report writes "ring-fence" elsewhere.
+    return a in HARD_PREFIXES or any(w.startswith(a + "-") for w in hyphened)
 
 
 def assemble(source_lines, pieces):
