@@ -10,6 +10,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The offline edition, written by scripts/export_offline.py; the online site
+# offers it for download (at downloads/<name>) when it is there.
+OFFLINE_ZIP = ROOT / "dist" / "opsc-explanatory-report-offline.zip"
+
 
 def define_env(env):
     """Figures of the model for the hand-written pages (home, about, data)."""
@@ -25,5 +29,40 @@ def define_env(env):
          "last": max(p.number for p in report.paragraphs if p.chapter == c.number)}
         for c in report.chapters
     ]
-    # Set by scripts/export_offline.py when the site is built with its zip.
-    env.variables["offline"] = None
+    # The offline zip on the download page: None without one in dist/ (and in the offline edition itself).
+    env.variables["offline"] = offline_download(env.conf)
+
+
+def is_offline_edition(config):
+    """Whether this build is the offline edition (Material's offline plugin, enabled)."""
+    return any(type(p).__name__ == "OfflinePlugin" and p.config.enabled for p in config.plugins.values())
+
+
+def offline_zip(config):
+    """The offline zip this build of the online site offers, or None."""
+    if is_offline_edition(config) or not OFFLINE_ZIP.is_file():
+        return None
+    return OFFLINE_ZIP
+
+
+def offline_download(config):
+    """What the download page says about the offline zip, or None."""
+    import hashlib
+    import zipfile
+
+    path = offline_zip(config)
+    if path is None:
+        return None
+    data = path.read_bytes()
+    size = len(data)
+    with zipfile.ZipFile(path) as z:
+        # Every entry carries the same date: the date of the sources (see scripts/export_offline.py).
+        year, month, day = max((i.date_time for i in z.infolist()), default=(1980, 1, 1))[:3]
+    return {
+        "href": f"downloads/{path.name}",
+        "name": path.name,
+        "size": size,
+        "size_human": f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.0f} kB",
+        "date": f"{year:04d}-{month:02d}-{day:02d}",
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }

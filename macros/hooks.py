@@ -14,11 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from macros import offline_zip  # noqa: E402
 from macros.build import load_report  # noqa: E402
 from macros.render import nav, render_site, report_json  # noqa: E402
 
+VENDOR = "assets/vendor/"
 EXTERNAL = re.compile(r'<a ((?=[^>]*href="(?:https?:)?//)[^>]*)>(.*?)</a>', re.S)
-NEW_TAB_HINT = '<span class="sr-only"> (external link, opens in a new tab)</span>'
+NEW_TAB_HINT = '<span class="sr-only" data-search-exclude> (external link, opens in a new tab)</span>'
 
 def on_config(config):
     report = load_report(ROOT)
@@ -32,7 +34,22 @@ def on_files(files, config):
     for path, text in render_site(report).items():
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, "data/report.json", content=report_json(report)))
+    drop_unused_vendor_files(files, config)
+    zip_path = offline_zip(config)
+    if zip_path:
+        files.append(File.generated(config, f"downloads/{zip_path.name}", abs_src_path=str(zip_path)))
     return files
+
+
+def drop_unused_vendor_files(files, config):
+    """Vendored scripts (assets/vendor/<package>/, licence included) ship only in a build that loads them:
+    the iframe-worker shim is for the offline edition, which lists it in extra.polyfills."""
+    used = [str(s) for s in config.extra.get("polyfills") or []] + [str(s) for s in config.extra_javascript]
+    for file in list(files):
+        if file.src_uri.startswith(VENDOR):
+            package = VENDOR + file.src_uri[len(VENDOR):].split("/")[0] + "/"
+            if not any(package in url for url in used):
+                files.remove(file)
 
 
 def on_page_content(html, page, config, files):

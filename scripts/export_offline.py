@@ -1,0 +1,213 @@
+"""The offline edition: the whole site in one zip that works from disk, search included.
+
+    .venv/bin/python scripts/export_offline.py [--zip PATH] [--site DIR | --no-site]
+
+1. builds the site with MkDocs' Python API from mkdocs.yml, as the offline edition: file names instead
+   of directory URLs (paragraphs/42.html), Material's offline plugin (the search index inlined into a
+   script, since a browser will not fetch JSON from file://) and the vendored iframe-worker shim as its
+   polyfill (search runs in a Web Worker, which file:// pages cannot start), so nothing comes from a CDN;
+2. zips what that site uses, deterministically (sorted entries, one timestamp, fixed permissions), into
+   dist/opsc-explanatory-report-offline.zip: no source maps, no search language packs an English site
+   does not load, no sitemap, no 404 page, no JSON search index (file:// pages read the inlined one);
+3. builds the online site into site/, which then offers that zip on its download page.
+
+The zip's timestamp is SOURCE_DATE_EPOCH when set, else the time of the latest git commit.
+"""
+
+import argparse
+import fnmatch
+import os
+import posixpath
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+import macros  # noqa: E402
+
+CONFIG = ROOT / "mkdocs.yml"
+ZIP = macros.OFFLINE_ZIP
+# Everything sits in one folder inside the zip, so unzipping never scatters files.
+FOLDER = ZIP.name.removesuffix(".zip")
+# The vendored iframe-worker shim (MIT, its LICENSE beside it), instead of https://unpkg.com/iframe-worker/shim.
+SHIM = "assets/vendor/iframe-worker/shim.js"
+# Built but never used from disk. Search language packs are chosen in lunr_files().
+UNUSED = ["*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"]
+FALLBACK_EPOCH = 315532800  # 1980-01-01, the earliest date a zip entry can carry
+LOADING_TAGS = ("script", "img", "iframe", "source", "audio", "video", "embed")
+NETWORK = re.compile(r"(?i)^\s*(?:(?:https?|ftp|wss?):)?//")
+
+
+def offline_config(site_dir):
+    """mkdocs.yml with the offline edition's changes, its plugins (search, macros, ...) kept."""
+    from material.plugins.offline.plugin import OfflinePlugin
+    from mkdocs.config import load_config
+
+    config = load_config(str(CONFIG), site_dir=str(site_dir), use_directory_urls=False, strict=True)
+    config.extra["polyfills"] = [SHIM]
+    plugin = OfflinePlugin()
+    errors, warnings = plugin.load_config({})
+    assert not errors and not warnings, (errors, warnings)
+    config.plugins["material/offline"] = plugin
+    return config
+
+
+def build_offline(site_dir):
+    from mkdocs.commands.build import build
+
+    config = offline_config(site_dir)
+    build(config)
+    assert config.extra["polyfills"] == [SHIM], config.extra["polyfills"]
+    return config
+
+
+def lunr_files(config):
+    """The search language scripts Material's worker loads for the search plugin's languages
+    (assets/javascripts/workers/search.*.js: none for English alone)."""
+    search = next(p for name, p in config.plugins.items() if name in ("material/search", "search"))
+    langs = list(search.config.lang or ["en"])
+    base = "assets/javascripts/lunr/"
+    files = []
+    for lang in langs:
+        if lang == "ja":
+            files.append(base + "tinyseg.js")
+        if lang in ("hi", "th"):
+            files.append(base + "wordcut.js")
+        if lang != "en":
+            files.append(f"{base}min/lunr.{lang}.min.js")
+    if len(langs) > 1:
+        files.append(base + "min/lunr.multi.min.js")
+    if files:
+        files.append(base + "min/lunr.stemmer.support.min.js")
+    return set(files)
+
+
+def wanted(site_dir, config):
+    """The built files the offline edition uses, as sorted relative POSIX paths."""
+    lunr = lunr_files(config)
+    keep = []
+    for path in sorted(p for p in Path(site_dir).rglob("*") if p.is_file()):
+        rel = path.relative_to(site_dir).as_posix()
+        if any(fnmatch.fnmatch(rel, pattern) for pattern in UNUSED):
+            continue
+        if rel.startswith("assets/javascripts/lunr/") and rel not in lunr:
+            continue
+        keep.append(rel)
+    return keep
+
+
+class Resources(HTMLParser):
+    """The URLs of what a page loads (script/img/iframe/source src, link href), not of what it links to."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        url = a.get("href") if tag == "link" else a.get("src") if tag in LOADING_TAGS else None
+        if url:
+            self.urls.append(url)
+
+
+def check_offline(site_dir, files):
+    """Every resource a page loads is on disk, in the zip: no http(s) or protocol-relative URL."""
+    problems = []
+    for rel in files:
+        if rel.endswith(".html"):
+            parser = Resources()
+            parser.feed((Path(site_dir) / rel).read_text(encoding="utf-8"))
+            for url in parser.urls:
+                if NETWORK.match(url):
+                    problems.append(f"{rel}: {url}")
+                elif not re.match(r"(?i)^[a-z][a-z0-9+.-]*:", url):  # data: and the like are in the page
+                    path = unquote(url.split("#")[0].split("?")[0])
+                    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+                    if target not in files:
+                        problems.append(f"{rel}: {url} (not in the zip)")
+    for needed in ("index.html", "search/search_index.js", SHIM, str(Path(SHIM).parent / "LICENSE")):
+        if needed not in files:
+            problems.append(f"missing {needed}")
+    if problems:
+        raise SystemExit("The offline edition would use the network or miss files:\n  " + "\n  ".join(problems))
+
+
+def source_date_epoch():
+    """SOURCE_DATE_EPOCH if set, else the latest git commit's time, else 1980-01-01."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.strip()
+        return int(out)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return FALLBACK_EPOCH
+
+
+def write_zip(site_dir, files, zip_path, epoch):
+    """Same files, same bytes: sorted entries, one timestamp (UTC), fixed permissions, fixed compression."""
+    date_time = time.gmtime(max(epoch, FALLBACK_EPOCH))[:6]
+    zip_path = Path(zip_path)
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = zip_path.with_name(zip_path.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w") as z:
+        for rel in sorted(files):
+            info = zipfile.ZipInfo(f"{FOLDER}/{rel}", date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, so the permissions below mean the same everywhere
+            info.external_attr = (0o100644 << 16)
+            z.writestr(info, (Path(site_dir) / rel).read_bytes(), compresslevel=9)
+    tmp.replace(zip_path)
+    return zip_path
+
+
+def export(zip_path=ZIP, epoch=None):
+    """Build the offline edition and write its zip; returns the zip's path."""
+    with tempfile.TemporaryDirectory(prefix="opsc-offline-") as tmp:
+        site_dir = Path(tmp) / "site"
+        config = build_offline(site_dir)
+        files = wanted(site_dir, config)
+        check_offline(site_dir, files)
+        return write_zip(site_dir, files, zip_path, source_date_epoch() if epoch is None else epoch)
+
+
+def build_online(site_dir, zip_path=ZIP):
+    """The online site, offering zip_path on its download page (macros.offline_download)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    macros.OFFLINE_ZIP = Path(zip_path).resolve()
+    config = load_config(str(CONFIG), site_dir=str(site_dir), strict=True)
+    build(config)
+    return Path(site_dir)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--zip", type=Path, default=ZIP, help=f"where to write the zip (default: {ZIP})")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--site", type=Path, default=ROOT / "site",
+                       help="where to build the online site with the zip as a download (default: site/)")
+    where.add_argument("--no-site", action="store_true", help="write the zip only")
+    args = parser.parse_args(argv)
+
+    zip_path = export(args.zip)
+    size = zip_path.stat().st_size
+    print(f"{zip_path}: {size} bytes ({size / 1e6:.2f} MB)")
+    if not args.no_site:
+        build_online(args.site, zip_path)
+        print(f"{args.site}: the online site, with the zip at downloads/{zip_path.name}")
+
+
+if __name__ == "__main__":
+    main()

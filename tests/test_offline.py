@@ -1,0 +1,190 @@
+"""The offline edition (scripts/export_offline.py): a deterministic zip of the whole site that works
+from disk in Debian's Chromium, search included, with every request that is not file:// blocked."""
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NAME = "opsc-explanatory-report-offline.zip"
+FOLDER = NAME.removesuffix(".zip")
+MAX_BYTES = 1_500_000
+EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
+SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+def run_export(*args):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
+    result = subprocess.run([sys.executable, "scripts/export_offline.py", *map(str, args)], cwd=ROOT,
+                            capture_output=True, text=True, env=env, timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory):
+    """The command as documented, into a temporary folder: the zip, and the online site offering it."""
+    out = tmp_path_factory.mktemp("offline")
+    run_export("--zip", out / NAME, "--site", out / "site")
+    return out
+
+
+@pytest.fixture(scope="module")
+def zipped(export):
+    return export / NAME
+
+
+@pytest.fixture(scope="module")
+def unzipped(zipped, tmp_path_factory):
+    """Unzipped elsewhere, as a reader would."""
+    where = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(zipped) as z:
+        z.extractall(where)
+    return where / FOLDER
+
+
+def test_zip_holds_the_site_and_only_what_it_uses(zipped):
+    assert zipped.stat().st_size < MAX_BYTES
+    with zipfile.ZipFile(zipped) as z:
+        assert z.testzip() is None
+        names = z.namelist()
+        report = json.loads(z.read(f"{FOLDER}/data/report.json"))
+    assert all(n.startswith(FOLDER + "/") for n in names), "one folder, so unzipping scatters nothing"
+    files = {n[len(FOLDER) + 1:] for n in names}
+    needed = {"index.html", "data/report.json", "search/search_index.js", SHIM,
+              "assets/vendor/iframe-worker/LICENSE"}
+    needed |= {f"paragraphs/{n}.html" for n in range(1, 114)}
+    assert needed <= files, sorted(needed - files)
+    assert report
+    unused = [f for f in files if f.endswith(".map") or f.startswith("assets/javascripts/lunr/")
+              or f in ("sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json")]
+    assert unused == []
+
+
+def test_zip_is_deterministic(zipped, tmp_path):
+    with zipfile.ZipFile(zipped) as z:
+        infos = z.infolist()
+    assert [i.filename for i in infos] == sorted(i.filename for i in infos)
+    assert {i.date_time for i in infos} == {(2023, 11, 14, 22, 13, 20)}
+    assert {i.external_attr >> 16 for i in infos} == {0o100644}
+    run_export("--zip", tmp_path / NAME, "--no-site")
+    assert (tmp_path / NAME).read_bytes() == zipped.read_bytes()
+
+
+def test_pages_load_nothing_from_the_network(unzipped):
+    # <a href="https://..."> to cited documents is fine; what a page loads must be in the zip.
+    loads = re.compile(r'<(?:script|img|iframe|source)\b[^>]*\ssrc=["\']?(?:https?:)?//'
+                       r'|<link\b[^>]*\shref=["\']?(?:https?:)?//', re.I)
+    pages = sorted(unzipped.rglob("*.html"))
+    assert len(pages) > 113
+    offenders = [p.relative_to(unzipped).as_posix() for p in pages if loads.search(p.read_text("utf-8"))]
+    assert offenders == []
+    assert SHIM in (unzipped / "index.html").read_text("utf-8")
+
+
+def test_online_site_offers_the_zip(export, zipped):
+    site = export / "site"
+    offered = site / "downloads" / NAME
+    assert offered.read_bytes() == zipped.read_bytes()
+    page = (site / "download" / "index.html").read_text("utf-8")
+    assert re.search(rf'href=["\']?\.\./downloads/{re.escape(NAME)}', page)
+    assert hashlib.sha256(offered.read_bytes()).hexdigest() in page
+    assert f"{offered.stat().st_size} bytes" in page
+    assert "2023-11-14" in page
+    # The vendored shim is for the offline edition only.
+    assert not (site / "assets" / "vendor").exists()
+
+
+@pytest.fixture
+def offline(browser):
+    """A page that may load file:// URLs only; every other request is aborted and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    blocked, errors = [], []
+
+    def route(r):
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page, blocked, errors
+    context.close()
+
+
+def search(page, word, key=True):
+    if key:
+        page.keyboard.press("/")
+    else:
+        page.click(".md-search__input")
+    page.keyboard.type(word)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item")
+
+
+def test_search_from_the_home_page(offline, unzipped):
+    page, blocked, errors = offline
+    page.goto((unzipped / "index.html").as_uri())
+    assert page.locator(".md-nav__link").count() > 10  # navigation
+    results = search(page, "grooming")
+    assert results.count() > 0
+    first = results.first.locator("a").first
+    assert "paragraphs/68.html" in first.get_attribute("href")
+    first.click()
+    page.wait_for_url(re.compile(r"/paragraphs/68\.html"))
+    assert page.url.startswith((unzipped / "paragraphs" / "68.html").as_uri())
+    assert "Grooming" in page.locator("h1").inner_text()
+    page.wait_for_selector("mark")  # search.highlight: the word marked on the page it lands on
+    assert "grooming" in page.locator("mark").first.inner_text().lower()
+    assert blocked == [] and errors == []
+    # The net holds: a request that is not file:// is caught.
+    page.evaluate("fetch('https://unpkg.com/iframe-worker/shim').catch(() => null)")
+    assert blocked == ["https://unpkg.com/iframe-worker/shim"]
+
+
+def test_search_from_a_deep_page_lands_on_the_passage(offline, unzipped):
+    page, blocked, errors = offline
+    page.goto((unzipped / "paragraphs" / "42.html").as_uri())
+    assert page.locator("h1").inner_text().startswith("42.")
+    search(page, "hotline", key=False)
+    link = page.locator('.md-search-result__item a[href*="good-practice.html"][href*="#"]').first
+    href = link.get_attribute("href")
+    fragment = href.split("#", 1)[1]
+    title = link.inner_text().strip().splitlines()[0].strip()
+    link.click()
+    page.wait_for_url(re.compile(r"/good-practice\.html"))
+    assert page.url.startswith((unzipped / "good-practice.html").as_uri())
+    assert page.url.endswith("#" + fragment)
+    target = page.locator(f'[id="{fragment}"]')
+    assert target.inner_text().startswith(title)  # the heading the result named
+    assert target.evaluate("e => { const r = e.getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < window.innerHeight; }")
+    assert "hotline" in page.locator("mark").first.inner_text().lower()
+    assert blocked == [] and errors == []
+
+
+def test_footnotes_navigation_and_data(offline, unzipped):
+    page, blocked, errors = offline
+    page.goto((unzipped / "paragraphs" / "69.html").as_uri())
+    page.click('a.footnote-ref[href="#fn:r155"]')
+    assert page.url.endswith("#fn:r155")
+    assert "Virtual Global Taskforce" in page.locator('[id="fn:r155"]').inner_text()
+    page.locator(".breadcrumbs a").first.click()
+    page.wait_for_url(re.compile(r"/chapters/v/index\.html"))
+    assert page.locator("h1").inner_text().startswith("V.")
+    page.goto((unzipped / "data.html").as_uri())
+    page.locator('a[href$="data/report.json"]').first.click()
+    page.wait_for_url(re.compile(r"/data/report\.json$"))
+    assert json.loads(page.locator("body").inner_text())
+    assert blocked == [] and errors == []
