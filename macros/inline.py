@@ -12,11 +12,9 @@ _ESCAPE = re.compile(r"([\\`*_\[\]{}|~^#!])")
 def escape(text):
     """Text safe to put in Markdown: no character may turn into markup."""
     text = html.escape(text, quote=False)
-    text = _ESCAPE.sub(r"\\\1", text)
-    # A block that opens like a list or a heading must stay a plain paragraph.
-    text = re.sub(r"^(\d+)\.", r"\1\\.", text)
-    text = re.sub(r"^([+\-])(\s)", r"\\\1\2", text)
-    return text
+    # Blocks are parsed as inline Markdown only (markdown="span"), so a leading
+    # "1." or "-" cannot turn into a list and needs no escape.
+    return _ESCAPE.sub(r"\\\1", text)
 
 
 def md_url(url):

@@ -123,7 +123,7 @@ def _item_html(tag, block, href, id_prefix, k, in_footnote, notes_at=None):
     body = inline(block, href, in_footnote=in_footnote, notes_at=notes_at)
     if id_prefix:
         anchor = f"{id_prefix}-{k}"
-        link = (f' <a class="block-link" href="#{anchor}" title="Link to this passage">'
+        link = (f' <a class="block-link" href="#{anchor}" title="Link to this passage" data-search-exclude>'
                 f'<span class="sr-only">Link to this passage</span>¶</a>')
         return f'<{tag} id="{anchor}" markdown="span">{body}{link}</{tag}>'
     return f'<{tag} markdown="span">{body}</{tag}>'
@@ -137,7 +137,7 @@ def render_callout(callout, path):
                                                                               "communications technologies")
     parts = [f'<div class="admonition {cls}" id="{callout.id}" markdown="block">',
              f'<p class="admonition-title">{escape(title)} '
-             f'<a class="block-link" href="#{callout.id}" title="Link to this box">'
+             f'<a class="block-link" href="#{callout.id}" title="Link to this box" data-search-exclude>'
              f'<span class="sr-only">Link to this box</span>¶</a></p>']
     for e in callout.entries:
         if e.origin:
@@ -152,7 +152,8 @@ def render_callout(callout, path):
 def render_footnotes(footnotes, path):
     if not footnotes:
         return ""
-    out = ['<div class="footnote" markdown="block">', "<hr>"]
+    # A heading of their own, so that search results in a note point here.
+    out = ["## Footnotes { #footnotes }\n", '<div class="footnote" markdown="block">']
     for series, label in (("guideline", "Footnotes of the Guidelines"), ("report", "Footnotes of the Explanatory Report")):
         notes = [f for f in footnotes if f.series == series]
         if not notes:
@@ -166,7 +167,7 @@ def render_footnotes(footnotes, path):
             note = f' <span class="editorial-note">[Printed as {f.printed}; {escape(f.note)}]</span>' if f.note else ""
             # Material's hover preview copies the note's child elements: keep it in a <p>.
             out.append(f'<li id="fn:{fid}" value="{f.number}" markdown="block"><p markdown="span">{body}{note} '
-                       f'<a class="footnote-backref" href="#fnref:{fid}" title="Back to the text">↩</a></p></li>')
+                       f'<a class="footnote-backref" href="#fnref:{fid}" title="Back to the text" data-search-exclude>↩</a></p></li>')
         out.append("</ol>")
     out.append("</div>")
     return "\n".join(out)
@@ -212,7 +213,8 @@ def cite_block(p):
     return ("## Cite this paragraph { #cite }\n\n"
             f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text">{escape(text)} '
             f'<span class="citation-url">Online edition: <span class="page-url">paragraphs/{p.number}/</span></span></p>\n'
-            '<button type="button" class="md-button copy-citation" data-copy="#citation-text">Copy citation</button>\n'
+            '<button type="button" class="md-button copy-citation" data-copy="#citation-text" data-search-exclude>'
+            'Copy citation</button>\n'
             "</div>\n")
 
 

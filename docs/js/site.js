@@ -3,6 +3,11 @@
   "use strict";
 
   function pageAddress() {
+    if (window.location.protocol === "file:") {
+      // The offline copy: a file path on this computer means nothing to a reader.
+      var path = window.location.pathname.match(/paragraphs\/(\d+)\.html$/);
+      return path ? "paragraphs/" + path[1] + "/ (offline copy)" : "(offline copy)";
+    }
     return window.location.href.split("#")[0];
   }
 
