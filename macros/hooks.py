@@ -4,6 +4,7 @@ Everything of substance lives in the pipeline modules; this file only hands
 their output to MkDocs, so the pipeline can move to another generator.
 """
 
+import logging
 import re
 import sys
 from pathlib import Path
@@ -17,13 +18,24 @@ if str(ROOT) not in sys.path:
 from macros import offline_zip  # noqa: E402
 from macros.build import load_report  # noqa: E402
 from macros.render import nav, render_site, report_json  # noqa: E402
+from macros.stats import report_stats  # noqa: E402
 
 VENDOR = "assets/vendor/"
 EXTERNAL = re.compile(r'<a ((?=[^>]*href="(?:https?:)?//)[^>]*)>(.*?)</a>', re.S)
 NEW_TAB_HINT = '<span class="sr-only" data-search-exclude> (external link, opens in a new tab)</span>'
 
+log = logging.getLogger("mkdocs.hooks.opsc")
+
+
 def on_config(config):
     report = load_report(ROOT)
+    stats = report_stats(report)
+    log.info(f"report: {stats['paragraphs']} paragraphs, {stats['callouts']} callouts, "
+             f"{stats['report_footnotes']} + {stats['guideline_footnotes']} footnotes, "
+             f"{stats['available_here_links']} links resolved, {stats['unresolved_links']} without target")
+    for link in report.unresolved_links:
+        # Listed, not a warning: the report itself prints no target for these.
+        log.info(f"link without target: {link['text']!r} at line {link['line']}: {link['why']}")
     if not config.get("nav"):
         config["nav"] = nav(report)
     return config
