@@ -166,3 +166,21 @@ def test_home_page_explains_and_links(site, pages):
     for needle in ("113 paragraphs", "Search", "Cite", "Offline", "Open data"):
         assert needle in text, needle
     assert {"data/report.json", "download/", "paragraphs/42/", "chapters/vii/"} <= hrefs(pages["index.html"])
+
+
+def test_builds_are_deterministic(site, tmp_path):
+    """Same input, same bytes: a second build equals the first, file for file."""
+    import filecmp
+    import os
+    import subprocess
+    import sys
+
+    again = tmp_path / "again"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(again)],
+                   cwd=Path(__file__).resolve().parent.parent, check=True, env=env, capture_output=True)
+    first = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
+    assert first == second
+    _, mismatch, errors = filecmp.cmpfiles(site, again, first, shallow=False)
+    assert not mismatch and not errors, mismatch[:5]
