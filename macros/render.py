@@ -132,9 +132,7 @@ def _item_html(tag, block, href, id_prefix, k, in_footnote, notes_at=None):
 def render_callout(callout, path):
     cls = CALLOUT_CLASS[callout.type]
     printed = callout.heading.text.strip()
-    title = printed[:1] + printed[1:].lower()
-    title = title.replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)").replace("communications technologies",
-                                                                              "communications technologies")
+    title = (printed[:1] + printed[1:].lower()).replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)")
     parts = [f'<div class="admonition {cls}" id="{callout.id}" markdown="block">',
              f'<p class="admonition-title">{escape(title)} '
              f'<a class="block-link" href="#{callout.id}" title="Link to this box" data-search-exclude>'
