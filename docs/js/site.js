@@ -8,10 +8,15 @@
       var path = window.location.pathname.match(/paragraphs\/(\d+)\.html$/);
       return path ? "paragraphs/" + path[1] + "/ (offline copy)" : "(offline copy)";
     }
-    return window.location.href.split("#")[0];
+    // Without the search words (?h=…) and the fragment.
+    return window.location.origin + window.location.pathname;
   }
 
   function ready() {
+    // Material's search dialog has no accessible name of its own.
+    var dialog = document.querySelector(".md-search");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+
     document.querySelectorAll(".page-url").forEach(function (el) {
       el.textContent = pageAddress();
     });

@@ -1,0 +1,673 @@
+"""Performance benchmark: parse, build, page weight, transfer, search.
+
+    .venv/bin/python scripts/bench.py [--runs N | --quick] [--paragraph N] [--no-browser] [--no-offline]
+                                      [--queries] [--breakdown] [--write docs/performance.md]
+
+Prints one Markdown table; each timing is the median (and the largest) of --runs runs (default 5;
+--quick: 2). Sizes are in kB (1 kB = 1000 bytes); "gzip" is the file compressed by Python's gzip at
+level 6, what a web server's on-the-fly compression roughly gives.
+
+- parse: macros.extract.build_report() of content/, with every cache of the pipeline cleared first
+  (macros.build.load_report() caches; the bench does not use it);
+- build: `python -m mkdocs build` in a subprocess, into a temporary directory (Python's start and
+  imports included, as a reader of the README would run it);
+- paragraph pages: the HTML of paragraphs/1/ .. paragraphs/113/ of that build;
+- first and second visit: Chromium (Playwright) loads a paragraph page from the build, served on
+  127.0.0.1 by http.server (which does not compress: sizes are raw bodies; the gzip figure gzips each
+  fetched file, images and fonts excepted). Assets, css/ and js/ are served with
+  `Cache-Control: max-age=3600`, the rest (HTML, the search index) with `no-cache`, so a second visit
+  revalidates the page and the index (304, no body) and takes the rest from the cache. A second visit
+  is the same page reloaded in the same browser context (opening its address again gives the same
+  requests); "then" is the next paragraph page in that context;
+- search index: search/search_index.json of the build;
+- offline zip: scripts/export_offline.py, run once into a temporary file (dist/ is left alone); "n/a"
+  when the script is missing or fails;
+- search ready: a fresh browser context opens the page; at DOMContentLoaded the bench types a query into
+  Material's search box; the time until its first result is in the page (Material sends a query typed
+  before its worker is ready once the worker is). The time the worker reports ready (the search box's
+  "Initializing search" goes) is shown beside it;
+- search results: the same page, search ready; for each query of QUERIES, the box is cleared, the query
+  is put in at once and one keyup dispatched (Material searches on keyup); the time from that keyup to
+  the results in the page (a MutationObserver on the result list and its count, performance.now()).
+"""
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+SOURCE = ROOT / "content" / "explanatory-report.txt"
+EDITORIAL = ROOT / "content" / "editorial.yaml"
+EXPORT = ROOT / "scripts" / "export_offline.py"
+DIST_ZIP = ROOT / "dist" / "opsc-explanatory-report-offline.zip"
+PARAGRAPHS = range(1, 114)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic"]
+QUERIES = ["grooming", "hotline", "article 3", "42", "sextortion", "travel and tourism",
+           "birth registration", "Lanzarote"]
+# What a server compresses; images and fonts are compressed already.
+COMPRESSIBLE = re.compile(r"\.(html|css|js|json|svg|xml|txt|map)$")
+CACHED = re.compile(r"^/(assets|css|js)/")
+GZIP_LEVEL = 6
+
+TARGETS = {  # name: (limit, unit)
+    "parse": (0.5, "s"),
+    "build": (5.0, "s"),
+    "page_html": (30_000, "bytes"),
+    "search_ready": (1000, "ms"),
+    "search_results": (50, "ms"),
+}
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+def gz(data):
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def kb(n):
+    return f"{n / 1000:.1f} kB"
+
+
+def median(values):
+    return statistics.median(values)
+
+
+# --- parse and build -------------------------------------------------------------------------------
+
+def clear_pipeline_caches():
+    """Every functools cache in the macros package, and re's compiled patterns: a parse as in a fresh process."""
+    for name, module in list(sys.modules.items()):
+        if name == "macros" or name.startswith("macros."):
+            for obj in vars(module).values():
+                if callable(getattr(obj, "cache_clear", None)):
+                    obj.cache_clear()
+    re.purge()
+
+
+def bench_parse(runs):
+    from macros.extract import build_report
+
+    times = []
+    for _ in range(runs):
+        clear_pipeline_caches()
+        t0 = time.perf_counter()
+        report = build_report(SOURCE, EDITORIAL)
+        times.append(time.perf_counter() - t0)
+    return {"times": times, "paragraphs": len(report.paragraphs)}
+
+
+def bench_build(runs, workdir):
+    times, site = [], None
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for i in range(runs):
+        site = Path(workdir) / f"site{i}"
+        t0 = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                                cwd=ROOT, capture_output=True, text=True, env=env)
+        times.append(time.perf_counter() - t0)
+        if result.returncode != 0:
+            raise SystemExit(f"mkdocs build failed:\n{result.stderr}")
+    return {"times": times, "site": site}
+
+
+def bench_pages(site):
+    sizes = []
+    for n in PARAGRAPHS:
+        data = (site / "paragraphs" / str(n) / "index.html").read_bytes()
+        sizes.append((len(data), gz(data), n))
+    raw = [s[0] for s in sizes]
+    largest = max(sizes)
+    by_size = sorted(sizes)
+    return {"median_raw": median(raw), "median_gzip": median(s[1] for s in sizes),
+            "median_n": by_size[len(by_size) // 2][2],
+            "largest_raw": largest[0], "largest_gzip": largest[1], "largest_n": largest[2],
+            "over_target": sum(1 for s in sizes if s[0] >= TARGETS["page_html"][0])}
+
+
+# Where the bytes of a paragraph page go, by part of Material's page (its minified markup).
+PARTS = [
+    ("`<head>`", r"<head>.*?</head>"),
+    ("header (logo, palette toggle, search box)", r"<header\b.*?</header>"),
+    ("navigation sidebar",
+     r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-sidebar md-sidebar--secondary")'),
+    ("table of contents sidebar", r'<div class="md-sidebar md-sidebar--secondary".*?(?=<div class=md-content)'),
+    ("the paragraph (`<article>`)", r"<article\b.*?</article>"),
+    ("footer (previous/next)", r"<footer\b.*?</footer>"),
+    ("scripts after the footer (`__config`, bundle)", r"(?<=</footer>).*"),
+]
+
+
+def breakdown(site, n):
+    html = (site / "paragraphs" / str(n) / "index.html").read_text(encoding="utf-8")
+    total = len(html.encode())
+    rows, claimed = [], 0
+    for label, pattern in PARTS:
+        m = re.search(pattern, html, re.S)
+        size = len(m.group(0).encode()) if m else 0
+        claimed += size
+        rows.append((label, size))
+    rows.append(("the rest (skip link, toggles, wrappers)", total - claimed))
+    svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
+    lines = [f"| paragraphs/{n}/ | bytes | share |", "| --- | --- | --- |"]
+    lines += [f"| {label} | {size} | {size / total:.0%} |" for label, size in rows]
+    lines.append(f"| total | {total} | |")
+    lines.append(f"| of which {len(svgs)} inline SVG icons | {sum(len(x.encode()) for x in svgs)} | "
+                 f"{sum(len(x.encode()) for x in svgs) / total:.0%} |")
+    return "\n".join(lines)
+
+
+def bench_search_index(site):
+    data = (site / "search" / "search_index.json").read_bytes()
+    return {"raw": len(data), "gzip": gz(data), "docs": len(json.loads(data)["docs"])}
+
+
+def bench_offline(workdir):
+    """Run the export once into a temporary zip; else the zip in dist/; else None."""
+    if not EXPORT.is_file():
+        return {"why": "scripts/export_offline.py missing"}
+    zip_path = Path(workdir) / DIST_ZIP.name
+    t0 = time.perf_counter()
+    result = subprocess.run([sys.executable, str(EXPORT), "--zip", str(zip_path), "--no-site"],
+                            cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    if result.returncode == 0 and zip_path.is_file():
+        return {"bytes": zip_path.stat().st_size, "seconds": seconds, "where": "export_offline.py"}
+    # The script's last words, if any; a strict build that aborts can exit 1 without any.
+    why = (result.stderr.strip().splitlines() or [f"exit status {result.returncode}, no message"])[-1]
+    if DIST_ZIP.is_file():
+        return {"bytes": DIST_ZIP.stat().st_size, "where": "dist/ (export failed: " + why + ")"}
+    return {"why": f"export_offline.py failed: {why}"}
+
+
+# --- the local server ------------------------------------------------------------------------------
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """The built site with cache headers; every response it sends is recorded on the server."""
+
+    def end_headers(self):
+        path = self.path.split("?")[0]
+        self.send_header("Cache-Control", "max-age=3600" if CACHED.match(path) else "no-cache")
+        super().end_headers()
+
+    def send_response(self, code, message=None):
+        super().send_response(code, message)
+        self.entry = self.server.record(self.path.split("?")[0], code)
+
+    def send_header(self, keyword, value):
+        if keyword.lower() == "content-length" and getattr(self, "entry", None):
+            self.entry["length"] = int(value)
+        super().send_header(keyword, value)
+
+    def log_message(self, *args):
+        pass
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, site):
+        super().__init__(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        self.log, self.lock = [], threading.Lock()
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self.thread.start()
+
+    def record(self, path, code):
+        entry = {"path": path, "status": code, "length": 0}
+        with self.lock:
+            self.log.append(entry)
+        return entry
+
+    def take(self):
+        with self.lock:
+            log, self.log = self.log, []
+        return log
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+# --- in Chromium -----------------------------------------------------------------------------------
+
+# At DOMContentLoaded, put a query in Material's search box (QUERY_AT_LOAD; none if empty) and record when
+# the worker is ready ("Initializing search" goes), when the first result shows and when the search index
+# had arrived (resource timing). Times are performance.now(), from the start of the navigation.
+READY_PROBE = """
+(() => {
+  const query = QUERY_AT_LOAD;
+  const b = window.__bench = {};
+  document.addEventListener("DOMContentLoaded", () => {
+    b.dcl = performance.now();
+    const input = document.querySelector("[data-md-component=search-query]");
+    const root = document.querySelector("[data-md-component=search-result]");
+    if (!input || !root) { b.error = "no search box"; return; }
+    const meta = root.querySelector(".md-search-result__meta");
+    const check = () => {
+      const t = performance.now();
+      if (b.ready === undefined && !/initializing/i.test(meta.textContent)) {
+        b.ready = t;
+        const index = performance.getEntriesByType("resource").find(e => /search_index\\.json/.test(e.name));
+        b.index = index ? index.responseEnd : null;
+      }
+      if (b.results === undefined && root.querySelector(".md-search-result__item")) b.results = t;
+    };
+    new MutationObserver(check).observe(root, {subtree: true, childList: true, characterData: true});
+    // After Material's own DOMContentLoaded listener, which mounts the search.
+    if (query) setTimeout(() => {
+      input.value = query;
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+      input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: query.slice(-1)}));
+      check();
+    }, 0);
+  });
+})();
+"""
+QUERY_AT_LOAD = "grooming"
+
+
+# One query: clear the box (and wait for the list to empty), then put the query in at once and time the
+# keyup until the results (or Material's "no matching documents") are in the page.
+QUERY = """
+async (q) => {
+  const input = document.querySelector("[data-md-component=search-query]");
+  const root = document.querySelector("[data-md-component=search-result]");
+  const meta = root.querySelector(".md-search-result__meta");
+  const items = () => root.querySelectorAll(".md-search-result__item").length;
+  const waitFor = (cond, ms) => new Promise(resolve => {
+    if (cond()) return resolve(performance.now());
+    const mo = new MutationObserver(() => { if (cond()) { mo.disconnect(); resolve(performance.now()); } });
+    mo.observe(root, {subtree: true, childList: true, characterData: true});
+    setTimeout(() => { mo.disconnect(); resolve(null); }, ms);
+  });
+  const key = (k) => input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: k}));
+  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+
+  input.value = "";
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+  key("Backspace");
+  await waitFor(() => items() === 0, 2000);
+  await frame(); await frame();
+
+  const before = meta.textContent;
+  const shown = waitFor(() => items() > 0 || (/no matching/i.test(meta.textContent) && meta.textContent !== before),
+                        5000);
+  input.value = q;
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+  const t0 = performance.now();
+  key(q.slice(-1));
+  const t1 = await shown;
+  await frame();
+  const t2 = performance.now();
+  return {ms: t1 === null ? null : t1 - t0, painted_ms: t2 - t0, items: items(),
+          meta: meta.textContent.trim()};
+}
+"""
+
+
+def kind(path):
+    if path.endswith("/") or path.endswith(".html"):
+        return "HTML"
+    if path.endswith("search_index.json"):
+        return "search index"
+    if path.endswith(".css"):
+        return "CSS"
+    if path.endswith(".js"):
+        return "JS"
+    return "other"
+
+
+def weigh(site, entries):
+    """Raw and gzip-equivalent bytes of the files behind server log entries with a body (status 200)."""
+    raw = gzipped = 0
+    by_kind = {}
+    for e in entries:
+        if e["status"] != 200:
+            continue
+        rel = e["path"].lstrip("/")
+        f = site / rel
+        if f.is_dir() or rel == "":
+            f = f / "index.html"
+        data = f.read_bytes()
+        g = gz(data) if COMPRESSIBLE.search(f.name) else len(data)
+        raw += e["length"]
+        gzipped += g
+        k = by_kind.setdefault(kind(e["path"]), [0, 0])
+        k[0] += e["length"]
+        k[1] += g
+    return {"requests": len(entries), "bodies": sum(1 for e in entries if e["status"] == 200),
+            "not_modified": sum(1 for e in entries if e["status"] == 304), "raw": raw, "gzip": gzipped,
+            "by_kind": by_kind}
+
+
+def body_size(response):
+    try:
+        return len(response.body()) if response.status == 200 else 0
+    except Exception:
+        return 0
+
+
+def settle(page):
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => !/initializing/i.test("
+                           "document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
+    page.wait_for_load_state("networkidle")
+
+
+def probe(query):
+    return READY_PROBE.replace("QUERY_AT_LOAD", json.dumps(query))
+
+
+def ready_times(page, key):
+    page.wait_for_function(f"() => window.__bench && window.__bench.{key} !== undefined", timeout=30000)
+    b = page.evaluate("window.__bench")
+    return {k: b[k] - b["dcl"] for k in ("ready", "results", "index") if b.get(k) is not None}
+
+
+def bench_browser(site, runs, paragraph):
+    from playwright.sync_api import sync_playwright
+
+    server = Server(site)
+    following = paragraph % 113 + 1
+    url, next_url = f"{server.url}/paragraphs/{paragraph}/", f"{server.url}/paragraphs/{following}/"
+    out = {"url_path": f"paragraphs/{paragraph}/", "next_path": f"paragraphs/{following}/",
+           "first": [], "second": [], "next": [], "at_load": [], "ready_cold": [], "ready_warm": [],
+           "queries": {}, "mismatch": []}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            out["chromium"] = browser.version
+            for i in range(runs):
+                log(f"  browser run {i + 1}/{runs}")
+                # A fresh context (empty cache): the first visit, a query typed at DOMContentLoaded.
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context.add_init_script(probe(QUERY_AT_LOAD))
+                page = context.new_page()
+                responses = []
+                page.on("response", lambda response: responses.append(response))
+                server.take()
+                page.goto(url, wait_until="load")
+                out["at_load"].append(ready_times(page, "results"))
+                settle(page)
+                first = weigh(site, server.take())
+                # What Chromium received (the worker's fetches included) against what the server sent.
+                seen = sum(body_size(r) for r in responses)
+                if seen != first["raw"]:
+                    out["mismatch"].append((seen, first["raw"]))
+                out["first"].append(first)
+
+                # Second visit: the same page reloaded in the same context; only what reaches the server.
+                page.reload(wait_until="load")
+                settle(page)
+                out["second"].append(weigh(site, server.take()))
+
+                # Search, keystroke to results, on this page.
+                for q in QUERIES:
+                    r = page.evaluate(QUERY, q)
+                    if r["ms"] is None:
+                        raise SystemExit(f"search for {q!r} showed nothing within 5 s: {r}")
+                    out["queries"].setdefault(q, []).append(r)
+
+                # Another paragraph page in the same context.
+                page.goto(next_url, wait_until="load")
+                settle(page)
+                out["next"].append(weigh(site, server.take()))
+                context.close()
+
+                # Another fresh context, no query typed: when the worker is ready, empty cache then warm.
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context.add_init_script(probe(""))
+                page = context.new_page()
+                page.goto(url, wait_until="load")
+                out["ready_cold"].append(ready_times(page, "ready"))
+                settle(page)
+                page.goto(next_url, wait_until="load")
+                out["ready_warm"].append(ready_times(page, "ready"))
+                settle(page)
+                context.close()
+                server.take()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return out
+
+
+# --- report ----------------------------------------------------------------------------------------
+
+def verdict(name, value):
+    limit, _ = TARGETS[name]
+    return "ok" if value < limit else "**misses**"
+
+
+def target_text(name):
+    limit, unit = TARGETS[name]
+    text = {"s": f"< {limit:g} s", "ms": f"< {limit:g} ms", "bytes": f"< {limit / 1000:g} kB"}[unit]
+    return text + " (max)" if name == "search_results" else text
+
+
+def table(r, runs):
+    rows = []
+
+    def row(measure, result, name=None, check=None):
+        rows.append((measure, result, target_text(name) if name else "", verdict(name, check) if name else ""))
+
+    t = r["parse"]["times"]
+    row(f"Parse the report into the model (`build_report`, {r['parse']['paragraphs']} paragraphs)",
+        f"{median(t):.3f} s (max {max(t):.3f} s)", "parse", median(t))
+    t = r["build"]["times"]
+    row("Full `mkdocs build` (subprocess)", f"{median(t):.2f} s (max {max(t):.2f} s)", "build", median(t))
+    pg = r["pages"]
+    row("Paragraph page HTML, median of 113", f"{kb(pg['median_raw'])} raw, {kb(pg['median_gzip'])} gzip",
+        "page_html", pg["median_raw"])
+    row(f"Paragraph page HTML, largest (paragraphs/{pg['largest_n']}/)",
+        f"{kb(pg['largest_raw'])} raw, {kb(pg['largest_gzip'])} gzip; {pg['over_target']} of 113 pages "
+        f"at {target_text('page_html')[2:]} or more", "page_html", pg["largest_raw"])
+    si = r["search_index"]
+    row(f"Search index (`search/search_index.json`, {si['docs']} entries)",
+        f"{kb(si['raw'])} raw, {kb(si['gzip'])} gzip")
+    off = r.get("offline")
+    if off is None:
+        row("Offline zip", "not measured (--no-offline)")
+    elif "bytes" in off:
+        extra = f", export {off['seconds']:.1f} s" if "seconds" in off else f" ({off['where']})"
+        row("Offline zip (`export_offline.py`)", f"{kb(off['bytes'])} ({off['bytes'] / 1e6:.2f} MB){extra}")
+    else:
+        row("Offline zip", f"n/a ({off['why']})")
+    b = r.get("browser")
+    if b:
+        def visit(label, entries):
+            e = entries[len(entries) // 2]
+            raw, gzipped = median(x["raw"] for x in entries), median(x["gzip"] for x in entries)
+            parts = ", ".join(f"{k} {v[0] / 1000:.0f}/{v[1] / 1000:.0f}" for k, v in sorted(
+                e["by_kind"].items(), key=lambda kv: -kv[1][0]))
+            text = f"{e['requests']} requests, {kb(raw)} raw, {kb(gzipped)} gzip"
+            if e["not_modified"]:
+                text += f"; {e['not_modified']} revalidated (304, no body)"
+            if parts:
+                text += f" (raw/gzip kB: {parts})"
+            row(label, text)
+        visit(f"First visit to {b['url_path']} (empty cache)", b["first"])
+        visit(f"Second visit to {b['url_path']} (same browser)", b["second"])
+        visit(f"Then {b['next_path']} (same browser)", b["next"])
+        t = [x["results"] for x in b["at_load"]]
+        cold = [x["ready"] for x in b["ready_cold"]]
+        warm = [x["ready"] for x in b["ready_warm"]]
+        built = [x["ready"] - x["index"] for x in b["ready_cold"] if "index" in x]
+        row("Search ready: DOMContentLoaded → first result of a query typed then (empty cache)",
+            f"{median(t):.0f} ms (max {max(t):.0f} ms)", "search_ready", median(t))
+        row("Search worker ready, no query typed: DOMContentLoaded → \"Initializing search\" gone",
+            f"{median(cold):.0f} ms with an empty cache ({median(built):.0f} ms after the index arrived); "
+            f"{median(warm):.0f} ms on the next page (index cached)",
+            "search_ready", max(median(cold), median(warm)))
+        all_ms = [x["ms"] for v in b["queries"].values() for x in v]
+        row(f"Search: keyup → results in the page ({len(QUERIES)} queries × {runs})",
+            f"median {median(all_ms):.1f} ms, max {max(all_ms):.1f} ms", "search_results", max(all_ms))
+    lines = ["| Measure | Result | Target | |", "| --- | --- | --- | --- |"]
+    lines += [f"| {a} | {b_} | {c} | {d} |" for a, b_, c, d in rows]
+    return "\n".join(lines)
+
+
+def query_table(b):
+    lines = ["| Query | Results shown | median | max | next frame (median) |", "| --- | --- | --- | --- | --- |"]
+    for q, rs in b["queries"].items():
+        ms = [x["ms"] for x in rs]
+        lines.append(f"| {q} | {rs[-1]['meta']} | {median(ms):.1f} ms | {max(ms):.1f} ms | "
+                     f"{median(x['painted_ms'] for x in rs):.1f} ms |")
+    return "\n".join(lines)
+
+
+def machine(chromium):
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "?"
+    try:
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        ram = f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, AttributeError):
+        pass
+    try:
+        nproc = len(os.sched_getaffinity(0))
+    except AttributeError:
+        nproc = os.cpu_count()
+    from importlib.metadata import version
+    versions = {}
+    for pkg in ("mkdocs", "mkdocs-material", "playwright"):
+        try:
+            versions[pkg] = version(pkg)
+        except Exception:
+            versions[pkg] = "?"
+    return {"nproc": nproc, "cpu": cpu, "ram": ram, "python": platform.python_version(),
+            "chromium": chromium or "not run", "os": platform.platform(), **versions}
+
+
+def page_text(r, runs, tbl, qtbl, m):
+    date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    b = r.get("browser")
+    out = [
+        "# Performance",
+        "",
+        "What the site costs to build and to read, measured by `scripts/bench.py`:",
+        "",
+        "```sh",
+        ".venv/bin/python scripts/bench.py   # 5 runs of each measure; --runs N, or --quick for 2",
+        ".venv/bin/python scripts/bench.py --write docs/performance.md   # and rewrite this page",
+        "```",
+        "",
+        "It builds the site into a temporary directory, serves it on 127.0.0.1 and loads it in Debian's",
+        "Chromium (headless, through Playwright). Each time is the median of the runs, with the largest",
+        "beside it; 1 kB is 1000 bytes; \"gzip\" is each file compressed at level 6, as a web server would",
+        "send it (Python's local server sends files uncompressed). Assets, `css/` and `js/` are served with",
+        "`Cache-Control: max-age=3600` and the rest with `no-cache`, so a second visit revalidates the page",
+        "and the search index (304, no body) and takes the rest from the browser's cache. A time meets its",
+        "target when its median does, the search results when the slowest of them does. The times are",
+        "this machine's: a phone's CPU is several times slower.",
+        "",
+        f"Measured on {date} ({runs} runs), on {m['nproc']} CPUs ({m['cpu']}), {m['ram']} of RAM,",
+        f"Python {m['python']}, Chromium {m['chromium']}, MkDocs {m['mkdocs']}, Material for MkDocs",
+        f"{m['mkdocs-material']}, Playwright {m['playwright']}.",
+        "",
+        tbl,
+        "",
+    ]
+    if b:
+        out += [
+            "Search, query by query (the time from the keyup to the results in the page; \"next frame\" adds",
+            "the wait for the browser's next frame after that):",
+            "",
+            qtbl,
+            "",
+        ]
+    out += [
+        "What the paragraph page of median size and the largest one are made of (bytes of the minified HTML):",
+        "",
+        r["breakdown"][0],
+        "",
+        r["breakdown"][1],
+        "",
+    ]
+    return "\n".join(out)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each measure (default: 5)")
+    parser.add_argument("--quick", action="store_true", help="2 runs of each measure")
+    parser.add_argument("--paragraph", type=int, default=42, help="the paragraph page loaded in Chromium")
+    parser.add_argument("--no-browser", action="store_true", help="skip the measures in Chromium")
+    parser.add_argument("--no-offline", action="store_true", help="skip the offline export")
+    parser.add_argument("--queries", action="store_true", help="also print the search times query by query")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also print what the median and the largest paragraph page are made of")
+    parser.add_argument("--write", type=Path, metavar="PAGE", help="also write the results as a Markdown page")
+    args = parser.parse_args(argv)
+    runs = 2 if args.quick else args.runs
+    if runs < 1:
+        parser.error("--runs must be at least 1")
+    if args.paragraph not in PARAGRAPHS:
+        parser.error("--paragraph must be 1..113")
+
+    r = {}
+    with tempfile.TemporaryDirectory(prefix="opsc-bench-") as tmp:
+        log(f"parse ×{runs}")
+        r["parse"] = bench_parse(runs)
+        log(f"mkdocs build ×{runs}")
+        r["build"] = bench_build(runs, tmp)
+        site = r["build"]["site"]
+        r["pages"] = bench_pages(site)
+        r["search_index"] = bench_search_index(site)
+        r["breakdown"] = [breakdown(site, r["pages"]["median_n"]), breakdown(site, r["pages"]["largest_n"])]
+        if not args.no_offline:
+            log("offline export")
+            r["offline"] = bench_offline(tmp)
+        if not args.no_browser:
+            log(f"Chromium ×{runs}")
+            r["browser"] = bench_browser(site, runs, args.paragraph)
+            for seen, sent in r["browser"]["mismatch"]:
+                log(f"warning: Chromium received {seen} bytes of bodies, the server sent {sent}")
+
+    tbl = table(r, runs)
+    qtbl = query_table(r["browser"]) if r.get("browser") else ""
+    print(tbl)
+    if args.queries and qtbl:
+        print()
+        print(qtbl)
+    if args.breakdown:
+        for part in r["breakdown"]:
+            print()
+            print(part)
+    if args.write:
+        m = machine(r.get("browser", {}).get("chromium"))
+        args.write.write_text(page_text(r, runs, tbl, qtbl, m), encoding="utf-8")
+        log(f"wrote {args.write}")
+
+
+if __name__ == "__main__":
+    main()

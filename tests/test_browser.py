@@ -1,0 +1,257 @@
+"""The built site in Chromium: deep links, no third party, safe external links, accessibility
+(axe-core, both palettes), keyboard use and phone widths."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = 375
+
+
+def html_pages(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def url_of(server, path):
+    """The address a reader uses: directory URLs without index.html."""
+    return f"{server}/{path[:-len('index.html')] if path.endswith('index.html') else path}"
+
+
+# ---------------------------------------------------------------- deep links
+
+DEEP_LINKS = [
+    ("/paragraphs/42/#guideline", "guideline"),
+    ("/paragraphs/5/#commentary-2", "commentary-2"),
+    ("/paragraphs/16/#good-practice-1", "good-practice-1"),  # a callout box
+    ("/paragraphs/15/#fn:r44", "fn:r44"),                    # footnote 44 of the report
+]
+
+
+def test_deep_links_land_on_the_exact_spot(page, server, site):
+    for url, target in DEEP_LINKS:
+        path = url.split("#")[0].strip("/") + "/index.html"
+        assert f"id={target}" in (site / path).read_text(encoding="utf-8").replace('"', ""), (url, "no such id")
+        page.goto(server + url)
+        page.wait_for_load_state()
+        box = page.evaluate("""id => {
+            const el = document.getElementById(id);
+            if (!el) return null;
+            const r = el.getBoundingClientRect();
+            return {top: r.top, bottom: r.bottom, height: innerHeight,
+                    header: document.querySelector(".md-header").getBoundingClientRect().bottom,
+                    scrolled: scrollY};
+        }""", target)
+        assert box, (url, "target missing")
+        assert box["scrolled"] > 0, (url, "the page did not scroll", box)
+        # In view, below Material's fixed header, not hidden under it.
+        assert box["header"] <= box["top"] < box["height"], (url, box)
+
+
+# ---------------------------------------------------------------- third parties
+
+def test_no_page_requests_anything_from_a_third_party(browser, server, site):
+    """Every page of the built site, loaded with every request recorded: all of them to 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append((page.url, r.url)))
+    # Each page's search worker would index the whole report again (most of the time here): it gets
+    # the index's config with no documents, which asks for nothing else. The request is still seen.
+    config = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    empty = json.dumps({"config": config, "docs": []})
+    page.route("**/search/search_index.json",
+               lambda route: route.fulfill(body=empty, content_type="application/json"))
+    pages = html_pages(site)
+    assert len(pages) > 125
+    for path in pages:
+        page.goto(url_of(server, path), wait_until="load")
+    page.wait_for_timeout(300)  # what a page starts after load (the search worker, its index)
+    context.close()
+    assert len(requests) > 4 * len(pages)
+    foreign = sorted({(where, url) for where, url in requests
+                      if not url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))})
+    assert not foreign, foreign[:10]
+    assert any(url.endswith("search/search_index.json") for _, url in requests)
+
+
+# ---------------------------------------------------------------- external links
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.links.append(a)
+
+
+def test_external_links_carry_noopener_noreferrer_and_class_external(site):
+    count, bad = 0, []
+    for path in html_pages(site):
+        parser = Links()
+        parser.feed((site / path).read_text(encoding="utf-8"))
+        for a in parser.links:
+            href = a["href"]
+            if not re.match(r"^(?:https?:)?//", href) or re.match(r"^(?:https?:)?//127\.0\.0\.1\b", href):
+                continue
+            count += 1
+            rel = (a.get("rel") or "").split()
+            if not {"noopener", "noreferrer"} <= set(rel) or "external" not in (a.get("class") or "").split():
+                bad.append((path, a))
+    assert count > 200
+    assert not bad, bad[:10]
+
+
+# ---------------------------------------------------------------- accessibility
+
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.filter(v => ["serious", "critical"].includes(v.impact)).map(v => ({
+    id: v.id, impact: v.impact,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " +
+                                   n.any.concat(n.all).map(c => c.message).join("; "))}));
+}"""
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(AXE_RUN)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violation(browser, server, scheme):
+    assert AXE.is_file(), "axe-core: bash scripts/setup.sh --tests"
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in ["/", "/paragraphs/16/", "/good-practice/", "search"]:
+        if path == "search":  # the search dialog, open, with results
+            page.goto(server + "/")
+            page.keyboard.press("/")
+            page.keyboard.type("grooming")
+            page.wait_for_selector(".md-search-result__item mark")
+        else:
+            page.goto(server + path)
+        palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert palette == {"light": "default", "dark": "slate"}[scheme]
+        violations = axe_violations(page)
+        if violations:
+            found[path] = violations
+    context.close()
+    assert not found, "\n" + "\n".join(f"{path} {v['impact']} {v['id']}:\n    " + "\n    ".join(v["nodes"])
+                                       for path, violations in found.items() for v in violations)
+
+
+# ---------------------------------------------------------------- keyboard
+
+def focused(page):
+    return page.evaluate("""() => { const el = document.activeElement;
+        return {tag: el.tagName, cls: el.className || "", text: el.textContent.trim(),
+                href: el.getAttribute("href") || ""} }""")
+
+
+FOCUS_STYLE = """el => { const s = getComputedStyle(el);
+  return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color,
+          s.textDecorationLine, s.opacity].join("|") }"""
+
+
+def focused_contrast(page):
+    """axe-core's colour-contrast messages for the focused element, as it looks focused."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async () => {
+        const el = document.activeElement;
+        el.setAttribute("data-axe-focused", "");
+        const result = await axe.run("[data-axe-focused]", {runOnly: ["color-contrast"]});
+        el.removeAttribute("data-axe-focused");
+        return result.violations.flatMap(v => v.nodes.map(n => n.any.map(c => c.message).join("; ")));
+    }""")
+
+
+def test_keyboard_skip_link_search_and_results(page, server):
+    page.goto(server + "/", wait_until="load")
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert "md-skip" in first["cls"] and first["text"] == "Skip to content", first
+    box = page.evaluate("document.activeElement.getBoundingClientRect().toJSON()")
+    assert box["width"] > 0 and box["top"] >= 0, box
+    # "/" opens the search, typing searches, Enter opens the best result.
+    page.keyboard.press("Escape")
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('__search').checked", timeout=5000)
+    assert "md-search__input" in focused(page)["cls"]
+    page.keyboard.type("42")
+    page.wait_for_selector(".md-search-result__item a[href*='paragraphs/42/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/paragraphs/42/**")
+    # Arrow down moves into the results, Enter follows the focused one.
+    page.goto(server + "/")
+    page.keyboard.press("/")
+    page.keyboard.type("grooming")
+    page.wait_for_selector(".md-search-result__item a[href*='paragraphs/68/']")
+    page.keyboard.press("ArrowDown")
+    assert "paragraphs/68/" in focused(page)["href"], focused(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/paragraphs/68/**")
+
+
+def test_keyboard_reaches_the_copy_button_and_the_passage_links_visibly(page, server):
+    page.goto(server + "/paragraphs/16/")
+    blurred = {
+        "block-link": page.locator("a.block-link").first.evaluate(FOCUS_STYLE),
+        "copy-citation": page.locator("button.copy-citation").evaluate(FOCUS_STYLE),
+    }
+    seen = {}
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        kind = page.evaluate("""() => { const el = document.activeElement;
+            return el.classList.contains("block-link") ? "block-link"
+                 : el.classList.contains("copy-citation") ? "copy-citation" : null }""")
+        if kind and kind not in seen:
+            page.wait_for_timeout(400)  # Material's focus transition
+            seen[kind] = {
+                "style": page.evaluate(f"({FOCUS_STYLE})(document.activeElement)"),
+                "visible": page.evaluate("""() => {
+                    const el = document.activeElement, r = el.getBoundingClientRect();
+                    return el.matches(":focus-visible") && r.width > 0 && r.height > 0 && r.bottom > 0
+                           && r.top < innerHeight && getComputedStyle(el).opacity === "1" }"""),
+                "contrast": focused_contrast(page),
+            }
+        if len(seen) == 2:
+            break
+    assert set(seen) == {"block-link", "copy-citation"}, seen
+    for kind, state in seen.items():
+        assert state["visible"], (kind, state)
+        assert state["style"] != blurred[kind], (kind, "focus looks the same as no focus", state["style"])
+    # Focused, still readable (axe-core's colour contrast of the focused element).
+    assert not [state["contrast"] for state in seen.values() if state["contrast"]], seen
+
+
+# ---------------------------------------------------------------- phone
+
+def test_no_horizontal_scrolling_on_a_phone(browser, server, tmp_path_factory):
+    context = browser.new_context(viewport={"width": PHONE, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    wide = {}
+    for path in ["/paragraphs/16/", "/paragraphs/42/", "/paragraphs/97/", "/resources/"]:
+        page.goto(server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE:
+            wide[path] = (width, page.evaluate(f"""() => [...document.querySelectorAll("body *")]
+                .filter(el => el.getBoundingClientRect().right > {PHONE} + 1)
+                .slice(0, 5).map(el => el.tagName + "." + el.className)"""))
+        if path == "/paragraphs/16/":
+            shots = tmp_path_factory.getbasetemp() / "screenshots"
+            shots.mkdir(exist_ok=True)
+            page.screenshot(path=str(shots / "paragraph-16-375px.png"))
+            page.screenshot(path=str(shots / "paragraph-16-375px-full.png"), full_page=True)
+    context.close()
+    assert not wide, wide
