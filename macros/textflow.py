@@ -13,7 +13,7 @@ from .model import Block, Ref
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK = re.compile(MARK_OPEN + r"([rg])(\d+)" + MARK_CLOSE)
-LIST_ITEM = re.compile(r"^(\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|[a-z]\)|\d{1,2}\.|•|–|-)\s+(?=\S)")
+LIST_ITEM = re.compile(r"^(\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|[a-z]\)|[a-h]\.|\d{1,2}\.|•|–|-)\s+(?=\S)")
 SENTENCE_END = re.compile(r"""[.!?:;”"’)]\s*$""")
 URL_OPEN = re.compile(r"(?:https?://|www\.)\S*[/._\-=?&%#]$")
 WORD = re.compile(r"[^\W\d_]+")
@@ -64,8 +64,8 @@ def assemble(source_lines, pieces):
             # Same printed line: keep the spacing the report had.
             gap = source_lines[line - 1][prev[1]:s]
             out += (" " if gap[:1].isspace() or gap[-1:].isspace() else "") + text
-        elif URL_OPEN.search(out):
-            out += text  # a link broken over two lines
+        elif URL_OPEN.search(out) or re.search(r"[^\W_]/$", out):
+            out += text  # a link or "and/or", "CRC/C/…" broken over two lines
         elif re.search(r"[^\W\d_]-$", out) and not out.endswith(" -"):
             out = out + text if join_hyphen(source_lines, out, text) else out[:-1] + text
         else:
@@ -126,7 +126,11 @@ def split_blocks(source_lines, pieces_with_gaps):
         if piece[0] == "text":
             text = source_lines[piece[1] - 1][piece[2]:piece[3]].strip()
             at_line_start = not source_lines[piece[1] - 1][:piece[2]].strip()
-            new_item = at_line_start and is_list_start(text)
+            # A marker opens an item only where a list can start or go on:
+            # "(1) of the Optional Protocol" mid-sentence is not one.
+            new_item = at_line_start and is_list_start(text) and bool(current) and (
+                gap is not None or _last_text(source_lines, current).endswith(":")
+                or (_last_text(source_lines, current).endswith((";", ".")) and _opens_item(source_lines, current)))
             # A new PDF page (its first line starts with a space) after a
             # finished sentence starts a new paragraph too.
             page_break = at_line_start and piece[2] <= 1 and source_lines[piece[1] - 1][:1] == " "
@@ -138,6 +142,16 @@ def split_blocks(source_lines, pieces_with_gaps):
     if current:
         blocks.append(current)
     return blocks
+
+
+def _last_text(source_lines, pieces):
+    last = next(p for p in reversed(pieces) if p[0] == "text")
+    return source_lines[last[1] - 1][last[2]:last[3]].rstrip()
+
+
+def _opens_item(source_lines, pieces):
+    first = next(p for p in pieces if p[0] == "text")
+    return is_list_start(source_lines[first[1] - 1][first[2]:first[3]].strip())
 
 
 def _closes(source_lines, pieces, next_text):

@@ -207,3 +207,14 @@ def test_json_export_is_deterministic(report):
     assert report_json(report) == report_json(report)
     assert data["paragraphs"][41]["number"] == 42
     assert data["paragraphs"][15]["callouts"][0]["entries"][0]["origin"] == "Panama"
+
+
+def test_a_marker_mid_sentence_is_not_a_list_item(report):
+    p80 = report.paragraph(80)
+    assert len(p80.guideline) == 1
+    assert "offences mentioned in article 3 (1) of the Optional Protocol" in p80.guideline[0].text
+    assert [b.marker for b in report.paragraph(40).guideline[1:]] == ["a.", "b.", "c.", "d.", "e."]
+
+
+def test_words_broken_after_a_slash_are_joined(report):
+    assert "education and/or income-generating" in guideline_text(report.paragraph(100))
