@@ -86,7 +86,9 @@ def read_layout(source, sheet, removed):
                 before -= 1
             # "Available at:" on the line above: the URL finishes a footnote.
             continues_note = before > 0 and lines[before - 1].rstrip().endswith(":")
-            if not continues_note and (after > n_lines or is_page_start(lines[after - 1])
+            # A new page may also open with an indented chapter heading.
+            heading_next = after <= n_lines and lines[after - 1].startswith("  ") and lines[after - 1].strip()[:1].isupper()
+            if not continues_note and (after > n_lines or is_page_start(lines[after - 1]) or heading_next
                                        or is_running_header(lines[after - 1]) or is_page_start(lines[n - 1])):
                 for k in range(n, end + 1):
                     layout.url_lines[k] = BARE_URL.match(lines[k - 1]).group(1)

@@ -13,7 +13,7 @@ from .model import Block, Callout, Link, Removed
 
 AVAILABLE_HERE = "Available here"
 # The report misspells it once ("Avalaible here"); it is a link all the same.
-HERE = re.compile(r"Ava(?:ila|lai)ble here")
+HERE = re.compile(r"[Aa]va(?:ila|lai)ble here")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
 URL_TRAIL = ".,;:)’”"
 

@@ -174,7 +174,7 @@ def _blocks(item):
 
 def test_links(report):
     stats = report_stats(report)
-    assert stats["available_here_links"] == 73
+    assert stats["available_here_links"] == 74
     assert [u["line"] for u in report.unresolved_links] == [393]
     # The misspelt "Avalaible here" is a link too.
     gc6 = [b for p in report.paragraphs for c in p.callouts for e in c.entries for b in e.blocks
@@ -198,7 +198,7 @@ def test_removed_furniture(report):
     assert reasons["running header"] == 22
     assert reasons["paragraph number"] == 60
     assert reasons["footnote number"] == 213
-    assert sum(1 for r in report.removed if r.reason.startswith("link target")) == 74
+    assert sum(1 for r in report.removed if r.reason.startswith("link target")) == 75
 
 
 def test_json_export_is_deterministic(report):
@@ -218,3 +218,10 @@ def test_a_marker_mid_sentence_is_not_a_list_item(report):
 
 def test_words_broken_after_a_slash_are_joined(report):
     assert "education and/or income-generating" in guideline_text(report.paragraph(100))
+
+
+def test_lower_case_available_here_is_a_link_too(report):
+    box = next(c for c in report.paragraph(42).callouts if c.type == "regional_good_practice")
+    last = box.entries[-1].blocks[-1]
+    assert last.text.endswith("The Lanzarote Committee’s Opinion is available here")
+    assert last.links[-1].url.startswith("https://rm.coe.int/opinion-of-the-lanzarote-committee-on-child-sexually")
