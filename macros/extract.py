@@ -53,7 +53,7 @@ def extract(source, ed):
         sheet.claim(line, a, b, ("commentary",))
 
     runs = _runs(source, sheet)
-    report = _assemble(source, ed, runs, headings, callout_specs, notes, removed, layout)
+    report = _assemble(source, ed, runs, headings, callout_specs, notes, removed)
     resolve_links(source, ed, layout, report, url_spans)
     report.removed.sort(key=lambda r: r.line)
     return report
@@ -66,8 +66,7 @@ def _claim_headings(source, ed, sheet):
     out = {}
     for ch in ed["chapters"]:
         if ch.get("heading"):
-            out[("chapter", ch["number"])] = _claim_anchor_lines(source, ed, sheet, ch, [ch["heading"]] +
-                                                                 list(ch.get("heading_more") or []),
+            out[("chapter", ch["number"])] = _claim_anchor_lines(source, ed, sheet, ch, [ch["heading"]],
                                                                  ("heading", "chapter", ch["number"]))
     for sec in ed["sections"]:
         anchors = sec["heading"] if isinstance(sec["heading"], list) else [sec["heading"]]
@@ -265,7 +264,7 @@ def _trim(pieces):
 
 # ---------------------------------------------------------------- the model
 
-def _assemble(source, ed, runs, headings, callout_specs, notes, removed_list, layout):
+def _assemble(source, ed, runs, headings, callout_specs, notes, removed_list):
     lines = source.lines
     path = ed["__path__"]
 
@@ -352,10 +351,10 @@ def _assemble(source, ed, runs, headings, callout_specs, notes, removed_list, la
     for pos, n, item in sorted(ordered, key=lambda t: t[0]):
         paragraphs[n].items.append(item)
 
-    _attach_footnotes(source, notes, paragraphs, front)
+    _attach_footnotes(source, notes, paragraphs)
     report = Report(source.path, source.sha256, front, chapters, [paragraphs[n] for n in sorted(paragraphs)],
                     [r if isinstance(r, Removed) else Removed(*r) for r in removed_list])
-    _record_removed(source, report, runs)
+    _record_removed(source, report)
     return report
 
 
@@ -387,7 +386,7 @@ def _entries(source, ed, spec, c, blocks):
     return out
 
 
-def _attach_footnotes(source, notes, paragraphs, front):
+def _attach_footnotes(source, notes, paragraphs):
     owner_of = {}
     for p in paragraphs.values():
         for block in p.guideline + [b for item in p.items for b in _blocks_of(item)]:
@@ -413,7 +412,7 @@ def _blocks_of(item):
     return [item.heading] + [b for e in item.entries for b in e.blocks]
 
 
-def _record_removed(source, report, runs):
+def _record_removed(source, report):
     """Footnote numbers as printed are furniture too; list them with the rest."""
     for p in report.paragraphs:
         for f in p.footnotes:

@@ -282,9 +282,7 @@ def good_practice_page(report):
     by_region = defaultdict(list)
     for p in report.paragraphs:
         for c in p.callouts:
-            if c.type not in ("good_practice", "regional_good_practice", "case_law"):
-                continue
-            if c.type == "case_law":
+            if c.type not in ("good_practice", "regional_good_practice"):
                 continue
             for e in c.entries:
                 by_region[e.region or "International"].append((e.origin or "", p, c, e))
