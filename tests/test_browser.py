@@ -121,6 +121,9 @@ AXE_RUN = """async () => {
 
 
 def axe_violations(page):
+    # Material fades results and links in (0.25 s colour transitions); a reader sees the settled colours,
+    # so measure those, not a frame halfway through.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
     page.add_script_tag(path=str(AXE))
     return page.evaluate(AXE_RUN)
 
