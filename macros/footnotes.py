@@ -66,8 +66,11 @@ def _body_extent(lines, first, layout, opens_next):
             if k > total:
                 break
             so_far = lines[out[-1] - 1]
+            # "… in:" or "Available at:" cannot end a note: what follows the page's gap finishes it.
+            left_open = so_far.rstrip().endswith(":")
             if TERMINAL.search(so_far) or (URL_END.search(so_far) and not URL_OPEN.search(so_far)) \
-                    or _stops(lines[k - 1], k, layout, opens_next) or not _footnote_shaped(lines, k):
+                    or _stops(lines[k - 1], k, layout, opens_next) \
+                    or not (left_open or _footnote_shaped(lines, k)):
                 break
             n = k
             continue

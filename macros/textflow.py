@@ -15,7 +15,10 @@ MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK = re.compile(MARK_OPEN + r"([rg])(\d+)" + MARK_CLOSE)
 LIST_ITEM = re.compile(r"^(\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|[a-z]\)|[a-h]\.|\d{1,2}\.|•|–|-)\s+(?=\S)")
 SENTENCE_END = re.compile(r"""[.!?:;”"’)]\s*$""")
-URL_OPEN = re.compile(r"(?:https?://|www\.)\S*[/._\-=?&%#]$")
+URL_OPEN = re.compile(r"(?:https?://|www\.)\S*(?:[/._\-=?&%#]|%[0-9A-Fa-f]{2})$")
+URL_AT_END = re.compile(r"(?:https?://|www\.)\S*$")
+# A line that is one unbroken token of URL characters finishes the link above it.
+URL_REST = re.compile(r"\S*[/%:_=&?#]\S*")
 WORD = re.compile(r"[^\W\d_]+")
 # Prefixes the report writes with a hard hyphen even where no other use of
 # the compound decides it.
@@ -64,7 +67,8 @@ def assemble(source_lines, pieces):
             # Same printed line: keep the spacing the report had.
             gap = source_lines[line - 1][prev[1]:s]
             out += (" " if gap[:1].isspace() or gap[-1:].isspace() else "") + text
-        elif URL_OPEN.search(out) or re.search(r"[^\W_]/$", out):
+        elif URL_OPEN.search(out) or re.search(r"[^\W_]/$", out) \
+                or (URL_AT_END.search(out) and URL_REST.fullmatch(text)):
             out += text  # a link or "and/or", "CRC/C/…" broken over two lines
         elif re.search(r"[^\W\d_]-$", out) and not out.endswith(" -"):
             out = out + text if join_hyphen(source_lines, out, text) else out[:-1] + text

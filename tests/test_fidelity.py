@@ -27,6 +27,8 @@ def source_words(lines, spans):
     text = "\n".join(parts)
     # Blank lines may stand between the halves (footnotes set with a gap).
     text = re.sub(r"(?<=[^\W\d_])-\n(?:[ \t]*\n)*(?=[^\W\d_])", "", text)
+    # A URL broken over two lines is one address: "NORMLEXPUB:121" / "00:0::NO::…" reads "12100".
+    text = re.sub(r"((?:https?://|www\.)\S*)\n(?!https?://|www\.)(?=\S*[/%:_=&?#]\S*[ \t]*(?:\n|$))", r"\1", text)
     return words(text)
 
 

@@ -225,3 +225,22 @@ def test_lower_case_available_here_is_a_link_too(report):
     last = box.entries[-1].blocks[-1]
     assert last.text.endswith("The Lanzarote Committee’s Opinion is available here")
     assert last.links[-1].url.startswith("https://rm.coe.int/opinion-of-the-lanzarote-committee-on-child-sexually")
+
+
+def test_a_note_left_open_by_a_colon_takes_the_line_after_the_page_gap(report):
+    fn = {f.number: f for p in report.paragraphs for f in p.footnotes if f.series == "report"}
+    assert fn[108].text.endswith("“The myths of the digital native and the multitasker” in: "
+                                 "Teaching and Teacher Education, Vol. 67, October 2017, p. 135-142.")
+    assert fn[198].text.endswith("Available at: https://fra.europa.eu/sites/default/files/fra_uploads/"
+                                 "fra-2019-children-deprived-of-parental-care_en.pdf")
+    assert [link.url for link in fn[198].links] == [
+        "https://fra.europa.eu/sites/default/files/fra_uploads/fra-2019-children-deprived-of-parental-care_en.pdf"]
+    # …and the commentary of paragraphs 40 and 100 no longer carries them.
+    for n in (40, 100):
+        assert not any(b.text.startswith(("Teaching and Teacher", "https://")) for b in report.paragraph(n).commentary)
+
+
+def test_urls_broken_inside_a_percent_code_or_query_are_whole(report):
+    fn = {f.number: f for p in report.paragraphs for f in p.footnotes if f.series == "report"}
+    assert fn[42].links[-1].url == "https://www.unicef.org/violencestudy/5.%20World%20Report%20on%20Violence%20against%20Children.pdf"
+    assert fn[178].links[-1].url == "https://www.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:R190"
