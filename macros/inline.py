@@ -80,7 +80,10 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_
             continue
         emit_plain(start)
         label = escape(text[start:end])
-        if kind == "link":
+        if kind == "link" and payload.url is None:
+            # Say so rather than leave a reader clicking on plain text.
+            out.append(f'{label} <span class="missing-link">(no address survives in the report)</span>')
+        elif kind == "link":
             out.append(f"[{label}]({md_url(payload.url)})")
         else:
             out.append(_xref(text[start:end], payload.numbers, paragraph_href))

@@ -79,6 +79,7 @@ def resolve_links(source, ed, layout, report, url_spans):
                 wanted[fix["url"]] = payload
             else:
                 unresolved.append({"line": line, "text": AVAILABLE_HERE, "why": fix.get("why", "")})
+                _add_here(payload, None)
             continue
         if line in extra:
             continue
@@ -116,8 +117,11 @@ def resolve_links(source, ed, layout, report, url_spans):
 
 def _add_here(occ, url):
     _, _, block, k = occ
-    url = url if "://" in url else "http://" + url  # printed without a scheme
     m = list(HERE.finditer(block.text))[k]
+    if url is None:
+        block.links.append(Link(m.start(), m.end() - m.start(), None, "missing"))
+        return
+    url = url if "://" in url else "http://" + url  # printed without a scheme
     block.links.append(Link(m.start(), m.end() - m.start(), url, "available_here"))
 
 

@@ -15,8 +15,8 @@ class Ref:
 class Link:
     offset: int
     length: int
-    url: str
-    kind: str  # "available_here" | "url"
+    url: str  # None for kind "missing"
+    kind: str  # "available_here" | "url" | "missing": an "Available here" whose address the report never printed
 
 
 @dataclass

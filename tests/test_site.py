@@ -105,6 +105,13 @@ def test_paragraph_16_reads_as_printed(site, pages):
     assert "Panama Americas In Panama, legislation against the sexual exploitation of children" in text
 
 
+def test_a_link_the_report_never_printed_says_so(site):
+    text = text_of(site / "paragraphs" / "7" / "index.html")
+    assert ("Council of Europe contribution to the UN 2030 Agenda for Sustainable Development. Available here "
+            "(no address survives in the report)") in text
+    assert text.count("(no address survives in the report)") == 1
+
+
 def test_every_internal_link_and_anchor_resolves(site, pages):
     broken = []
     for name, page in pages.items():
