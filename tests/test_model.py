@@ -100,6 +100,11 @@ def test_commentary_is_attached_to_its_paragraph(report):
                for b in p18.commentary)
     # Printed before paragraph 10, it explains paragraph 11's general principles.
     assert report.paragraph(11).commentary[0].text.startswith("The general principles contained in Articles 2")
+    # Chapter VI opens with one essay on sanctions: its article 3 (3) part explains paragraph 77, its article 7
+    # part paragraph 74.
+    assert [b.text[:28] for b in report.paragraph(74).commentary] == [
+        "Regarding sanctions for offe", "Article 7 OPSC uses terms su", "Lastly, consideration should"]
+    assert report.paragraph(77).commentary[0].text.startswith("Article 3(3) OPSC states that all OPSC offences")
 
 
 def test_callouts_by_type(report):
