@@ -105,3 +105,19 @@ def test_callout_paragraphs_exist_and_types_match(report, editorial):
     found = [(c.heading.lines[0], c.type, p.number) for p in report.paragraphs for c in p.callouts]
     stated = [(c["heading_line"], c["type"], c["paragraph"]) for c in editorial["callouts"]]
     assert sorted(found) == sorted(stated)
+
+
+def test_one_name_for_one_source_of_good_practice(editorial):
+    """The good-practice index groups by origin: a body spelt two ways would be listed twice."""
+    origins = sorted({e["origin"] for c in editorial["callouts"] for e in c.get("entries") or () if e.get("origin")})
+    assert len(origins) > 25
+    by_words = {}
+    for o in origins:
+        by_words.setdefault(frozenset(re.findall(r"\w+", o.lower())), []).append(o)
+    assert [v for v in by_words.values() if len(v) > 1] == []  # "A (B)" and "B (A)"
+    # "United States" and "United States of America": a longer name may only add a qualifier.
+    clashes = [(a, b) for a in origins for b in origins
+               if a != b and b.startswith(a) and not re.match(r" (?:\(|and )", b[len(a):])]
+    assert clashes == []
+    regions = {e["region"] for c in editorial["callouts"] for e in c.get("entries") or () if e.get("region")}
+    assert regions == {"Africa", "Americas", "Asia-Pacific", "Europe", "Middle East", "International"}
