@@ -99,6 +99,11 @@ def validate(ed):
         _require(ed, c, "paragraph", int)
         for entry in c.get("entries") or ():
             _require(ed, entry, "start", str)
+            if c["type"] == "resource_tip":
+                # Resources have no origin; entries only group a resource with its description.
+                if "origin" in entry or "region" in entry:
+                    fail(ed, entry, "a resource tip entry takes no origin or region")
+                continue
             _require(ed, entry, "origin", str)
             if entry.get("region") not in REGIONS:
                 fail(ed, entry, f"region {entry.get('region')!r} is not one of {', '.join(REGIONS)}")

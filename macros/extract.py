@@ -363,9 +363,9 @@ def _entries(source, ed, spec, c, blocks):
     block per resource for resource tips."""
     if not blocks:
         raise ContentError(source.path, c["line"], f"callout {c['printed']!r} has no text")
-    if c["type"] == "resource_tip":
-        return [Entry([b]) for b in blocks]
     specs = spec.get("entries") or []
+    if c["type"] == "resource_tip" and not specs:
+        return [Entry([b]) for b in blocks]
     if not specs:
         return [Entry(blocks)]
     starts = []
@@ -382,7 +382,7 @@ def _entries(source, ed, spec, c, blocks):
     out = []
     for i, (k, e) in enumerate(zip(starts, specs)):
         end = starts[i + 1] if i + 1 < len(starts) else len(blocks)
-        out.append(Entry(blocks[k:end], e["origin"], e["region"]))
+        out.append(Entry(blocks[k:end], e.get("origin"), e.get("region")))
     return out
 
 

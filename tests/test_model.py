@@ -143,6 +143,11 @@ def test_resource_tips_have_one_entry_per_resource(report):
     link = gcs.entries[0].blocks[0].links[0]
     assert link.kind == "available_here" and link.url == "http://www.refworld.org/docid/4e6da4922.html"
     assert gcs.entries[5].blocks[0].links[0].url.startswith("https://rm.coe.int/guidelines-to-respect-protect")
+    # One resource and the paragraph that describes it are one entry, not two.
+    cfj, = report.paragraph(97).callouts[0].entries
+    assert [b.text[:40] for b in cfj.blocks] == ["Guidelines of the Committee of Ministers",
+                                                 "The Guidelines on child-friendly justice"]
+    assert sum(len(c.entries) for c in tips) == 62
 
 
 def test_footnotes_both_series(report):
