@@ -28,7 +28,7 @@ def all_anchors(ed):
         if c.get("end"):
             yield f"callout at line {c['heading_line']} end", c["end"]
         for e in c.get("entries") or ():
-            yield f"entry {e['origin']}", e["start"]
+            yield f"entry {e.get('origin') or 'of the box at line ' + str(c['heading_line'])}", e["start"]
     for ch in ed["chapters"]:
         if ch.get("heading"):
             yield f"chapter {ch['number']} heading", ch["heading"]
