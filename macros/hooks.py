@@ -22,7 +22,9 @@ from macros.stats import report_stats  # noqa: E402
 
 VENDOR = "assets/vendor/"
 EXTERNAL = re.compile(r'<a ((?=[^>]*href="(?:https?:)?//)[^>]*)>(.*?)</a>', re.S)
-NEW_TAB_HINT = '<span class="sr-only" data-search-exclude> (external link, opens in a new tab)</span>'
+# Every external link points at one description in the page template (overrides/main.html)
+# instead of carrying its own hidden text: a page of footnotes has dozens of them.
+NEW_TAB_HINT = 'aria-describedby="new-tab-hint"'
 
 log = logging.getLogger("mkdocs.hooks.opsc")
 
@@ -82,5 +84,5 @@ def mark_external_links(html):
             attrs = re.sub(r'class="([^"]*)"', rf'class="\1 {cls}"', attrs, count=1)
         else:
             attrs += f' class="{cls}"'
-        return f'<a {attrs} rel="noopener noreferrer" target="_blank">{label}{NEW_TAB_HINT}</a>'
+        return f'<a {attrs} rel="noopener noreferrer" target="_blank" {NEW_TAB_HINT}>{label}</a>'
     return EXTERNAL.sub(external, html)

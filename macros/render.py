@@ -123,8 +123,8 @@ def _item_html(tag, block, href, id_prefix, k, in_footnote, notes_at=None):
     body = inline(block, href, in_footnote=in_footnote, notes_at=notes_at)
     if id_prefix:
         anchor = f"{id_prefix}-{k}"
-        link = (f' <a class="block-link" href="#{anchor}" title="Link to this passage" data-search-exclude>'
-                f'<span class="sr-only">Link to this passage</span>¶</a>')
+        # aria-label rather than a hidden span: there is one on every passage, and bytes add up.
+        link = f' <a class="block-link" href="#{anchor}" aria-label="Link to this passage" data-search-exclude>¶</a>'
         return f'<{tag} id="{anchor}" markdown="span">{body}{link}</{tag}>'
     return f'<{tag} markdown="span">{body}</{tag}>'
 
@@ -135,8 +135,7 @@ def render_callout(callout, path):
     title = (printed[:1] + printed[1:].lower()).replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)")
     parts = [f'<div class="admonition {cls}" id="{callout.id}" markdown="block">',
              f'<p class="admonition-title">{escape(title)} '
-             f'<a class="block-link" href="#{callout.id}" title="Link to this box" data-search-exclude>'
-             f'<span class="sr-only">Link to this box</span>¶</a></p>']
+             f'<a class="block-link" href="#{callout.id}" aria-label="Link to this box" data-search-exclude>¶</a></p>']
     for e in callout.entries:
         if e.origin:
             parts.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span>'
@@ -368,17 +367,31 @@ def report_json(report):
 
 
 def nav(report):
-    """The navigation: chapters with their paragraphs, then the indexes."""
+    """The navigation: chapters with their sections and paragraphs, then the indexes."""
     chapters = []
     for chapter in report.chapters:
         items = [chapter_path(chapter.number)]
-        items += [{f"{p.number}. {p.title}": para_path(p.number)}
-                  for p in report.paragraphs if p.chapter == chapter.number]
+        groups = {}
+        for p in report.paragraphs:
+            if p.chapter != chapter.number:
+                continue
+            entry = {f"{p.number}. {p.title}": para_path(p.number)}
+            section = next((s for s in chapter.sections if s.letter == p.section), None)
+            if section is None:
+                items.append(entry)
+                continue
+            # Sections as their own level: with navigation.prune a page carries only its own
+            # section's paragraphs, which keeps every page light.
+            if section.letter not in groups:
+                groups[section.letter] = []
+                items.append({f"{section.letter}. {section.title}": groups[section.letter]})
+            groups[section.letter].append(entry)
         chapters.append({plain_title(chapter): items})
     return [
         {"Home": "index.md"},
         {"Preface": "preface.md"},
-        {"Guidelines and commentary": chapters},
+        # Chapters at the top, as in the report's table of contents (and one level less on every page).
+        *chapters,
         {"Indexes": [{"Resources": "resources.md"}, {"Good practice": "good-practice.md"},
                      {"The IWG’s advice": "iwg-advice.md"}, {"Case law": "case-law.md"},
                      {"Definitions": "definitions.md"}, {"Articles of the Optional Protocol": "articles.md"}]},

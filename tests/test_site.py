@@ -148,6 +148,9 @@ def test_external_links_are_safe_and_marked(pages):
                 count += 1
                 assert a.get("rel") == "noopener noreferrer", (name, a)
                 assert "external" in a.get("class", "").split(), (name, a)
+                # Announced to screen readers through the page's one description.
+                assert a.get("target") == "_blank" and a.get("aria-describedby") == "new-tab-hint", (name, a)
+                assert "new-tab-hint" in page.ids, name
     assert count > 200
 
 
