@@ -572,6 +572,8 @@ def page_text(r, runs, tbl, qtbl, m):
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     b = r.get("browser")
     out = [
+        # Figures, not content: a search for "search" or "42" should not land here.
+        "---", "search:", "  exclude: true", "---", "",
         "# Performance",
         "",
         "What the site costs to build and to read, measured by `scripts/bench.py`:",
