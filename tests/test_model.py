@@ -105,6 +105,11 @@ def test_commentary_is_attached_to_its_paragraph(report):
     assert [b.text[:28] for b in report.paragraph(74).commentary] == [
         "Regarding sanctions for offe", "Article 7 OPSC uses terms su", "Lastly, consideration should"]
     assert report.paragraph(77).commentary[0].text.startswith("Article 3(3) OPSC states that all OPSC offences")
+    # "By whatever means" (paragraph 61) continues after paragraph 62's Guideline text, with its footnote.
+    assert [b.text[:28] for b in report.paragraph(61).commentary] == [
+        "By this paragraph, the Commi", "Previously, the representati"]
+    assert [f.number for f in report.paragraph(61).footnotes if f.series == "report"] == [141, 142]
+    assert report.paragraph(62).commentary[0].text.startswith("In paragraph 62 of the Guidelines")
 
 
 def test_callouts_by_type(report):
