@@ -12,6 +12,7 @@ from .footnotes import find_guideline_markers, find_report_markers, read_footnot
 from .layout import read_layout
 from .links import resolve_links
 from .model import Block, Callout, Chapter, Entry, Footnote, Paragraph, Removed, Report, Section
+from .permalinks import assign, read_register
 from .sheet import Sheet
 from .source import read_source
 from .textflow import make_block, split_blocks
@@ -23,8 +24,12 @@ CALLOUT_SLUG = {
 }
 
 
-def build_report(source_path, editorial_path):
-    return extract(read_source(source_path), read_editorial(editorial_path))
+def build_report(source_path, editorial_path, permalinks_path=None):
+    """The model; with the register of published anchors, every passage keeps its published address."""
+    report = extract(read_source(source_path), read_editorial(editorial_path))
+    register = read_register(permalinks_path) if permalinks_path else ()
+    report.aliases = assign(report, register, permalinks_path)
+    return report
 
 
 def extract(source, ed):

@@ -28,6 +28,7 @@ class Block:
     refs: list = field(default_factory=list)
     links: list = field(default_factory=list)
     marker: str = None  # list marker as printed: "(a)", "•", "1."
+    id: str = None  # anchor on its paragraph page ("commentary-3"), for Guideline and commentary passages
 
 
 @dataclass
@@ -112,6 +113,7 @@ class Report:
     paragraphs: list
     removed: list
     unresolved_links: list = field(default_factory=list)
+    aliases: dict = field(default_factory=dict)  # {paragraph: [permalinks.Alias]}: published anchors that moved
 
     def paragraph(self, number):
         return self.paragraphs[number - 1]
@@ -125,9 +127,14 @@ SCHEMA_VERSION = 1
 
 def _block(b):
     d = asdict(b)
+    del d["id"]
     d["lines"] = list(b.lines)
     d["spans"] = [list(s) for s in b.spans]
     return d
+
+
+def _passage(b):
+    return {"id": b.id, **_block(b)}
 
 
 def to_json(report):
@@ -144,14 +151,14 @@ def to_json(report):
         commentary, callouts = [], []
         for item in p.items:
             if isinstance(item, Block):
-                commentary.append(_block(item))
+                commentary.append(_passage(item))
             else:
                 d = callout(item)
                 d["after_commentary_block"] = len(commentary)
                 callouts.append(d)
         paragraphs.append({
             "number": p.number, "title": p.title, "chapter": p.chapter, "section": p.section,
-            "guideline": [_block(b) for b in p.guideline],
+            "guideline": [_passage(b) for b in p.guideline],
             "commentary": commentary, "callouts": callouts,
             "footnotes": [{**asdict(f), "lines": list(f.lines), "spans": [list(s) for s in f.spans],
                            "marker": list(f.marker)} for f in p.footnotes],
@@ -171,4 +178,6 @@ def to_json(report):
         "paragraphs": paragraphs,
         "removed": [{**asdict(r), "span": list(r.span)} for r in report.removed],
         "unresolved_links": report.unresolved_links,
+        "moved_anchors": [{"paragraph": n, "anchor": a.anchor, "now": {"paragraph": a.paragraph, "anchor": a.target}}
+                          for n in sorted(report.aliases) for a in report.aliases[n]],
     }

@@ -122,7 +122,8 @@ def render_blocks(blocks, path, id_prefix=None, in_footnote=False, start=1, xref
 def _item_html(tag, block, href, id_prefix, k, in_footnote, notes_at=None):
     body = inline(block, href, in_footnote=in_footnote, notes_at=notes_at)
     if id_prefix:
-        anchor = f"{id_prefix}-{k}"
+        # The published anchor (macros/permalinks.py); by position only where none was assigned.
+        anchor = block.id or f"{id_prefix}-{k}"
         # aria-label rather than a hidden span: there is one on every passage, and bytes add up.
         link = f' <a class="block-link" href="#{anchor}" aria-label="Link to this passage" data-search-exclude>¶</a>'
         return f'<{tag} id="{anchor}" markdown="span">{body}{link}</{tag}>'
@@ -184,6 +185,13 @@ def paragraph_page(report, p, referrers):
     md = [front({"title": f"{p.number}. {p.title}", "description": description, "search": {"boost": 2}})]
     md.append(f'<nav class="breadcrumbs" aria-label="Breadcrumb" markdown="span">{" › ".join(crumbs)}</nav>\n')
     md.append(f"# {p.number}. {escape(p.title)} {{ #top }}\n")
+    moved = report.aliases.get(p.number)
+    if moved:
+        # Addresses published for passages that now stand elsewhere: js/site.js follows them.
+        # Links, so that MkDocs checks and rewrites them like any other (online and offline addresses differ).
+        links = " ".join(f"[]({rel(path, para_path(a.paragraph))}#{a.target}){{ #{a.anchor} .moved-anchor }}"
+                         for a in moved)
+        md.append(f'<div class="moved-anchors" hidden markdown="span">{links}</div>\n')
     guideline_html, _ = render_blocks(p.guideline, path, id_prefix="guideline", xrefs=False)
     md.append('<section class="guideline" id="guideline" aria-labelledby="guideline-label" markdown="block">\n'
               f'<p class="guideline-label" id="guideline-label">Guidelines, paragraph {p.number} '

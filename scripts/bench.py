@@ -55,6 +55,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 SOURCE = ROOT / "content" / "explanatory-report.txt"
 EDITORIAL = ROOT / "content" / "editorial.yaml"
+PERMALINKS = ROOT / "content" / "permalinks.tsv"
 EXPORT = ROOT / "scripts" / "export_offline.py"
 DIST_ZIP = ROOT / "dist" / "opsc-explanatory-report-offline.zip"
 PARAGRAPHS = range(1, 114)
@@ -113,7 +114,7 @@ def bench_parse(runs):
     for _ in range(runs):
         clear_pipeline_caches()
         t0 = time.perf_counter()
-        report = build_report(SOURCE, EDITORIAL)
+        report = build_report(SOURCE, EDITORIAL, PERMALINKS)
         times.append(time.perf_counter() - t0)
     return {"times": times, "paragraphs": len(report.paragraphs)}
 

@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.build import EDITORIAL, SOURCE  # noqa: E402
+from macros.build import EDITORIAL, PERMALINKS, SOURCE  # noqa: E402
 from macros.extract import build_report  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -25,7 +25,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 @pytest.fixture(scope="session")
 def report():
-    return build_report(ROOT / SOURCE, ROOT / EDITORIAL)
+    return build_report(ROOT / SOURCE, ROOT / EDITORIAL, ROOT / PERMALINKS)
 
 
 @pytest.fixture(scope="session")

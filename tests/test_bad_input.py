@@ -127,3 +127,60 @@ def test_build_stops_and_writes_no_site(copy, tmp_path):
     assert result.returncode != 0
     assert "explanatory-report.txt:1" in result.stderr and "UTF-8" in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+# ---------------------------------------------------------------- the register of published anchors
+
+PERMALINKS = ROOT / "content" / "permalinks.tsv"
+
+
+def _register(tmp_path, edit):
+    path = tmp_path / "permalinks.tsv"
+    lines = PERMALINKS.read_text(encoding="utf-8").split("\n")
+    where = edit(lines)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path, where + 1
+
+
+def test_malformed_register_row(copy, tmp_path):
+    src, ed = copy
+
+    def edit(lines):
+        i = next(i for i, line in enumerate(lines) if line.startswith("42\tguideline-1\t"))
+        lines[i] = lines[i].replace("\t", " ", 1)
+        return i
+    register, line = _register(tmp_path, edit)
+    with pytest.raises(ContentError) as err:
+        build_report(src, ed, register)
+    assert err.value.path == str(register) and err.value.line == line
+    assert "paragraph<TAB>anchor<TAB>line:column" in str(err.value)
+
+
+def test_anchor_registered_twice(copy, tmp_path):
+    src, ed = copy
+
+    def edit(lines):
+        first = next(i for i, line in enumerate(lines) if line.startswith("43\tcommentary-1\t"))
+        lines.append(lines[first])
+        return len(lines) - 1
+    register, line = _register(tmp_path, edit)
+    with pytest.raises(ContentError) as err:
+        build_report(src, ed, register)
+    assert err.value.path == str(register) and err.value.line == line
+    assert "paragraph 43 anchor commentary-1 is already registered" in str(err.value)
+
+
+def test_published_anchor_that_lands_nowhere(copy, tmp_path):
+    """A row whose source position is no passage any more: its address would break, so the build stops."""
+    src, ed = copy
+
+    def edit(lines):
+        i = next(i for i, line in enumerate(lines) if line.startswith("43\tcommentary-1\t"))
+        n, anchor, _, words = lines[i].split("\t")
+        lines[i] = "\t".join([n, anchor, "1:0", words])  # line 1 opens the front matter, on no paragraph page
+        return i
+    register, line = _register(tmp_path, edit)
+    with pytest.raises(ContentError) as err:
+        build_report(src, ed, register)
+    assert err.value.path == str(register) and err.value.line == line
+    assert "no passage of the report starts at or contains line 1, column 0" in str(err.value)

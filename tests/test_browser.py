@@ -52,6 +52,23 @@ def test_deep_links_land_on_the_exact_spot(page, server, site):
         assert box["header"] <= box["top"] < box["height"], (url, box)
 
 
+def test_a_published_address_whose_passage_moved_still_lands_on_it(page, server):
+    """62#commentary-1 was published for a passage now shown under paragraph 61 (content/permalinks.tsv)."""
+    for url, now, starts in [
+        ("/paragraphs/62/#commentary-1", "/paragraphs/61/#commentary-2", "Previously, the representation of a child"),
+        ("/paragraphs/62/#fn:r142", "/paragraphs/61/#fn:r142", "The definition of “child pornography”"),
+    ]:
+        page.goto(server + url)
+        page.wait_for_url(server + now)
+        target = page.locator(f'[id="{now.split("#")[1]}"]')
+        assert target.inner_text().startswith(starts), url
+        assert target.evaluate("e => { const r = e.getBoundingClientRect();"
+                               " return r.top > 0 && r.top < window.innerHeight; }"), url
+    # Paragraph 62's own first passage kept its published number.
+    page.goto(server + "/paragraphs/62/#commentary-2")
+    assert page.locator('[id="commentary-2"]').inner_text().startswith("In paragraph 62 of the Guidelines")
+
+
 # ---------------------------------------------------------------- third parties
 
 def test_no_page_requests_anything_from_a_third_party(browser, server, site):

@@ -5,7 +5,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from macros.build import PERMALINKS
 from macros.model import Block, to_json
+from macros.permalinks import anchored_items, read_register, start_of, unregistered
 from macros.render import report_json
 from macros.stats import report_stats
 
@@ -266,3 +268,50 @@ def test_urls_broken_inside_a_percent_code_or_query_are_whole(report):
     fn = {f.number: f for p in report.paragraphs for f in p.footnotes if f.series == "report"}
     assert fn[42].links[-1].url == "https://www.unicef.org/violencestudy/5.%20World%20Report%20on%20Violence%20against%20Children.pdf"
     assert fn[178].links[-1].url == "https://www.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:R190"
+
+
+# ---------------------------------------------------------------- published anchors
+
+def test_every_anchor_on_the_pages_is_registered(report):
+    """New passages get their addresses recorded before they are published (scripts/permalinks.py --write)."""
+    register = read_register(ROOT / PERMALINKS)
+    assert unregistered(report, register) == []
+    assert len(register) == 842
+
+
+def test_published_anchors_keep_their_passages(report):
+    """Every address in the register still lands on the passage it was published for."""
+    register = read_register(ROOT / PERMALINKS)
+    aliases = {(n, a.anchor): a for n, moved in report.aliases.items() for a in moved}
+    by_start = {}
+    for p in report.paragraphs:
+        for _, item in anchored_items(p):
+            by_start[start_of(item)] = (p.number, item)
+    for row in register:
+        if (row.paragraph, row.anchor) in aliases:
+            continue
+        if row.anchor.startswith("fn:"):
+            assert any(f"fn:{f.series[0]}{f.number}" == row.anchor for f in report.paragraph(row.paragraph).footnotes)
+            continue
+        n, item = by_start[(row.line, row.col)]
+        assert (n, item.id) == (row.paragraph, row.anchor), row
+
+
+def test_a_moved_passage_keeps_its_old_address(report):
+    """Paragraph 62's first passage, published as 62#commentary-1, was found to explain paragraph 61."""
+    assert [(a.anchor, a.paragraph, a.target) for a in report.aliases[62]] == [
+        ("commentary-1", 61, "commentary-2"), ("fn:r142", 61, "fn:r142")]
+    assert report.paragraph(61).commentary[1].id == "commentary-2"
+    assert report.paragraph(61).commentary[1].text.startswith("Previously, the representation of a child")
+    # Paragraph 62's own passages keep the numbers they were published with; 1 is never reused.
+    assert [b.id for b in report.paragraph(62).commentary] == [
+        "commentary-2", "commentary-3", "commentary-4", "commentary-5"]
+    assert report.paragraph(62).commentary[0].text.startswith("In paragraph 62 of the Guidelines")
+    assert set(report.aliases) == {62}
+
+
+def test_ids_follow_reading_order_where_nothing_moved(report):
+    p16 = report.paragraph(16)
+    assert [b.id for b in p16.guideline] == [f"guideline-{k}" for k in range(1, len(p16.guideline) + 1)]
+    assert [b.id for b in p16.commentary] == [f"commentary-{k}" for k in range(1, len(p16.commentary) + 1)]
+    assert [c.id for c in p16.callouts] == ["good-practice-1"]

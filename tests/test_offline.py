@@ -174,6 +174,14 @@ def test_search_from_a_deep_page_lands_on_the_passage(offline, unzipped):
     assert blocked == [] and errors == []
 
 
+def test_a_moved_passage_keeps_its_address_offline(offline, unzipped):
+    page, blocked, errors = offline
+    page.goto((unzipped / "paragraphs" / "62.html").as_uri() + "#commentary-1")
+    page.wait_for_url((unzipped / "paragraphs" / "61.html").as_uri() + "#commentary-2")
+    assert page.locator('[id="commentary-2"]').inner_text().startswith("Previously, the representation")
+    assert blocked == [] and errors == []
+
+
 def test_footnotes_navigation_and_data(offline, unzipped):
     page, blocked, errors = offline
     page.goto((unzipped / "paragraphs" / "69.html").as_uri())

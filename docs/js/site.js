@@ -12,6 +12,15 @@
     return window.location.origin + window.location.pathname;
   }
 
+  // A published address whose passage has since moved (macros/permalinks.py): go where it is now.
+  function followMovedAnchor() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    if (el && el.classList.contains("moved-anchor")) window.location.replace(el.href);
+  }
+  followMovedAnchor();
+  window.addEventListener("hashchange", followMovedAnchor);
+
   function ready() {
     // Material's search dialog has no accessible name of its own.
     var dialog = document.querySelector(".md-search");

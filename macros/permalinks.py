@@ -1,0 +1,184 @@
+"""Published anchors: once an address such as paragraphs/62/#commentary-1 is out, it keeps its passage.
+
+Anchors inside a page are numbered in reading order, so an editorial correction (a passage
+moved to the paragraph it explains, two blocks found to be one) would silently shift every
+number after it, and a trainer's link would land on the wrong text. The register
+(`content/permalinks.tsv`) records, for every anchor ever published, the source position
+where its passage starts. The source never changes, so that position names the passage for
+good:
+
+- a passage keeps the anchor the register gives it on its page;
+- a new passage gets a number no published anchor of that page ever had (numbers are never
+  reused);
+- an anchor whose passage has moved to another page, or into another passage, stays on its old
+  page as an alias that sends the reader to where the passage is now.
+
+The register is editorial data: `scripts/permalinks.py --write` adds the anchors of new
+passages, and tests fail while any is missing. Its rows are never edited or removed.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError
+from .model import Block
+
+HEADER = """\
+# Published anchors of the paragraph pages: paragraph, anchor, source line:column where the
+# passage starts (content/explanatory-report.txt), its first words (for the reader of this file).
+# Rows are added by `scripts/permalinks.py --write` and never changed or removed: see
+# macros/permalinks.py. A passage that moves keeps its old address working as an alias.
+"""
+
+_ROW = re.compile(r"^(\d{1,3})\t([a-z-]+-\d+|fn:[rg]\d+)\t(\d+):(\d+)\t(.*)$")
+
+
+@dataclass(frozen=True)
+class Published:
+    paragraph: int
+    anchor: str
+    line: int
+    col: int
+    row: int  # line of the register, for errors
+
+
+@dataclass(frozen=True)
+class Alias:
+    anchor: str  # on the page that published it
+    paragraph: int  # where its passage is now
+    target: str
+
+
+def read_register(path):
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ContentError(path, 0, f"cannot read the register of published anchors: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise ContentError(path, 0, "the register of published anchors is not UTF-8") from exc
+    rows, seen = [], {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        m = _ROW.match(line)
+        if not m:
+            raise ContentError(path, number, "expected: paragraph<TAB>anchor<TAB>line:column<TAB>first words")
+        row = Published(int(m[1]), m[2], int(m[3]), int(m[4]), number)
+        key = (row.paragraph, row.anchor)
+        if key in seen:
+            raise ContentError(path, number, f"paragraph {row.paragraph} anchor {row.anchor} is already "
+                                             f"registered at line {seen[key]}; expected each anchor once")
+        seen[key] = number
+        rows.append(row)
+    return rows
+
+
+def anchored_items(paragraph):
+    """(prefix, item) for everything on a paragraph page that has an anchor numbered in reading order."""
+    out = [("guideline", b) for b in paragraph.guideline]
+    for item in paragraph.items:
+        if isinstance(item, Block):
+            out.append(("commentary", item))
+        else:
+            out.append((item.id.rsplit("-", 1)[0], item))
+    return out
+
+
+def start_of(item):
+    block = item if isinstance(item, Block) else item.heading
+    line, col, _ = block.spans[0]
+    return line, col
+
+
+def _spans(item):
+    if isinstance(item, Block):
+        return item.spans
+    return [s for e in item.entries for b in e.blocks for s in b.spans] + list(item.heading.spans)
+
+
+def assign(report, register=(), path="content/permalinks.tsv"):
+    """Give every passage its anchor (`id`) and return the aliases, {paragraph: [Alias]}."""
+    items = {}  # start position -> (paragraph, prefix, item)
+    for p in report.paragraphs:
+        for prefix, item in anchored_items(p):
+            items[start_of(item)] = (p.number, prefix, item)
+    notes = {(f.series, f.number): f for p in report.paragraphs for f in p.footnotes}
+
+    canonical = {}  # id(item) -> anchor
+    taken = {}  # (paragraph, prefix) -> numbers published there
+    for row in register:
+        if row.anchor.startswith("fn:"):
+            continue
+        prefix, k = row.anchor.rsplit("-", 1)
+        taken.setdefault((row.paragraph, prefix), set()).add(int(k))
+        hit = items.get((row.line, row.col))
+        if hit and hit[0] == row.paragraph and hit[1] == prefix and id(hit[2]) not in canonical:
+            canonical[id(hit[2])] = row.anchor
+
+    for p in report.paragraphs:
+        for prefix, item in anchored_items(p):
+            anchor = canonical.get(id(item))
+            if anchor is None:
+                used = taken.setdefault((p.number, prefix), set())
+                k = 1
+                while k in used:
+                    k += 1
+                used.add(k)
+                anchor = f"{prefix}-{k}"
+            item.id = anchor
+
+    aliases = {}
+    for row in register:
+        if row.anchor.startswith("fn:"):
+            note = notes.get(("report" if row.anchor[3] == "r" else "guideline", int(row.anchor[4:])))
+            if note is None:
+                raise ContentError(path, row.row, f"footnote {row.anchor} is published but no longer in the report")
+            if note.paragraph != row.paragraph:
+                aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, note.paragraph, row.anchor))
+            continue
+        where = items.get((row.line, row.col)) or _containing(report, row)
+        if where is None:
+            raise ContentError(path, row.row, f"paragraph {row.paragraph} anchor {row.anchor}: no passage of the "
+                                              f"report starts at or contains line {row.line}, column {row.col}; "
+                                              f"a published anchor must keep landing on its passage")
+        n, _, item = where
+        if (n, item.id) != (row.paragraph, row.anchor):
+            aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, n, item.id))
+    return aliases
+
+
+def _containing(report, row):
+    for p in report.paragraphs:
+        for prefix, item in anchored_items(p):
+            if any(line == row.line and start <= row.col < end for line, start, end in _spans(item)):
+                return p.number, prefix, item
+    return None
+
+
+def unregistered(report, register):
+    """Anchors on the pages now that the register does not hold: to be added before they are published."""
+    known = {(r.paragraph, r.anchor) for r in register}
+    return [row for row in current_rows(report) if (row[0], row[1]) not in known]
+
+
+def current_rows(report):
+    """(paragraph, anchor, line, col, first words) of every anchor on the paragraph pages now."""
+    rows = []
+    for p in report.paragraphs:
+        for _, item in anchored_items(p):
+            block = item if isinstance(item, Block) else item.heading
+            rows.append((p.number, item.id, *start_of(item), _first_words(block.text)))
+        for f in p.footnotes:
+            fid = f"fn:{'r' if f.series == 'report' else 'g'}{f.number}"
+            rows.append((p.number, fid, f.spans[0][0], f.spans[0][1], _first_words(f.text)))
+    return rows
+
+
+def format_rows(rows):
+    return "".join(f"{n}\t{anchor}\t{line}:{col}\t{words}\n" for n, anchor, line, col, words in rows)
+
+
+def _first_words(text, count=8):
+    return " ".join(text.split()[:count])
