@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError
+from .errors import ContentError, read_utf8
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 CALLOUT_TYPES = (
@@ -34,12 +34,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map
 
 def read_editorial(path):
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ContentError(path, 0, f"cannot read the editorial file: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise ContentError(path, 0, "the editorial file is not UTF-8") from exc
+    text = read_utf8(path, "the editorial file")
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:

@@ -14,3 +14,16 @@ class ContentError(Exception):
         self.message = message
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
+
+
+def read_utf8(path, what):
+    """The text of one of our input files, or a ContentError naming the file (and the line of a bad byte)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(path, 0, f"cannot read {what}: {exc.strerror}") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError(path, line, f"{what} is not UTF-8: byte 0x{data[exc.start]:02x}") from exc

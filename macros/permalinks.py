@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError
+from .errors import ContentError, read_utf8
 from .model import Block
 
 HEADER = """\
@@ -52,12 +52,7 @@ class Alias:
 
 def read_register(path):
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ContentError(path, 0, f"cannot read the register of published anchors: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise ContentError(path, 0, "the register of published anchors is not UTF-8") from exc
+    text = read_utf8(path, "the register of published anchors")
     rows, seen = [], {}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):

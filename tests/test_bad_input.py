@@ -184,3 +184,15 @@ def test_published_anchor_that_lands_nowhere(copy, tmp_path):
         build_report(src, ed, register)
     assert err.value.path == str(register) and err.value.line == line
     assert "no passage of the report starts at or contains line 1, column 0" in str(err.value)
+
+
+def test_register_that_is_not_utf8(copy, tmp_path):
+    src, ed = copy
+    register = tmp_path / "permalinks.tsv"
+    data = PERMALINKS.read_bytes().split(b"\n")
+    data[20] = data[20].replace(b"\t", b"\t\xe9", 1)
+    register.write_bytes(b"\n".join(data))
+    with pytest.raises(ContentError) as err:
+        build_report(src, ed, register)
+    assert err.value.path == str(register) and err.value.line == 21
+    assert "not UTF-8: byte 0xe9" in str(err.value)
