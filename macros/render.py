@@ -125,7 +125,8 @@ def _item_html(tag, block, href, id_prefix, k, in_footnote, notes_at=None):
         # The published anchor (macros/permalinks.py); by position only where none was assigned.
         anchor = block.id or f"{id_prefix}-{k}"
         # aria-label rather than a hidden span: there is one on every passage, and bytes add up.
-        link = f' <a class="block-link" href="#{anchor}" aria-label="Link to this passage" data-search-exclude>¶</a>'
+        # Glued to the last word: alone, the hidden sign would wrap onto a line of its own and leave a gap.
+        link = f'<a class="block-link" href="#{anchor}" aria-label="Link to this passage" data-search-exclude>¶</a>'
         return f'<{tag} id="{anchor}" markdown="span">{body}{link}</{tag}>'
     return f'<{tag} markdown="span">{body}</{tag}>'
 

@@ -514,3 +514,16 @@ def test_the_citation_address_leaves_out_the_search_words(page, server):
     page.wait_for_selector("mark[data-md-highlight]")
     address = page.locator("#citation-text .page-url").inner_text()
     assert address == server + "/paragraphs/42/", address
+
+
+def test_a_citation_query_marks_its_words_not_every_letter(page, server):
+    """“article 3 (1) (c)” leads to ?h=1+3+article+c; only “article” is worth marking on the page."""
+    page.goto(server + "/paragraphs/61/?h=1+3+article+c#guideline")
+    page.wait_for_selector("mark[data-md-highlight]")
+    marks = {m.lower() for m in page.locator("article mark[data-md-highlight]").all_inner_texts()}
+    assert marks == {"article"}, marks
+    assert parse_qs(urlparse(page.url).query)["h"] == ["article"]
+    # A paragraph number stays marked.
+    page.goto(server + "/paragraphs/42/?h=42")
+    page.wait_for_selector("mark[data-md-highlight]")
+    assert "42" in page.locator("article mark[data-md-highlight]").all_inner_texts()
