@@ -221,6 +221,9 @@ def cite_block(p):
             f'<span class="citation-url">Online edition: <span class="page-url">paragraphs/{p.number}/</span></span></p>\n'
             '<button type="button" class="md-button copy-citation" data-copy="#citation-text" data-search-exclude>'
             'Copy citation</button>\n'
+            # Our short titles read like headings of the UN text: say whose they are, so no one cites them.
+            f'<p class="title-note" data-search-exclude>The short title “{escape(p.title)}” is this edition’s, '
+            'not part of the Guidelines or of the Explanatory Report.</p>\n'
             "</div>\n")
 
 

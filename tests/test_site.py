@@ -103,6 +103,9 @@ def test_paragraph_16_reads_as_printed(site, pages):
     text = text_of(site / "paragraphs" / "16" / "index.html")
     assert "Legislative measures should include the liability of both natural and legal persons" in text
     assert "Panama Americas In Panama, legislation against the sexual exploitation of children" in text
+    # Our short title is said to be ours, beside the citation, so no one cites it as the Committee's words.
+    assert ("The short title “Liability, jurisdiction, extradition and confiscation” is this edition’s, "
+            "not part of the Guidelines or of the Explanatory Report.") in text
 
 
 def test_a_link_the_report_never_printed_says_so(site):
