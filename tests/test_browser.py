@@ -64,6 +64,9 @@ def test_a_published_address_whose_passage_moved_still_lands_on_it(page, server)
         assert target.inner_text().startswith(starts), url
         assert target.evaluate("e => { const r = e.getBoundingClientRect();"
                                " return r.top > 0 && r.top < window.innerHeight; }"), url
+        notice = page.locator(".moved-notice")
+        assert notice.inner_text().startswith(
+            f"You followed a link to paragraph 62 (#{url.split('#')[1]}). That passage has since been placed"), url
     # Paragraph 62's own first passage kept its published number.
     page.goto(server + "/paragraphs/62/#commentary-2")
     assert page.locator('[id="commentary-2"]').inner_text().startswith("In paragraph 62 of the Guidelines")

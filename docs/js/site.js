@@ -16,12 +16,44 @@
   function followMovedAnchor() {
     var id = decodeURIComponent(window.location.hash.slice(1));
     var el = id && document.getElementById(id);
-    if (el && el.classList.contains("moved-anchor")) window.location.replace(el.href);
+    if (!el || !el.classList.contains("moved-anchor")) return;
+    // Say on arrival why a link to one paragraph opened another (a trainer's slide may say "para 62").
+    var old = window.location.pathname.match(/paragraphs\/(\d+)/);
+    try {
+      sessionStorage.setItem("opsc-moved", JSON.stringify({to: el.href, from: old ? old[1] : "", anchor: id}));
+    } catch (e) { /* storage off: the reader still lands on the passage */ }
+    window.location.replace(el.href);
+  }
+
+  function announceMove() {
+    var moved;
+    try {
+      moved = JSON.parse(sessionStorage.getItem("opsc-moved") || "null");
+      // The old page runs this too, before it is replaced: only the page moved to takes the note.
+      if (!moved || moved.to !== window.location.href) return;
+      sessionStorage.removeItem("opsc-moved");
+    } catch (e) { return; }
+    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (!target) return;
+    var note = document.createElement("p");
+    note.className = "moved-notice";
+    note.setAttribute("role", "status");
+    note.textContent = "You followed a link to paragraph " + moved.from + " (#" + moved.anchor + "). " +
+      "That passage has since been placed with the paragraph it explains, " +
+      document.querySelector(".md-content__inner h1").firstChild.textContent.trim() + ": it is the one below.";
+    // Just above the passage (above its list, for a footnote), and in view with it.
+    var list = target.parentElement.closest("ol, ul");
+    (list || target).insertAdjacentElement("beforebegin", note);
+    var show = function () { note.scrollIntoView({block: "start"}); };
+    show();
+    // The browser scrolls to the fragment again once the page has loaded.
+    window.addEventListener("load", function () { setTimeout(show, 0); });
   }
   followMovedAnchor();
   window.addEventListener("hashchange", followMovedAnchor);
 
   function ready() {
+    announceMove();
     // Material's search dialog has no accessible name of its own.
     var dialog = document.querySelector(".md-search");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
