@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, read_utf8
+from .inline import fn_id
 from .model import Block
 
 HEADER = """\
@@ -99,7 +100,7 @@ def assign(report, register=(), path="content/permalinks.tsv"):
     for p in report.paragraphs:
         for prefix, item in anchored_items(p):
             items[start_of(item)] = (p.number, prefix, item)
-    notes = {(f.series, f.number): f for p in report.paragraphs for f in p.footnotes}
+    notes = {_note_anchor(f): f for p in report.paragraphs for f in p.footnotes}
 
     canonical = {}  # id(item) -> anchor
     taken = {}  # (paragraph, prefix) -> numbers published there
@@ -127,7 +128,7 @@ def assign(report, register=(), path="content/permalinks.tsv"):
     aliases = {}
     for row in register:
         if row.anchor.startswith("fn:"):
-            note = notes.get(("report" if row.anchor[3] == "r" else "guideline", int(row.anchor[4:])))
+            note = notes.get(row.anchor)
             if note is None:
                 raise ContentError(path, row.row, f"footnote {row.anchor} is published but no longer in the report")
             if note.paragraph != row.paragraph:
@@ -166,9 +167,12 @@ def current_rows(report):
             block = item if isinstance(item, Block) else item.heading
             rows.append((p.number, item.id, *start_of(item), _first_words(block.text)))
         for f in p.footnotes:
-            fid = f"fn:{'r' if f.series == 'report' else 'g'}{f.number}"
-            rows.append((p.number, fid, f.spans[0][0], f.spans[0][1], _first_words(f.text)))
+            rows.append((p.number, _note_anchor(f), f.spans[0][0], f.spans[0][1], _first_words(f.text)))
     return rows
+
+
+def _note_anchor(f):
+    return f"fn:{fn_id(f.series, f.number)}"
 
 
 def format_rows(rows):

@@ -98,32 +98,30 @@ def _commentary_blocks(p):
 
 # ---------------------------------------------------------------- blocks
 
-def render_blocks(blocks, path, id_prefix=None, in_footnote=False, start=1, xrefs=True, notes_at=None):
-    """Blocks as HTML-with-Markdown; list items are grouped into lists."""
+def render_blocks(blocks, path, anchored=False, in_footnote=False, xrefs=True, notes_at=None):
+    """Blocks as HTML-with-Markdown; list items are grouped into lists. `anchored`: each passage shows
+    its anchor (the `id` macros/permalinks.py gave it) and a link to it."""
     href = (lambda n: rel(path, para_path(n))) if xrefs else None
-    out, i, k = [], 0, start
+    out, i = [], 0
     while i < len(blocks):
         b = blocks[i]
         if b.kind == "li":
             items = []
             while i < len(blocks) and blocks[i].kind == "li":
-                items.append(_item_html("li", blocks[i], href, id_prefix, k, in_footnote, notes_at))
+                items.append(_item_html("li", blocks[i], href, anchored, in_footnote, notes_at))
                 i += 1
-                k += 1
             out.append('<ul class="printed-list">\n' + "\n".join(items) + "\n</ul>")
             continue
         tag = "blockquote" if b.kind == "quote" else "p"
-        out.append(_item_html(tag, b, href, id_prefix, k, in_footnote, notes_at))
+        out.append(_item_html(tag, b, href, anchored, in_footnote, notes_at))
         i += 1
-        k += 1
-    return "\n\n".join(out), k
+    return "\n\n".join(out)
 
 
-def _item_html(tag, block, href, id_prefix, k, in_footnote, notes_at=None):
+def _item_html(tag, block, href, anchored, in_footnote, notes_at=None):
     body = inline(block, href, in_footnote=in_footnote, notes_at=notes_at)
-    if id_prefix:
-        # The published anchor (macros/permalinks.py); by position only where none was assigned.
-        anchor = block.id or f"{id_prefix}-{k}"
+    if anchored:
+        anchor = block.id
         # aria-label rather than a hidden span: there is one on every passage, and bytes add up.
         # Glued to the last word: alone, the hidden sign would wrap onto a line of its own and leave a gap.
         link = f'<a class="block-link" href="#{anchor}" aria-label="Link to this passage" data-search-exclude>¶</a>'
@@ -142,7 +140,7 @@ def render_callout(callout, path):
         if e.origin:
             parts.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span>'
                          f' <span class="origin-region">{escape(e.region)}</span></p>')
-        html, _ = render_blocks(e.blocks, path)
+        html = render_blocks(e.blocks, path)
         parts.append(html)
     parts.append("</div>")
     return "\n\n".join(parts)
@@ -193,17 +191,15 @@ def paragraph_page(report, p, referrers):
         links = " ".join(f"[]({rel(path, para_path(a.paragraph))}#{a.target}){{ #{a.anchor} .moved-anchor }}"
                          for a in moved)
         md.append(f'<div class="moved-anchors" hidden markdown="span">{links}</div>\n')
-    guideline_html, _ = render_blocks(p.guideline, path, id_prefix="guideline", xrefs=False)
+    guideline_html = render_blocks(p.guideline, path, anchored=True, xrefs=False)
     md.append('<section class="guideline" id="guideline" aria-labelledby="guideline-label" markdown="block">\n'
               f'<p class="guideline-label" id="guideline-label">Guidelines, paragraph {p.number} '
               f'<span class="guideline-source">CRC/C/156</span></p>\n\n{guideline_html}\n\n</section>\n')
     if p.items:
         md.append("## Commentary { #commentary }\n")
-        k = 1
         for item in p.items:
             if isinstance(item, Block):
-                html, k = render_blocks([item], path, id_prefix="commentary", start=k)
-                md.append(html + "\n")
+                md.append(render_blocks([item], path, anchored=True) + "\n")
             else:
                 md.append(render_callout(item, path) + "\n")
     if referrers:
@@ -254,14 +250,14 @@ def preface_page(report):
         if b.kind == "heading":
             out.append(f"## {escape(b.text)}\n")
         else:
-            html, _ = render_blocks([b], path, xrefs=False)
+            html = render_blocks([b], path, xrefs=False)
             out.append(html + "\n")
     md.extend(out)
     return path, "\n".join(md)
 
 
 def _entry_text(blocks, path, p):
-    html, _ = render_blocks(blocks, path, notes_at=rel(path, para_path(p.number)))
+    html = render_blocks(blocks, path, notes_at=rel(path, para_path(p.number)))
     return html
 
 
