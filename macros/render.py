@@ -129,10 +129,15 @@ def _item_html(tag, block, href, anchored, in_footnote, notes_at=None):
     return f'<{tag} markdown="span">{body}</{tag}>'
 
 
+def callout_title(callout):
+    """The box's heading as printed, in sentence case ("GOOD PRACTICE" → "Good practice")."""
+    printed = callout.heading.text.strip()
+    return (printed[:1] + printed[1:].lower()).replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)")
+
+
 def render_callout(callout, path):
     cls = CALLOUT_CLASS[callout.type]
-    printed = callout.heading.text.strip()
-    title = (printed[:1] + printed[1:].lower()).replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)")
+    title = callout_title(callout)
     parts = [f'<div class="admonition {cls}" id="{callout.id}" markdown="block">',
              f'<p class="admonition-title">{escape(title)} '
              f'<a class="block-link" href="#{callout.id}" aria-label="Link to this box" data-search-exclude>¶</a></p>']
