@@ -54,6 +54,7 @@
 
   function ready() {
     announceMove();
+    watchResults();
     // Material's search dialog has no accessible name of its own.
     var dialog = document.querySelector(".md-search");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
@@ -102,6 +103,35 @@
     area.select();
     try { document.execCommand("copy"); } catch (e) { /* nothing more we can do */ }
     document.body.removeChild(area);
+  }
+
+  // Search results (Material's list, our engine: macros/search_worker.js). A page's title opens it at
+  // the passage the result shows, not at its top; pages that hold only some of the words come after
+  // a line that says so.
+  function tidyResults(list) {
+    var partial = false;
+    list.querySelectorAll(".md-search-result__item").forEach(function (item) {
+      var links = item.querySelectorAll("a.md-search-result__link");
+      if (links.length > 1 && links[0].href.indexOf("#") < 0) links[0].href = links[1].href;
+      if (!partial && item.querySelector(".md-search-result__terms")) {
+        partial = true;
+        var prev = item.previousElementSibling;
+        if (!(prev && prev.classList.contains("search-partial"))) {
+          var line = document.createElement("li");
+          line.className = "search-partial";
+          line.textContent = item === list.firstElementChild
+            ? "No page holds every word; these hold some of the words:"
+            : "Pages that hold only some of the words:";
+          item.insertAdjacentElement("beforebegin", line);
+        }
+      }
+    });
+  }
+
+  function watchResults() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list) return;
+    new MutationObserver(function () { tidyResults(list); }).observe(list, {childList: true});
   }
 
   if (document.readyState === "loading") {

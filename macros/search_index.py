@@ -1,0 +1,175 @@
+"""The search index: one entry per passage a reader can land on, for search/worker.js.
+
+Material's search plugin cuts a page at its headings, so a paragraph page gave three entries (the
+Guideline, the whole commentary with its boxes, the footnotes) and a result could only open the page
+at "Commentary". Here every passage with an anchor is an entry of its own: each Guideline passage
+(#guideline-2), each commentary passage (#commentary-3), each box (#good-practice-1) and each
+footnote (#fn:r14), besides the page itself (its title). An entry says which part of the page it is
+(`zone`), so the engine weighs the Guideline above the commentary and the commentary above boxes and
+footnotes, and which provisions it cites (`cite`: "opsc:3.1.c", "lanzarote:22"), so that a citation
+finds what cites it. Pages that are not paragraphs keep the entries Material's plugin made of them.
+
+Entries hold plain text (the engine escapes it); a footnote marker is kept apart, as
+`fn: [[offset, number], ...]`, so a result's excerpt shows it as the page does.
+"""
+
+import html
+import re
+from dataclasses import asdict, dataclass, field
+
+import yaml
+
+from .errors import ContentError, read_utf8
+from .instruments import citations
+from .model import Block
+from .render import callout_title, plain_title
+
+# zone: (weight, what part of the site an entry is). The weight multiplies an entry's score: the
+# Committee's own text and our titles of it first, the commentary, then boxes and footnotes; index
+# pages repeat what the paragraphs say and come after them.
+ZONES = {
+    "title": (1.5, "a paragraph page's title"),
+    "guideline": (1.5, "a passage of the Guidelines' text"),
+    "commentary": (1.0, "a passage of the commentary"),
+    "box": (0.8, "a box of the commentary (good practice, resource tip, ...)"),
+    "footnote": (0.6, "a footnote"),
+    "page": (0.6, "a page that is not a paragraph (home, preface, chapter, about)"),
+    "index": (0.3, "a chapter or an index page (resources, good practice, ...): its title and headings"),
+}
+
+
+@dataclass
+class Entry:
+    location: str
+    title: str
+    text: str
+    zone: str
+    n: int = None  # the paragraph whose page it is on
+    cite: list = field(default_factory=list)
+    fn: list = field(default_factory=list)
+
+    def as_json(self):
+        optional = {k: v for k, v in asdict(self).items() if k in ("n", "cite", "fn") and v not in (None, [])}
+        return {"location": self.location, "title": self.title, "text": self.text, "zone": self.zone} | optional
+
+
+def _text(blocks):
+    """Plain text of blocks, one after another, and their footnote markers at offsets in it."""
+    parts, markers, offset = [], [], 0
+    for b in blocks:
+        if parts:
+            offset += 1
+        text = (b.marker + " " if b.marker and b.kind == "li" else "") + b.text
+        shift = len(text) - len(b.text)
+        markers += [[offset + shift + r.offset, r.number] for r in sorted(b.refs, key=lambda r: r.offset)]
+        parts.append(text)
+        offset += len(text)
+    return " ".join(parts), markers
+
+
+def _cites(text, instruments):
+    return [c.key for c in citations(text, instruments)]
+
+
+def paragraph_entries(report, instruments, urls):
+    """Every passage of every paragraph page, in page order. `urls`: {paragraph: its page's address
+    relative to the site ("paragraphs/42/", or "paragraphs/42.html" in the offline edition)}."""
+    out = []
+    for p in report.paragraphs:
+        page = urls[p.number]
+        chapter = report.chapter(p.chapter)
+        section = next((s for s in chapter.sections if s.letter == p.section), None)
+        crumbs = plain_title(chapter) + (f" › {section.letter}. {section.title}" if section else "")
+        out.append(Entry(page, f"{p.number}. {p.title}", crumbs, "title", p.number))
+        for b in p.guideline:
+            text, fn = _text([b])
+            out.append(Entry(f"{page}#{b.id}", f"Guidelines, paragraph {p.number}", text, "guideline", p.number,
+                             _cites(text, instruments), fn))
+        for item in p.items:
+            if isinstance(item, Block):
+                text, fn = _text([item])
+                out.append(Entry(f"{page}#{item.id}", "Commentary", text, "commentary", p.number,
+                                 _cites(text, instruments), fn))
+                continue
+            blocks = []
+            for e in item.entries:
+                if e.origin:
+                    blocks.append(Block("p", f"{e.origin} ({e.region}):" if e.region else f"{e.origin}:", (0, 0), []))
+                blocks += e.blocks
+            text, fn = _text(blocks)
+            out.append(Entry(f"{page}#{item.id}", callout_title(item), text, "box", p.number,
+                             _cites(text, instruments), fn))
+        for f in p.footnotes:
+            prefix = "fn:" + f.series[0]
+            label = "Footnote" if f.series == "report" else "Footnote of the Guidelines"
+            out.append(Entry(f"{page}#{prefix}{f.number}", f"{label} {f.number}", f.text, "footnote", p.number,
+                             _cites(f.text, instruments)))
+    return out
+
+
+INDEX_PAGES = re.compile(r"^(?:resources|good-practice|iwg-advice|case-law|definitions|articles|chapters/[ivx]+)[/.]")
+PARAGRAPH_PAGES = re.compile(r"^paragraphs/(\d+)(?:/|\.html)")
+
+
+def other_entries(material_docs, instruments):
+    """Material's entries for the pages that are not paragraphs, as plain text."""
+    out = []
+    for doc in material_docs:
+        location = doc["location"]
+        if PARAGRAPH_PAGES.match(location):
+            continue
+        text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", doc.get("text", "")))).strip()
+        title = html.unescape(re.sub(r"<[^>]+>", "", doc.get("title", "")))
+        if INDEX_PAGES.match(location):
+            # Found by their titles; their text is the paragraphs' own, found there.
+            out.append(Entry(location, title, "", "index"))
+        else:
+            out.append(Entry(location, title, text, "page", None, _cites(text, instruments)))
+    return out
+
+
+def search_index(report, material_index, instruments, terminology):
+    """{config, docs}: what Material's page sends the search worker. The config keeps Material's keys
+    (its page highlights the words of a result with `separator`) and adds the terminology."""
+    config = {k: material_index["config"][k] for k in ("lang", "separator", "pipeline")}
+    config["fields"] = {"title": {"boost": 1}, "text": {"boost": 1}}
+    config["zones"] = {zone: weight for zone, (weight, _) in ZONES.items()}
+    config["terminology"] = terminology
+    config["instruments"] = [{"id": i.id, "names": [n for n in (*i.names, *i.query)
+                                                    if len(n) > 2 and not n.lower().startswith("the ")]}
+                             for i in instruments]
+    config["paragraphs"] = len(report.paragraphs)
+    urls = {int(m.group(1)): d["location"] for d in material_index["docs"]
+            if (m := PARAGRAPH_PAGES.match(d["location"])) and "#" not in d["location"]}
+    docs = paragraph_entries(report, instruments, urls) + other_entries(material_index["docs"], instruments)
+    return {"config": config, "docs": [d.as_json() for d in docs]}
+
+
+def read_terminology(path):
+    """content/terminology.yaml: {"synonyms": [{"why", "terms"}], "spellings": [[American, British]]}."""
+    text = read_utf8(path, "the terminology file")
+    try:
+        data = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentError(path, mark.line + 1 if mark else 0, f"invalid YAML: {exc}") from exc
+    if not isinstance(data, yaml.MappingNode):
+        raise ContentError(path, 1, "expected a mapping with `synonyms` and `spellings`")
+    out = {"synonyms": [], "spellings": []}
+    for key, value in data.value:
+        if key.value not in out or not isinstance(value, yaml.SequenceNode):
+            raise ContentError(path, key.start_mark.line + 1, f"unknown key or not a list: {key.value}")
+        for node in value.value:
+            item = yaml.safe_load(yaml.serialize(node))
+            line = node.start_mark.line + 1
+            if key.value == "synonyms":
+                terms = item.get("terms") if isinstance(item, dict) else None
+                if not (isinstance(item, dict) and isinstance(item.get("why"), str) and isinstance(terms, list)
+                        and len(terms) >= 2 and all(isinstance(t, str) and t.strip() for t in terms)):
+                    raise ContentError(path, line, "a synonym group needs `why` (text) and `terms` (two or more)")
+                out["synonyms"].append({"terms": terms})
+            else:
+                if not (isinstance(item, list) and len(item) == 2 and all(isinstance(w, str) for w in item)):
+                    raise ContentError(path, line, "a spelling is a pair: [American, British]")
+                out["spellings"].append(item)
+    return out
