@@ -37,6 +37,8 @@ def on_post_build(config):
     # The engine's comments are for whoever reads macros/search_worker.js, not for every reader's download.
     worker = LUNR.read_text(encoding="utf-8") + "\n" + jsmin(ENGINE.read_text(encoding="utf-8"))
     (Path(config.site_dir) / WORKER).write_text(worker, encoding="utf-8")
+    # lunr.js's licence, beside the file that ships it.
+    (Path(config.site_dir) / "search" / "LICENSE-lunr.txt").write_bytes((LUNR.parent / "LICENSE").read_bytes())
 
 
 def on_post_page(output, page, config):

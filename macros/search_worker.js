@@ -36,7 +36,8 @@ function Engine(config, docs) {
   this.docs = docs;
   this.weights = config.zones;
   this.separator = new RegExp(config.separator, "g");
-  this.surfaces = new Map();  // word as written (folded) -> its stem
+  this.surfaces = new Map();  // each word of the index as written (folded) -> its stem
+  this.indexing = true;
   this.stemOf = new Map();
   var spelling = new Map();
   this.british = new Map();
@@ -71,11 +72,12 @@ function Engine(config, docs) {
     this.field("text");
     for (var i = 0; i < docs.length; i++) {
       var d = docs[i];
-      // Only a paragraph's title and a box's heading are words of the page worth weighing as a title.
+      // A passage's title ("Commentary", "Footnote 14") is a label, not words of the report.
       var title = d.zone === "title" || d.zone === "box" || d.zone === "page" || d.zone === "index" ? d.title : "";
       this.add({id: String(i), title: title, text: d.zone === "title" ? "" : d.text});
     }
   });
+  this.indexing = false;
   this.words = lunr.TokenSet.fromArray(Array.from(this.surfaces.keys()).sort());
 
   // Pages: the entries of each page, its own entry (no #) first.
@@ -121,7 +123,7 @@ Engine.prototype.stem = function (word) {
   var s = this.rawStem(word);
   s = this.spelling.get(s) || s;
   this.stemOf.set(word, s);
-  if (/[a-z]/.test(word)) this.surfaces.set(word, s);
+  if (this.indexing && /[a-z]/.test(word)) this.surfaces.set(word, s);
   return s;
 };
 
@@ -137,7 +139,6 @@ Engine.prototype.tokens = function (text) {
     if (m[0].length === 0) sep.lastIndex++;
   }
   push(last, text.length);
-  // "child’s": the apostrophe stays in the word for lunr's stemmer, which drops the possessive.
   return out;
 };
 
@@ -194,23 +195,15 @@ Engine.prototype.candidates = function (seq, into) {
   Object.keys(posting.title).forEach(function (id) { into.add(+id); });
 };
 
-Engine.prototype.expand = function (word, typing) {
-  // Words of the index a query word stands for when it is not there as written.
-  var self = this, out = [];
-  var collect = function (set, weight) {
-    set.toArray().forEach(function (w) {
-      var s = self.surfaces.get(w);
-      if (s !== undefined && s !== self.stem(word) && !out.some(function (a) { return a.seq[0][0] === s; })) {
-        out.push({seq: [[s, 0, w]], weight: weight, label: w});
-      }
-    });
-  };
-  if (typing && word.length >= 3) {
-    collect({toArray: function () {
-      return self.words.intersect(lunr.TokenSet.fromString(word + "*")).toArray()
-        .filter(function (w) { return /^[a-z][a-z'’]*$/.test(w); });
-    }}, 0.7);
-  }
+// The words of the index that begin with the word being typed ("traffick" → trafficking).
+Engine.prototype.prefixes = function (word) {
+  var self = this, out = [], own = this.stem(word);
+  if (word.length < 3) return out;
+  this.words.intersect(lunr.TokenSet.fromString(word + "*")).toArray().forEach(function (w) {
+    var s = self.surfaces.get(w);
+    if (!/^[a-z][a-z'’]*$/.test(w) || s === own || out.some(function (a) { return a.seq[0][0] === s; })) return;
+    out.push({seq: [[s, 0, w]], weight: 0.7});
+  });
   return out;
 };
 
@@ -319,7 +312,7 @@ Engine.prototype.parse = function (raw) {
     var t = tokens[i], stem = stems[i], last = i === tokens.length - 1 && typing;
     var alts2 = [];
     if (this.postings(stem)) alts2.push({seq: [[stem, 0, t.word]], weight: 1});
-    alts2 = alts2.concat(this.expand(t.word, last));
+    if (last) alts2 = alts2.concat(this.prefixes(t.word));
     if (!alts2.length) alts2 = this.corrections(t.word);
     // A number standing for the paragraph is read as one already.
     if (!(q.paragraph && /^\d+$/.test(t.word))) {
