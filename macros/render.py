@@ -409,5 +409,6 @@ def nav(report):
                      {"The IWG’s advice": "iwg-advice.md"}, {"Case law": "case-law.md"},
                      {"Definitions": "definitions.md"}, {"Articles of the Optional Protocol": "articles.md"}]},
         {"About": [{"How to use this site": "about.md"}, {"Open data": "data.md"},
-                   {"Offline copy": "download.md"}, {"Performance": "performance.md"}]},
+                   {"Offline copy": "download.md"}, {"Performance": "performance.md"},
+                   {"Search benchmark": "search-benchmark.md"}]},
     ]
