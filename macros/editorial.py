@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, read_utf8
+from .errors import ContentError, parse_yaml, read_utf8
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 CALLOUT_TYPES = (
@@ -35,11 +35,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map
 def read_editorial(path):
     path = Path(path)
     text = read_utf8(path, "the editorial file")
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(path, mark.line + 1 if mark else 0, f"invalid YAML: {exc}") from exc
+    data = parse_yaml(path, text, lambda t: yaml.load(t, Loader=_LineLoader))
     if not isinstance(data, dict):
         raise ContentError(path, 1, "expected a mapping of editorial sections")
     data["__path__"] = str(path)

@@ -1,5 +1,7 @@
 """One error type for bad input, so every failure names the file and the line."""
 
+import yaml
+
 
 class ContentError(Exception):
     """Input that the pipeline cannot turn into a faithful model.
@@ -27,3 +29,12 @@ def read_utf8(path, what):
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ContentError(path, line, f"{what} is not UTF-8: byte 0x{data[exc.start]:02x}") from exc
+
+
+def parse_yaml(path, text, parse=yaml.safe_load):
+    """`parse(text)` of one of our YAML files; invalid YAML is a ContentError at its line."""
+    try:
+        return parse(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentError(path, mark.line + 1 if mark else 0, f"invalid YAML: {exc}") from exc

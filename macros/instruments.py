@@ -11,10 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from .crossrefs import article_mentions
-from .errors import ContentError, read_utf8
+from .errors import ContentError, parse_yaml, read_utf8
 
 OPSC = "opsc"
 SUB = r"(?:\s*\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)|\.\d+(?![\d.]))"
@@ -46,14 +44,9 @@ class Citation:
         return ".".join([f"{self.instrument}:{self.article}", *self.sub])
 
 
-@lru_cache(maxsize=4)
 def read_instruments(path):
     text = read_utf8(path, "the instruments file")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(path, mark.line + 1 if mark else 0, f"invalid YAML: {exc}") from exc
+    data = parse_yaml(path, text)
     items = data.get("instruments") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ContentError(path, 1, "expected `instruments:`, a list")

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 
 import yaml
 
-from .errors import ContentError, read_utf8
+from .errors import ContentError, parse_yaml, read_utf8
 from .instruments import citations
 from .model import Block
 from .render import callout_title, plain_title
@@ -148,11 +148,7 @@ def search_index(report, material_index, instruments, terminology):
 def read_terminology(path):
     """content/terminology.yaml: {"synonyms": [{"why", "terms"}], "spellings": [[American, British]]}."""
     text = read_utf8(path, "the terminology file")
-    try:
-        data = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(path, mark.line + 1 if mark else 0, f"invalid YAML: {exc}") from exc
+    data = parse_yaml(path, text, yaml.compose)
     if not isinstance(data, yaml.MappingNode):
         raise ContentError(path, 1, "expected a mapping with `synonyms` and `spellings`")
     out = {"synonyms": [], "spellings": []}

@@ -399,7 +399,6 @@ def run_browser(copy, queries, runs):
     return out
 
 
-
 # --- scores ----------------------------------------------------------------------------------------
 
 def rank_of(expect, pages):
