@@ -80,15 +80,9 @@ function Engine(config, docs) {
   this.indexing = false;
   this.words = lunr.TokenSet.fromArray(Array.from(this.surfaces.keys()).sort());
 
-  // Pages: the entries of each page, its own entry (no #) first.
-  this.pages = new Map();
-  docs.forEach(function (d, i) {
-    var page = d.location.split("#")[0];
-    if (!self.pages.has(page)) self.pages.set(page, {entries: [], self: null});
-    var p = self.pages.get(page);
-    p.entries.push(i);
-    if (d.location === page) p.self = i;
-  });
+  // Each page's own entry (its location has no #): the head of its result.
+  this.pageEntry = new Map();
+  docs.forEach(function (d, i) { if (d.location.indexOf("#") < 0) self.pageEntry.set(d.location, i); });
   this.paragraphPage = {};
   docs.forEach(function (d, i) { if (d.zone === "title") self.paragraphPage[d.n] = i; });
 
@@ -236,7 +230,7 @@ var ARTICLE = /\b(?:art(?:icle)?s?)\.?\s*(\d{1,3})((?:\s*\(\s*[0-9a-z]{1,4}\s*\)
 
 Engine.prototype.parse = function (raw) {
   var self = this;
-  var q = {concepts: [], strict: [], paragraph: null, words: []};
+  var q = {concepts: [], strict: [], paragraph: null};
   var text = fold(raw).replace(/[“”«»]/g, "\"").trim();
   var n = text.match(PARAGRAPH);
   if (n && +n[1] >= 1 && +n[1] <= this.config.paragraphs) {
@@ -501,9 +495,9 @@ Engine.prototype.render = function (page, concepts) {
             text: self.snippet(d, e), score: score, terms: terms};
   };
   var top = shown[0];
-  var selfId = this.pages.get(page.page).self;
+  var selfId = this.pageEntry.get(page.page);
   var head;
-  if (selfId !== null && selfId !== undefined) {
+  if (selfId !== undefined) {
     var own = shown.filter(function (e) { return e.id === selfId; })[0] || {id: selfId, hits: [], surfaces: [], matched: []};
     head = item(own, top.score);
     head.terms = {};
