@@ -59,11 +59,9 @@ def _text(blocks):
     for b in blocks:
         if parts:
             offset += 1
-        text = (b.marker + " " if b.marker and b.kind == "li" else "") + b.text
-        shift = len(text) - len(b.text)
-        markers += [[offset + shift + r.offset, r.number] for r in sorted(b.refs, key=lambda r: r.offset)]
-        parts.append(text)
-        offset += len(text)
+        markers += [[offset + r.offset, r.number] for r in sorted(b.refs, key=lambda r: r.offset)]
+        parts.append(b.text)
+        offset += len(b.text)
     return " ".join(parts), markers
 
 
