@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 NUMS = r"\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3})*"
-PARAGRAPH = re.compile(rf"\b(?P<word>[Pp]aragraphs?|paras?\.)\s*(?P<nums>{NUMS})\b")
+PARAGRAPH = re.compile(rf"\b(?P<word>[Pp]aragraphs?|paras?\.)\s*(?P<nums>{NUMS})\b"
+                       r"(?:\s*\(?(?P<item>[a-z])\)(?=[\s,.;:]))?")
 # Only what plainly points into the Guidelines is linked: other documents'
 # paragraphs ("paragraph 313" of a judgment, "Article 3, paragraph 2") are not.
 GUIDELINES_AFTER = re.compile(
@@ -40,6 +41,7 @@ class Mention:
     offset: int
     length: int
     numbers: tuple
+    item: str = None  # the letter of an item of the paragraph's list: "paragraph 97 e)"
 
 
 def expand(nums):
@@ -71,7 +73,8 @@ def paragraph_mentions(text, in_footnote=False, limit=113):
         if not (GUIDELINES_AFTER.search(after) or GUIDELINES_BEFORE.search(before)
                 or (SEE_BEFORE.search(before) and SEE_AFTER.match(after))):
             continue
-        out.append(Mention(m.start("nums"), m.end("nums") - m.start("nums"), tuple(numbers)))
+        item = m.group("item") if len(numbers) == 1 else None
+        out.append(Mention(m.start("nums"), m.end("nums") - m.start("nums"), tuple(numbers), item))
     return out
 
 

@@ -86,7 +86,7 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_
         elif kind == "link":
             out.append(f"[{label}]({md_url(payload.url)})")
         else:
-            out.append(_xref(text[start:end], payload.numbers, paragraph_href))
+            out.append(_xref(text[start:end], payload.numbers, paragraph_href, payload.item))
         pos = end
     emit_plain(len(text))
     for ref in refs:
@@ -95,14 +95,15 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_
     return "".join(out)
 
 
-def _xref(label, numbers, paragraph_href):
-    # "16, 74, 79" links each number to its own paragraph.
+def _xref(label, numbers, paragraph_href, item=None):
+    # "16, 74, 79" links each number to its own paragraph; "97 e)" to item (e) of paragraph 97.
     parts, last = [], 0
     for m in re.finditer(r"\d+", label):
         parts.append(escape(label[last:m.start()]))
         n = int(m.group(0))
         if n in numbers:
-            parts.append(f"[{n}]({paragraph_href(n)})")
+            fragment = f"#guideline-{item}" if item else ""
+            parts.append(f"[{n}]({paragraph_href(n)}{fragment})")
         else:
             parts.append(m.group(0))
         last = m.end()

@@ -32,7 +32,10 @@ HEADER = """\
 # macros/permalinks.py. A passage that moves keeps its old address working as an alias.
 """
 
-_ROW = re.compile(r"^(\d{1,3})\t([a-z-]+-\d+|fn:[rg]\d+)\t(\d+):(\d+)\t(.*)$")
+_ROW = re.compile(r"^(\d{1,3})\t([a-z-]+-(?:\d+|[a-z])|fn:[rg]\d+)\t(\d+):(\d+)\t(.*)$")
+# An item of a Guideline list is named by its letter, as the report cites it ("paragraph 97 e)"):
+# paragraphs/97/#guideline-e. Its positional anchor of the first edition (#guideline-6) is an alias.
+LETTER = re.compile(r"^\(?([a-z])[.)]$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,12 @@ def anchored_items(paragraph):
     return out
 
 
+def letter_anchor(prefix, item):
+    """"guideline-e" for item (e) of a Guideline list; None for every other passage."""
+    m = LETTER.match(item.marker or "") if prefix == "guideline" and isinstance(item, Block) else None
+    return f"guideline-{m.group(1)}" if m and item.kind == "li" else None
+
+
 def start_of(item):
     block = item if isinstance(item, Block) else item.heading
     line, col, _ = block.spans[0]
@@ -108,6 +117,8 @@ def assign(report, register=(), path="content/permalinks.tsv"):
         if row.anchor.startswith("fn:"):
             continue
         prefix, k = row.anchor.rsplit("-", 1)
+        if not k.isdigit():
+            continue  # a letter anchor: given by the item's marker, below
         taken.setdefault((row.paragraph, prefix), set()).add(int(k))
         hit = items.get((row.line, row.col))
         if hit and hit[0] == row.paragraph and hit[1] == prefix and id(hit[2]) not in canonical:
@@ -115,7 +126,7 @@ def assign(report, register=(), path="content/permalinks.tsv"):
 
     for p in report.paragraphs:
         for prefix, item in anchored_items(p):
-            anchor = canonical.get(id(item))
+            anchor = letter_anchor(prefix, item) or canonical.get(id(item))
             if anchor is None:
                 used = taken.setdefault((p.number, prefix), set())
                 k = 1
