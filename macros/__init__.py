@@ -17,12 +17,13 @@ OFFLINE_ZIP = ROOT / "dist" / "opsc-explanatory-report-offline.zip"
 
 def define_env(env):
     """Figures of the model for the hand-written pages (home, about, data)."""
-    from .build import load_report
+    from .build import load_edition, load_report
     from .render import chapter_path
     from .stats import report_stats
 
     report = load_report(ROOT)
     env.variables["stats"] = report_stats(report)
+    env.variables["edition"] = load_edition(ROOT, env.conf.site_url)
     env.variables["contents"] = [
         {"number": c.number, "title": c.title, "href": chapter_path(c.number),
          "first": min(p.number for p in report.paragraphs if p.chapter == c.number),
@@ -48,21 +49,16 @@ def offline_zip(config):
 def offline_download(config):
     """What the download page says about the offline zip, or None."""
     import hashlib
-    import zipfile
 
     path = offline_zip(config)
     if path is None:
         return None
     data = path.read_bytes()
     size = len(data)
-    with zipfile.ZipFile(path) as z:
-        # Every entry carries the same date: the date of the sources (see scripts/export_offline.py).
-        year, month, day = max((i.date_time for i in z.infolist()), default=(1980, 1, 1))[:3]
     return {
         "href": f"downloads/{path.name}",
         "name": path.name,
         "size": size,
         "size_human": f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.0f} kB",
-        "date": f"{year:04d}-{month:02d}-{day:02d}",
         "sha256": hashlib.sha256(data).hexdigest(),
     }

@@ -2,11 +2,15 @@
 
 from pathlib import Path
 
+from dataclasses import replace
+
+from .edition import read_edition, site_address
 from .extract import build_report
 
 SOURCE = "content/explanatory-report.txt"
 EDITORIAL = "content/editorial.yaml"
 PERMALINKS = "content/permalinks.tsv"
+EDITION = "content/edition.yaml"
 
 _cache = {}
 
@@ -21,3 +25,8 @@ def load_report(root):
         _cache.clear()
         _cache[key] = build_report(*paths)
     return _cache[key]
+
+
+def load_edition(root, site_url):
+    """This edition's record, with the address it is published at (mkdocs.yml site_url)."""
+    return replace(read_edition(Path(root) / EDITION), url=site_address(site_url))

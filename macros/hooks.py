@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import offline_zip  # noqa: E402
-from macros.build import load_report  # noqa: E402
-from macros.render import nav, render_site, report_json  # noqa: E402
+from macros import is_offline_edition, offline_zip  # noqa: E402
+from macros.build import load_edition, load_report  # noqa: E402
+from macros.render import citation_files, nav, render_site, report_json  # noqa: E402
 from macros.stats import report_stats  # noqa: E402
 
 VENDOR = "assets/vendor/"
@@ -45,9 +45,12 @@ def on_config(config):
 
 def on_files(files, config):
     report = load_report(ROOT)
-    for path, text in render_site(report).items():
+    edition = load_edition(ROOT, config.site_url)
+    for path, text in render_site(report, edition, offline=is_offline_edition(config)).items():
         files.append(File.generated(config, path, content=text))
-    files.append(File.generated(config, "data/report.json", content=report_json(report)))
+    files.append(File.generated(config, "data/report.json", content=report_json(report, edition)))
+    for path, text in citation_files(report, edition).items():
+        files.append(File.generated(config, path, content=text))
     drop_unused_vendor_files(files, config)
     zip_path = offline_zip(config)
     if zip_path:
@@ -86,3 +89,12 @@ def mark_external_links(html):
             attrs += f' class="{cls}"'
         return f'<a {attrs} rel="noopener noreferrer" target="_blank" {NEW_TAB_HINT}>{label}</a>'
     return EXTERNAL.sub(external, html)
+
+
+def on_page_context(context, page, config, nav):
+    """The offline copy names each page by its published address (paragraphs/42/), not by the file it
+    reads from disk (paragraphs/42.html)."""
+    if is_offline_edition(config) and config.site_url:
+        online = File(page.file.src_uri, config.docs_dir, config.site_dir, use_directory_urls=True)
+        page.canonical_url = load_edition(ROOT, config.site_url).address(online.url)
+    return context

@@ -137,8 +137,9 @@ def _passage(b):
     return {"id": b.id, **_block(b)}
 
 
-def to_json(report):
-    """The open-data export; its shape is documented in docs/data.md."""
+def to_json(report, edition=None):
+    """The open-data export; its shape is documented in docs/data.md. `edition`: the online edition it is
+    part of (macros.edition.Edition)."""
     def callout(c):
         return {
             "id": c.id, "type": c.type, "heading": _block(c.heading),
@@ -165,6 +166,7 @@ def to_json(report):
         })
     return {
         "schema_version": SCHEMA_VERSION,
+        **({"edition": {"version": edition.version, "date": edition.date, "url": edition.url}} if edition else {}),
         # The repository-relative path: the export must not depend on where the clone lives.
         "source": {"path": "content/" + report.source.replace("\\", "/").rsplit("/", 1)[-1],
                    "sha256": report.sha256},

@@ -5,6 +5,7 @@ import json
 import re
 from collections import defaultdict
 
+from .cite_formats import Passage, bibtex, citation_text, csl_json, ris
 from .crossrefs import article_mentions, paragraph_mentions
 from .inline import escape, fn_id, inline
 from .model import Block, to_json
@@ -19,12 +20,6 @@ CALLOUT_CLASS = {
     "regional_good_practice": "regional-good-practice", "iwg_advice": "iwg-advice",
     "case_law": "case-law", "definition": "definition",
 }
-GUIDELINES_CITATION = (
-    "Committee on the Rights of the Child, Guidelines regarding the implementation of the Optional Protocol "
-    "to the Convention on the Rights of the Child on the sale of children, child prostitution and child "
-    "pornography, CRC/C/156 (10 September 2019)"
-)
-REPORT_CITATION = "ECPAT International, Explanatory Report to the OPSC Guidelines (2019)"
 
 
 def chapter_slug(number):
@@ -177,7 +172,7 @@ def render_footnotes(footnotes, path):
 
 # ---------------------------------------------------------------- pages
 
-def paragraph_page(report, p, referrers):
+def paragraph_page(report, p, referrers, edition, offline=False):
     path = para_path(p.number)
     chapter = report.chapter(p.chapter)
     section = next((s for s in chapter.sections if s.letter == p.section), None)
@@ -210,22 +205,55 @@ def paragraph_page(report, p, referrers):
     if referrers:
         links = ", ".join(f"[{n}. {escape(report.paragraph(n).title)}]({rel(path, para_path(n))})" for n in referrers)
         md.append(f"## Referred to in {{ #referred-to }}\n\n<p class=\"referred-to\" markdown=\"span\">{links}</p>\n")
-    md.append(cite_block(p))
+    md.append(cite_block(p, path, edition, offline))
     md.append(render_footnotes(p.footnotes, path))
     return "\n".join(md) + "\n"
 
 
-def cite_block(p):
-    text = (f"{GUIDELINES_CITATION}, para. {p.number}; {REPORT_CITATION}, commentary on paragraph {p.number}.")
+def paragraph_address(p, edition):
+    return edition.address(f"paragraphs/{p.number}/")
+
+
+def cite_block(p, path, edition, offline=False):
+    address = paragraph_address(p, edition)
+    text = escape(citation_text(Passage(p.number, p.title, address), edition))
+    # The address marked, so that a passage's ¶ link can give the pinpoint (js/site.js).
+    text = text.replace(escape(address), f'<span class="page-url">{escape(address)}</span>', 1)
+    if offline:
+        text += " (read in the offline copy of this edition)"
+    files = " · ".join(f'[{label}]({rel(path, citation_path(p.number, ext))})'
+                       for label, ext in CITATION_FORMATS)
     return ("## Cite this paragraph { #cite }\n\n"
-            f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text">{escape(text)} '
-            f'<span class="citation-url">Online edition: <span class="page-url">paragraphs/{p.number}/</span></span></p>\n'
+            f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text" markdown="span">{text}</p>\n'
             '<button type="button" class="md-button copy-citation" data-copy="#citation-text" data-search-exclude>'
             'Copy citation</button>\n'
+            f'<p class="citation-files" data-search-exclude markdown="span">For a reference manager (Zotero, EndNote, '
+            f'Mendeley): {files}</p>\n'
             # Our short titles read like headings of the UN text: say whose they are, so no one cites them.
             f'<p class="title-note" data-search-exclude>The short title “{escape(p.title)}” is this edition’s, '
             'not part of the Guidelines or of the Explanatory Report.</p>\n'
             "</div>\n")
+
+
+CITATION_FORMATS = (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "csl.json"))
+CITATION_WRITERS = {"bib": bibtex, "ris": ris, "csl.json": csl_json}
+
+
+def citation_path(number, ext):
+    """A paragraph's citation file (None: the whole edition's)."""
+    return f"data/citations.{ext}" if number is None else f"data/cite/paragraph-{number}.{ext}"
+
+
+def citation_files(report, edition):
+    """{path: text} of the citation files: one set per paragraph, one for the whole edition."""
+    passages = [Passage(p.number, p.title, paragraph_address(p, edition)) for p in report.paragraphs]
+    out = {}
+    for _, ext in CITATION_FORMATS:
+        write = CITATION_WRITERS[ext]
+        for passage in passages:
+            out[citation_path(passage.paragraph, ext)] = write([passage], edition)
+        out[citation_path(None, ext)] = write(passages, edition)
+    return out
 
 
 def chapter_page(report, chapter):
@@ -353,12 +381,12 @@ def _slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def render_site(report):
-    """Every generated page, {path: markdown}, plus the open-data file."""
+def render_site(report, edition, offline=False):
+    """Every generated page, {path: markdown}. `offline`: the pages of the offline copy."""
     pages = {}
     refs = referred_to(report)
     for p in report.paragraphs:
-        pages[para_path(p.number)] = paragraph_page(report, p, refs.get(p.number, []))
+        pages[para_path(p.number)] = paragraph_page(report, p, refs.get(p.number, []), edition, offline)
     for chapter in report.chapters:
         path, text = chapter_page(report, chapter)
         pages[path] = text
@@ -375,8 +403,8 @@ def render_site(report):
     return pages
 
 
-def report_json(report):
-    return json.dumps(to_json(report), ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+def report_json(report, edition=None):
+    return json.dumps(to_json(report, edition), ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
 
 def nav(report):

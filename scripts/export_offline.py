@@ -11,7 +11,7 @@
    does not load, no sitemap, no 404 page, no JSON search index (file:// pages read the inlined one);
 3. builds the online site into site/, which then offers that zip on its download page.
 
-The zip's timestamp is SOURCE_DATE_EPOCH when set, else the time of the latest git commit.
+Every entry of the zip carries the edition's date (content/edition.yaml): never the clock's or git's.
 """
 
 import argparse
@@ -19,10 +19,8 @@ import fnmatch
 import os
 import posixpath
 import re
-import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -43,7 +41,6 @@ FOLDER = ZIP.name.removesuffix(".zip")
 SHIM = "assets/vendor/iframe-worker/shim.js"
 # Built but never used from disk. Search language packs are chosen in lunr_files().
 UNUSED = ["*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"]
-FALLBACK_EPOCH = 315532800  # 1980-01-01, the earliest date a zip entry can carry
 LOADING_TAGS = ("script", "img", "iframe", "source", "audio", "video", "embed")
 NETWORK = re.compile(r"(?i)^\s*(?:(?:https?|ftp|wss?):)?//")
 
@@ -115,7 +112,9 @@ class Resources(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        url = a.get("href") if tag == "link" else a.get("src") if tag in LOADING_TAGS else None
+        # A canonical or neighbour <link> names an address (the published one, online); nothing is fetched.
+        names = tag == "link" and a.get("rel") in ("canonical", "prev", "next", "alternate")
+        url = None if names else a.get("href") if tag == "link" else a.get("src") if tag in LOADING_TAGS else None
         if url:
             self.urls.append(url)
 
@@ -142,21 +141,18 @@ def check_offline(site_dir, files):
         raise SystemExit("The offline edition would use the network or miss files:\n  " + "\n  ".join(problems))
 
 
-def source_date_epoch():
-    """SOURCE_DATE_EPOCH if set, else the latest git commit's time, else 1980-01-01."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                             text=True, check=True).stdout.strip()
-        return int(out)
-    except (OSError, subprocess.CalledProcessError, ValueError):
-        return FALLBACK_EPOCH
+def edition_date():
+    """The edition's date (content/edition.yaml), as the (year, month, day, 0, 0, 0) of every zip entry."""
+    from macros.build import EDITION
+    from macros.edition import read_edition
+
+    year, month, day = map(int, read_edition(ROOT / EDITION).date.split("-"))
+    return (year, month, day, 0, 0, 0)
 
 
-def write_zip(site_dir, files, zip_path, epoch):
-    """Same files, same bytes: sorted entries, one timestamp (UTC), fixed permissions, fixed compression."""
-    date_time = time.gmtime(max(epoch, FALLBACK_EPOCH))[:6]
+def write_zip(site_dir, files, zip_path, date_time):
+    """Same files, same bytes: sorted entries, one timestamp (the edition's date), fixed permissions, fixed
+    compression."""
     zip_path = Path(zip_path)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_name(zip_path.name + ".tmp")
@@ -171,14 +167,14 @@ def write_zip(site_dir, files, zip_path, epoch):
     return zip_path
 
 
-def export(zip_path=ZIP, epoch=None):
+def export(zip_path=ZIP):
     """Build the offline edition and write its zip; returns the zip's path."""
     with tempfile.TemporaryDirectory(prefix="opsc-offline-") as tmp:
         site_dir = Path(tmp) / "site"
         config = build_offline(site_dir)
         files = wanted(site_dir, config)
         check_offline(site_dir, files)
-        return write_zip(site_dir, files, zip_path, source_date_epoch() if epoch is None else epoch)
+        return write_zip(site_dir, files, zip_path, edition_date())
 
 
 def build_online(site_dir, zip_path=ZIP):

@@ -12,16 +12,20 @@ from pathlib import Path
 
 import pytest
 
+from macros.edition import read_edition
+
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "opsc-explanatory-report-offline.zip"
 FOLDER = NAME.removesuffix(".zip")
 MAX_BYTES = 1_500_000
-EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
 SHIM = "assets/vendor/iframe-worker/shim.js"
+EDITION = read_edition(ROOT / "content" / "edition.yaml")
+EDITION_DATE = tuple(int(x) for x in EDITION.date.split("-"))
 
 
 def run_export(*args):
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
+    # The date is the edition's, whatever the environment says.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
     result = subprocess.run([sys.executable, "scripts/export_offline.py", *map(str, args)], cwd=ROOT,
                             capture_output=True, text=True, env=env, timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -73,7 +77,7 @@ def test_zip_is_deterministic(zipped, tmp_path):
     with zipfile.ZipFile(zipped) as z:
         infos = z.infolist()
     assert [i.filename for i in infos] == sorted(i.filename for i in infos)
-    assert {i.date_time for i in infos} == {(2023, 11, 14, 22, 13, 20)}
+    assert {i.date_time[:3] for i in infos} == {EDITION_DATE}
     assert {i.external_attr >> 16 for i in infos} == {0o100644}
     run_export("--zip", tmp_path / NAME, "--no-site")
     assert (tmp_path / NAME).read_bytes() == zipped.read_bytes()
@@ -81,8 +85,9 @@ def test_zip_is_deterministic(zipped, tmp_path):
 
 def test_pages_load_nothing_from_the_network(unzipped):
     # <a href="https://..."> to cited documents is fine; what a page loads must be in the zip.
+    # A canonical <link> names the published address; the browser fetches nothing for it.
     loads = re.compile(r'<(?:script|img|iframe|source)\b[^>]*\ssrc=["\']?(?:https?:)?//'
-                       r'|<link\b[^>]*\shref=["\']?(?:https?:)?//', re.I)
+                       r'|<link\b(?![^>]*\brel=["\']?canonical)[^>]*\shref=["\']?(?:https?:)?//', re.I)
     pages = sorted(unzipped.rglob("*.html"))
     assert len(pages) > 113
     offenders = [p.relative_to(unzipped).as_posix() for p in pages if loads.search(p.read_text("utf-8"))]
@@ -98,7 +103,7 @@ def test_online_site_offers_the_zip(export, zipped):
     assert re.search(rf'href=["\']?\.\./downloads/{re.escape(NAME)}', page)
     assert hashlib.sha256(offered.read_bytes()).hexdigest() in page
     assert f"{offered.stat().st_size} bytes" in page
-    assert "2023-11-14" in page
+    assert "Online edition {} of {}".format(EDITION.version, EDITION.date) in page
     # The vendored shim is for the offline edition only.
     assert not (site / "assets" / "vendor").exists()
 
@@ -161,7 +166,7 @@ def test_search_from_a_deep_page_lands_on_the_passage(offline, unzipped):
     # The page's title leads to the passage its result shows (paragraph 47's Guideline on organs).
     link = results.first.locator("a").first
     href = link.get_attribute("href")
-    assert re.search(r"paragraphs/47\.html\?h=[^#]*transfer[^#]*#guideline-\d+$", href), href
+    assert re.search(r"paragraphs/47\.html\?h=[^#]*transfer[^#]*#guideline-[a-z0-9]+$", href), href
     fragment = href.split("#", 1)[1]
     link.click()
     page.wait_for_url(re.compile(r"/paragraphs/47\.html"))
@@ -194,6 +199,14 @@ def test_phrases_citations_and_terms_offline(offline, unzipped):
                                           "as => as.map(a => a.getAttribute('href').split('?')[0])")
         assert sorted(h.split("offline/")[-1] for h in hrefs[:len(first)]) == first, (query, hrefs[:3])
     assert blocked == [] and errors == []
+
+
+def test_the_offline_citation_gives_the_published_address(unzipped):
+    page = (unzipped / "paragraphs" / "42.html").read_text("utf-8")
+    citation = re.sub(r"<[^>]+>", "", re.search(r'id="?citation-text"?[^>]*>(.*?)</p>', page, re.S).group(1))
+    assert f"online edition {EDITION.version} ({EDITION.date})" in citation
+    assert citation.endswith("/paragraphs/42/. (read in the offline copy of this edition)"), citation
+    assert re.search(r'<link href="?https?://[^" >]+/paragraphs/42/"? rel="?canonical', page)
 
 
 def test_a_moved_passage_keeps_its_address_offline(offline, unzipped):

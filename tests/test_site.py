@@ -29,7 +29,8 @@ class Page(HTMLParser):
             self.links.append(a)
         if tag in ("script", "img", "iframe") and a.get("src"):
             self.resources.append(a["src"])
-        if tag == "link" and a.get("href"):
+        # A canonical or neighbour link names an address; the browser fetches nothing for it.
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "prev", "next", "alternate"):
             self.resources.append(a["href"])
         self._in_title = tag == "title"
         self._in_h1 = self._in_h1 or tag == "h1"

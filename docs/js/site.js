@@ -2,14 +2,32 @@
 (function () {
   "use strict";
 
+  // The page's published address (mkdocs.yml site_url), as its citation gives it: not the address it was
+  // read at (a mirror, a file on this computer, the search words ?h=…).
   function pageAddress() {
-    if (window.location.protocol === "file:") {
-      // The offline copy: a file path on this computer means nothing to a reader.
-      var path = window.location.pathname.match(/paragraphs\/(\d+)\.html$/);
-      return path ? "paragraphs/" + path[1] + "/ (offline copy)" : "(offline copy)";
-    }
-    // Without the search words (?h=…) and the fragment.
+    var cited = document.querySelector("#citation-text .page-url");
+    if (cited) return cited.textContent.trim();
+    var canonical = document.querySelector('link[rel="canonical"]');
+    if (canonical) return canonical.href;
     return window.location.origin + window.location.pathname;
+  }
+
+  // The citation of one passage: the paragraph's, with the passage named and its pinpoint address.
+  function passageCitation(id) {
+    var whole = document.getElementById("citation-text");
+    var target = document.getElementById(id);
+    if (!whole || !target) return null;
+    var text = whole.textContent.replace(/\s+/g, " ").replace(/ \(read in the offline copy.*\)$/, "").trim();
+    var address = pageAddress();
+    text = text.replace(address, address + "#" + id);
+    var item = id.match(/^guideline-([a-z])$/);
+    if (item) return text.replace(/(para\. \d+);/, "$1 (" + item[1] + ");");
+    var title = target.classList.contains("admonition") && target.querySelector(".admonition-title");
+    if (title) {
+      var label = title.firstChild.textContent.trim();
+      text = text.replace(/(commentary on paragraph \d+),/, "$1, ‘" + label + "’,");
+    }
+    return text;
   }
 
   // A published address whose passage has since moved (macros/permalinks.py): go where it is now.
@@ -17,6 +35,11 @@
     var id = decodeURIComponent(window.location.hash.slice(1));
     var el = id && document.getElementById(id);
     if (!el || !el.classList.contains("moved-anchor")) return;
+    // The same page: an item's first-edition number (#guideline-6) now named by its letter (#guideline-e).
+    if (el.pathname === window.location.pathname) {
+      window.location.replace(el.href);
+      return;
+    }
     // Say on arrival why a link to one paragraph opened another (a trainer's slide may say "para 62").
     var old = window.location.pathname.match(/paragraphs\/(\d+)/);
     try {
@@ -55,13 +78,10 @@
   function ready() {
     announceMove();
     watchResults();
+    passageLinks();
     // Material's search dialog has no accessible name of its own.
     var dialog = document.querySelector(".md-search");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
-
-    document.querySelectorAll(".page-url").forEach(function (el) {
-      el.textContent = pageAddress();
-    });
 
     document.querySelectorAll("button.copy-citation").forEach(function (button) {
       button.addEventListener("click", function () {
@@ -91,6 +111,54 @@
                                     : "Printed from " + pageAddress();
       article.appendChild(footer);
     }
+  }
+
+  function say(text) {
+    var status = document.getElementById("copy-status");
+    if (!status) {
+      status = document.createElement("p");
+      status.id = "copy-status";
+      status.className = "copy-status";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = text;
+    clearTimeout(status.timer);
+    status.timer = setTimeout(function () { status.textContent = ""; }, 4000);
+  }
+
+  function copy(text, done) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+    } else {
+      fallbackCopy(text);
+      done();
+    }
+  }
+
+  // Each passage's ¶ link: following it puts the pinpoint in the address bar and copies the address.
+  // Beside it, on the Guideline's items, the commentary and the boxes, "Cite" copies the passage's citation.
+  function passageLinks() {
+    document.querySelectorAll(".md-content a.block-link").forEach(function (link) {
+      var id = link.getAttribute("href").slice(1);
+      link.addEventListener("click", function () {
+        var address = pageAddress() + "#" + id;
+        copy(address, function () { say("Address copied: " + address); });
+      });
+      var target = document.getElementById(id);
+      var citable = /^(guideline-[a-z]|commentary-\d+)$/.test(id) || (target && target.classList.contains("admonition"));
+      if (!citable) return;
+      var cite = document.createElement("button");
+      cite.type = "button";
+      cite.className = "cite-passage";
+      cite.textContent = "Cite";
+      cite.setAttribute("aria-label", "Copy the citation of this passage");
+      cite.addEventListener("click", function () {
+        var text = passageCitation(id);
+        if (text) copy(text, function () { say("Citation of this passage copied."); });
+      });
+      link.insertAdjacentElement("afterend", cite);
+    });
   }
 
   function fallbackCopy(text) {

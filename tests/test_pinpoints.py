@@ -1,0 +1,156 @@
+"""What a trainer copies stays right: the address bar keeps the pinpoint, every passage has a link a finger
+can use, items of a Guideline list are named by their letter, passages and paragraphs can be cited (also in
+reference-manager formats), the edition says its number and date, and the 404 page helps."""
+
+import json
+import re
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+
+from macros.cite_formats import Passage, citation_text
+from macros.edition import read_edition
+from macros.permalinks import read_register
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITION = read_edition(ROOT / "content" / "edition.yaml")
+
+
+def published_address(site):
+    """The address this build gives its pages (mkdocs.yml site_url, SITE_URL)."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    return re.search(r'<link href="?([^" >]+)"? rel="?canonical', html).group(1)
+
+
+# ---------------------------------------------------------------- the address bar and the ¶ links
+
+def test_scrolling_never_rewrites_the_address(page, server):
+    page.goto(server + "/paragraphs/42/#regional-good-practice-1")
+    page.wait_for_load_state("load")
+    for _ in range(3):
+        page.mouse.wheel(0, 250)
+        page.wait_for_timeout(250)
+    assert page.evaluate("location.hash") == "#regional-good-practice-1"
+    # Following a footnote marker puts the footnote's own anchor there, not "#footnotes".
+    page.goto(server + "/paragraphs/16/")
+    page.locator('a.footnote-ref[href="#fn:r46"]').click()
+    page.wait_for_timeout(400)
+    assert page.evaluate("location.hash") == "#fn:r46"
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def test_a_passage_link_is_seen_and_tapped_on_a_phone(phone, server, site, tmp_path_factory):
+    phone.goto(server + "/paragraphs/97/")
+    link = phone.locator("#guideline-e a.block-link")
+    assert float(link.evaluate("e => getComputedStyle(e).opacity")) == 1.0  # no hover on a touch screen
+    box = link.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box  # WCAG 2.5.8
+    link.tap()
+    phone.wait_for_function("location.hash === '#guideline-e'")
+    status = phone.locator("#copy-status")
+    expected = published_address(site) + "paragraphs/97/#guideline-e"
+    assert status.inner_text() == "Address copied: " + expected
+    assert phone.evaluate("navigator.clipboard.readText()") == expected
+    shots = tmp_path_factory.getbasetemp() / "screenshots"
+    shots.mkdir(exist_ok=True)
+    phone.screenshot(path=str(shots / "passage-link-phone.png"))
+
+
+# ---------------------------------------------------------------- items named by their letter
+
+def test_list_items_are_named_by_their_letter_and_old_addresses_follow(page, server, site):
+    html = (site / "paragraphs" / "97" / "index.html").read_text(encoding="utf-8")
+    item = re.search(r'<li id="?guideline-e"?>(.*?)</li>', html, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", item).startswith("(e) Taking special precautionary measures")
+    registered = {(r.paragraph, r.anchor) for r in read_register(ROOT / "content" / "permalinks.tsv")}
+    assert {(97, "guideline-6"), (97, "guideline-e"), (40, "guideline-a"), (100, "guideline-c")} <= registered
+    # The first edition's positional address lands on the item, with no note: it is the same page.
+    page.goto(server + "/paragraphs/97/#guideline-6")
+    page.wait_for_function("location.hash === '#guideline-e'")
+    assert page.locator(".moved-notice").count() == 0
+    # "paragraph 97 e)" and "paragraph 88(a)" in the commentary link to the item.
+    assert re.search(r'paragraph <a href="?\./#guideline-e"?>97</a> e\)', html)
+    html88 = (site / "paragraphs" / "88" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'paragraph <a href="?\./#guideline-a"?>88</a>\(a\)', html88)
+
+
+# ---------------------------------------------------------------- citations
+
+def test_a_passage_citation_names_the_passage_and_its_pinpoint(phone, server, site):
+    address = published_address(site) + "paragraphs/42/"
+    phone.goto(server + "/paragraphs/42/")
+    phone.locator("#regional-good-practice-1 .cite-passage").first.tap()
+    copied = phone.evaluate("navigator.clipboard.readText()")
+    label = "commentary, ‘Concrete examples of good regional practice’"
+    edition = EDITION.__class__(EDITION.version, EDITION.date, published_address(site))
+    assert copied == citation_text(Passage(42, "Sexting by children", address + "#regional-good-practice-1", label),
+                                   edition)
+    assert phone.locator("#copy-status").inner_text() == "Citation of this passage copied."
+    # A Guideline item: the paragraph and its letter.
+    phone.goto(server + "/paragraphs/97/")
+    phone.locator("#guideline-e .cite-passage").tap()
+    copied = phone.evaluate("navigator.clipboard.readText()")
+    assert "CRC/C/156 (10 September 2019), para. 97 (e);" in copied
+    assert copied.endswith(published_address(site) + "paragraphs/97/#guideline-e.")
+
+
+def test_the_paragraph_citation_carries_the_edition_and_the_published_address(site):
+    html = (site / "paragraphs" / "42" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", re.search(r'id="?citation-text"?[^>]*>(.*?)</p>', html, re.S).group(1))
+    assert text.endswith(f"commentary on paragraph 42, online edition {EDITION.version} ({EDITION.date}), "
+                         f"{published_address(site)}paragraphs/42/.")
+    data = json.loads((site / "data" / "report.json").read_text(encoding="utf-8"))
+    assert data["edition"] == {"version": EDITION.version, "date": EDITION.date, "url": published_address(site)}
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f"Online edition {EDITION.version}, {EDITION.date}" in home
+
+
+def test_reference_manager_files_for_each_paragraph_and_the_edition(site):
+    html = (site / "paragraphs" / "42" / "index.html").read_text(encoding="utf-8")
+    for ext in ("bib", "ris", "csl.json"):
+        assert re.search(rf'href="?\.\./\.\./data/cite/paragraph-42\.{re.escape(ext)}"?', html), ext
+    address = published_address(site) + "paragraphs/42/"
+    library = bibtexparser.parse_string((site / "data" / "cite" / "paragraph-42.bib").read_text(encoding="utf-8"))
+    entries = {e.key: e for e in library.entries}
+    assert set(entries) == {"crc-c-156-para42", "ecpat-2019-para42"}
+    assert entries["ecpat-2019-para42"].fields_dict["url"].value == address
+    assert entries["crc-c-156-para42"].fields_dict["number"].value == "CRC/C/156"
+    records = rispy.loads((site / "data" / "cite" / "paragraph-42.ris").read_text(encoding="utf-8"))
+    assert [r["type_of_reference"] for r in records] == ["RPRT", "BOOK"] and records[1]["urls"] == [address]
+    items = json.loads((site / "data" / "cite" / "paragraph-42.csl.json").read_text(encoding="utf-8"))
+    assert items[1]["URL"] == address and items[0]["number"] == "CRC/C/156"
+    whole = json.loads((site / "data" / "citations.csl.json").read_text(encoding="utf-8"))
+    assert len(whole) == 2 * 113
+    assert len(bibtexparser.parse_string((site / "data" / "citations.bib").read_text(encoding="utf-8")).entries) == 226
+
+
+# ---------------------------------------------------------------- the 404 page
+
+@pytest.mark.parametrize("address, suggestion", [
+    ("/paragraph/42", ("Were you looking for Paragraph 42?", "/paragraphs/42/")),
+    ("/paragraphs/42.html", ("Were you looking for Paragraph 42?", "/paragraphs/42/")),
+    ("/chapters/4/", ("Were you looking for Chapter IV?", "/chapters/iv/")),
+    ("/paragraphs/142/", ("There is no paragraph 142: the Guidelines have paragraphs 1 to 113.", None)),
+])
+def test_the_404_page_suggests_the_likely_page(page, server, site, address, suggestion):
+    not_found = (site / "404.html").read_text(encoding="utf-8")
+    page.route("**" + address, lambda route: route.fulfill(status=404, body=not_found, content_type="text/html"))
+    page.goto(server + address)
+    said = page.locator("#not-found-suggestion")
+    assert said.inner_text() == suggestion[0]
+    assert page.locator("a[href='/paragraphs/113/']").count() == 1
+    if suggestion[1]:
+        href = said.locator("a").get_attribute("href")
+        assert href == suggestion[1]
+        page.goto(server + href)
+        assert page.locator("h1").first.inner_text().startswith(("42.", "IV."))
