@@ -130,12 +130,14 @@ def callout_title(callout):
     return (printed[:1] + printed[1:].lower()).replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)")
 
 
-def render_callout(callout, path):
+def render_callout(callout, path, in_handout=False):
+    """A box; in a chapter handout (several paragraphs on one page) its anchor takes the paragraph's number."""
     cls = CALLOUT_CLASS[callout.type]
     title = callout_title(callout)
-    parts = [f'<div class="admonition {cls}" id="{callout.id}" markdown="block">',
+    anchor = f"p{callout.paragraph}-{callout.id}" if in_handout else callout.id
+    parts = [f'<div class="admonition {cls}" id="{anchor}" markdown="block">',
              f'<p class="admonition-title">{escape(title)} '
-             f'<a class="block-link" href="#{callout.id}" aria-label="Link to this box" data-search-exclude>¶</a></p>']
+             f'<a class="block-link" href="#{anchor}" aria-label="Link to this box" data-search-exclude>¶</a></p>']
     for e in callout.entries:
         if e.origin:
             parts.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span>'
@@ -146,11 +148,11 @@ def render_callout(callout, path):
     return "\n\n".join(parts)
 
 
-def render_footnotes(footnotes, path):
+def render_footnotes(footnotes, path, heading="## Footnotes { #footnotes }"):
     if not footnotes:
         return ""
     # A heading of their own, so that search results in a note point here.
-    out = ["## Footnotes { #footnotes }\n", '<div class="footnote" markdown="block">']
+    out = [heading + "\n", '<div class="footnote" markdown="block">']
     for series, label in (("guideline", "Footnotes of the Guidelines"), ("report", "Footnotes of the Explanatory Report")):
         notes = [f for f in footnotes if f.series == series]
         if not notes:
@@ -203,7 +205,8 @@ def paragraph_page(report, p, referrers, edition, offline=False):
             else:
                 md.append(render_callout(item, path) + "\n")
     if referrers:
-        links = ", ".join(f"[{n}. {escape(report.paragraph(n).title)}]({rel(path, para_path(n))})" for n in referrers)
+        links = ", ".join(f'[{n}<span class="ref-title">. {escape(report.paragraph(n).title)}</span>]'
+                          f'({rel(path, para_path(n))})' for n in referrers)
         md.append(f"## Referred to in {{ #referred-to }}\n\n<p class=\"referred-to\" markdown=\"span\">{links}</p>\n")
     md.append(cite_block(p, path, edition, offline))
     md.append(render_footnotes(p.footnotes, path))
@@ -221,12 +224,13 @@ def cite_block(p, path, edition, offline=False):
     text = text.replace(escape(address), f'<span class="page-url">{escape(address)}</span>', 1)
     if offline:
         text += " (read in the offline copy of this edition)"
-    files = " · ".join(f'[{label}]({rel(path, citation_path(p.number, ext))})'
-                       for label, ext in CITATION_FORMATS)
+    # The offline copy carries the whole edition's files only: 339 small files weigh 200 kB in a zip.
+    files = " · ".join(f'[{label}]({rel(path, citation_path(None if offline else p.number, ext))})'
+                       for label, ext in CITATION_FORMATS) + (" (every paragraph)" if offline else "")
     return ("## Cite this paragraph { #cite }\n\n"
             f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text" markdown="span">{text}</p>\n'
             '<button type="button" class="md-button copy-citation" data-copy="#citation-text" data-search-exclude>'
-            'Copy citation</button>\n'
+            f'Copy citation</button> {PRINT_BUTTON}\n'
             f'<p class="citation-files" data-search-exclude markdown="span">For a reference manager (Zotero, EndNote, '
             f'Mendeley): {files}</p>\n'
             # Our short titles read like headings of the UN text: say whose they are, so no one cites them.
@@ -256,22 +260,110 @@ def citation_files(report, edition):
     return out
 
 
+PRINT_BUTTON = ('<button type="button" class="md-button print-page" data-search-exclude>Print</button>')
+OPENING_WORDS = 24
+
+
+def by_section(report, chapter):
+    """[(section or None, [paragraphs])] of a chapter, in the report's order: paragraphs before its first
+    section, then each section's."""
+    paras = [p for p in report.paragraphs if p.chapter == chapter.number]
+    groups = [(None, [p for p in paras if not p.section])] if any(not p.section for p in paras) else []
+    return groups + [(s, [p for p in paras if p.section == s.letter]) for s in chapter.sections]
+
+
+def opening_words(p, count=OPENING_WORDS):
+    words = " ".join(b.text for b in p.guideline).split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
 def chapter_page(report, chapter):
     path = chapter_path(chapter.number)
     paras = [p for p in report.paragraphs if p.chapter == chapter.number]
     md = [front({"title": plain_title(chapter)}), f"# {escape(plain_title(chapter))}\n"]
     first, last = paras[0].number, paras[-1].number
-    md.append(f"Guidelines paragraphs {first}–{last}, with the commentary of the Explanatory Report.\n")
+    md.append(f"Guidelines paragraphs {first}–{last}, with the commentary of the Explanatory Report. "
+              f"[Read or print the whole chapter]({rel(path, handout_path(chapter.number))}).\n")
 
     def listing(ps):
-        return "\n".join(f"- [{p.number}. {escape(p.title)}]({rel(path, para_path(p.number))})" for p in ps) + "\n"
+        return "\n".join(f'- [{p.number}. {escape(p.title)}]({rel(path, para_path(p.number))})'
+                         f'<span class="opening-words"> — “{escape(opening_words(p))}”</span>' for p in ps) + "\n"
 
-    unsectioned = [p for p in paras if not p.section]
-    if unsectioned:
-        md.append(listing(unsectioned))
-    for s in chapter.sections:
-        md.append(f"## {s.letter}. {escape(s.title)} {{ #section-{s.letter.lower()} }}\n")
-        md.append(listing([p for p in paras if p.section == s.letter]))
+    for section, ps in by_section(report, chapter):
+        if section:
+            md.append(f"## {section.letter}. {escape(section.title)} {{ #section-{section.letter.lower()} }}\n")
+        md.append(listing(ps))
+    return path, "\n".join(md)
+
+
+def handout_path(number):
+    return f"chapters/{chapter_slug(number)}/full.md"
+
+
+def chapter_handout(report, chapter):
+    """The whole chapter in reading order, to read straight through and print: each paragraph's Guideline,
+    commentary, boxes and footnotes. Kept out of search (its text is the paragraph pages')."""
+    path = handout_path(chapter.number)
+    title = f"{plain_title(chapter)}: the whole chapter"
+    md = [front({"title": title, "search": {"exclude": True}}), f"# {escape(title)}\n",
+          f'<p class="handout-intro" markdown="span">The Guidelines and the commentary of chapter {chapter.number}, '
+          f'as one document. [Back to the chapter]({rel(path, chapter_path(chapter.number))}). {PRINT_BUTTON}</p>\n']
+    for section, ps in by_section(report, chapter):
+        if section:
+            md.append(f"## {section.letter}. {escape(section.title)} {{ #section-{section.letter.lower()} }}\n")
+        for p in ps:
+            md.append(f"### [{p.number}. {escape(p.title)}]({rel(path, para_path(p.number))}) {{ #p{p.number} }}\n")
+            md.append('<section class="guideline" markdown="block">\n'
+                      f'<p class="guideline-label">Guidelines, paragraph {p.number} '
+                      f'<span class="guideline-source">CRC/C/156</span></p>\n\n'
+                      f'{render_blocks(p.guideline, path, xrefs=False)}\n\n</section>\n')
+            for item in p.items:
+                md.append(render_blocks([item], path) + "\n" if isinstance(item, Block)
+                          else render_callout(item, path, in_handout=True) + "\n")
+            md.append(render_footnotes(p.footnotes, path, heading=f"#### Footnotes to paragraph {p.number} "
+                                                                  f"{{ #p{p.number}-footnotes }}"))
+    return path, "\n".join(md)
+
+
+def guidelines_page(report):
+    """The Committee's 113 paragraphs alone, under their chapters and sections: no commentary, no boxes.
+    Kept out of search: a hit on Guideline text opens the paragraph's own page."""
+    path = "guidelines.md"
+    md = [front({"title": "The Guidelines (CRC/C/156)", "search": {"exclude": True},
+                 "description": "The 113 paragraphs of the Guidelines, CRC/C/156, without the commentary."}),
+          "# Guidelines regarding the implementation of the Optional Protocol to the Convention on the Rights "
+          "of the Child on the sale of children, child prostitution and child pornography\n",
+          '<p class="handout-intro" markdown="span">Committee on the Rights of the Child, CRC/C/156, '
+          '10 September 2019: the 113 paragraphs, without the commentary. Each number opens its paragraph '
+          f'with the Explanatory Report’s commentary. {PRINT_BUTTON}</p>\n']
+    for chapter in report.chapters:
+        md.append(f"## {escape(plain_title(chapter))} {{ #chapter-{chapter_slug(chapter.number)} }}\n")
+        for section, ps in by_section(report, chapter):
+            if section:
+                md.append(f"### {section.letter}. {escape(section.title)} "
+                          f"{{ #chapter-{chapter_slug(chapter.number)}-{section.letter.lower()} }}\n")
+            for p in ps:
+                body = render_blocks(p.guideline, path, xrefs=False, notes_at=rel(path, para_path(p.number)))
+                md.append(f'<div class="gl-paragraph" id="{p.number}" markdown="block">\n'
+                          f'<p class="gl-number" markdown="span">[{p.number}.]({rel(path, para_path(p.number))} '
+                          f'"{p.number}. {escape(p.title)}")</p>\n\n{body}\n\n</div>\n')
+    return path, "\n".join(md)
+
+
+def contents_page(report):
+    """Every paragraph's title under its chapter and section. Kept out of search: the titles are found on
+    the paragraph pages."""
+    path = "contents.md"
+    md = [front({"title": "Contents", "search": {"exclude": True}}), "# Contents\n",
+          f"[Preface]({rel(path, 'preface.md')}) · [The Guidelines alone]({rel(path, 'guidelines.md')})\n"]
+    for chapter in report.chapters:
+        md.append(f"## [{escape(plain_title(chapter))}]({rel(path, chapter_path(chapter.number))}) "
+                  f"{{ #chapter-{chapter_slug(chapter.number)} }}\n")
+        for section, ps in by_section(report, chapter):
+            if section:
+                md.append(f"### {section.letter}. {escape(section.title)}\n")
+            md.append("\n".join(f"- [{p.number}. {escape(p.title)}]({rel(path, para_path(p.number))})"
+                                 for p in ps) + "\n")
     return path, "\n".join(md)
 
 
@@ -388,9 +480,10 @@ def render_site(report, edition, offline=False):
     for p in report.paragraphs:
         pages[para_path(p.number)] = paragraph_page(report, p, refs.get(p.number, []), edition, offline)
     for chapter in report.chapters:
-        path, text = chapter_page(report, chapter)
-        pages[path] = text
-    for fn in (preface_page, resources_page, good_practice_page, articles_page):
+        for fn in (chapter_page, chapter_handout):
+            path, text = fn(report, chapter)
+            pages[path] = text
+    for fn in (preface_page, resources_page, good_practice_page, articles_page, guidelines_page, contents_page):
         path, text = fn(report)
         pages[path] = text
     for ctype, path, title, intro in (
@@ -431,6 +524,8 @@ def nav(report):
     return [
         {"Home": "index.md"},
         {"Preface": "preface.md"},
+        {"The Guidelines (CRC/C/156)": "guidelines.md"},
+        {"Contents": "contents.md"},
         # Chapters at the top, as in the report's table of contents (and one level less on every page).
         *chapters,
         {"Indexes": [{"Resources": "resources.md"}, {"Good practice": "good-practice.md"},

@@ -40,7 +40,7 @@ FOLDER = ZIP.name.removesuffix(".zip")
 # The vendored iframe-worker shim (MIT, its LICENSE beside it), instead of https://unpkg.com/iframe-worker/shim.
 SHIM = "assets/vendor/iframe-worker/shim.js"
 # Built but never used from disk. Search language packs are chosen in lunr_files().
-UNUSED = ["*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"]
+UNUSED = ["*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json", "data/cite/*"]
 LOADING_TAGS = ("script", "img", "iframe", "source", "audio", "video", "embed")
 NETWORK = re.compile(r"(?i)^\s*(?:(?:https?|ftp|wss?):)?//")
 

@@ -154,7 +154,8 @@ def test_no_serious_accessibility_violation(browser, server, scheme):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     found = {}
-    for path in ["/", "/paragraphs/16/", "/good-practice/", "search"]:
+    for path in ["/", "/paragraphs/16/", "/good-practice/", "/guidelines/", "/contents/", "/chapters/iv/",
+                 "/chapters/iv/full/", "/download/", "search"]:
         if path == "search":  # the search dialog, open, with results
             page.goto(server + "/")
             page.keyboard.press("/")

@@ -79,6 +79,7 @@
     announceMove();
     watchResults();
     passageLinks();
+    printing();
     // Material's search dialog has no accessible name of its own.
     var dialog = document.querySelector(".md-search");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
@@ -159,6 +160,24 @@
       });
       link.insertAdjacentElement("afterend", cite);
     });
+  }
+
+  // Printing: a button, and a running line on every printed page with what the page is and its address.
+  function printing() {
+    document.querySelectorAll("button.print-page").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
+    var h1 = document.querySelector(".md-content__inner h1");
+    if (!h1) return;
+    var quote = function (s) { return JSON.stringify(s.replace(/\s+/g, " ").trim()); };
+    var what = h1.textContent.replace(/¶/g, "");
+    if (what.length > 90) what = what.slice(0, 88) + "…";
+    var style = document.createElement("style");
+    style.media = "print";
+    style.textContent = "@page { @top-left { content: " + quote(what) + "; font: 8pt sans-serif; color: #444; }" +
+      " @top-right { content: " + quote(pageAddress()) + "; font: 8pt sans-serif; color: #444; }" +
+      " @bottom-right { content: counter(page) \" / \" counter(pages); font: 8pt sans-serif; color: #444; } }";
+    document.head.appendChild(style);
   }
 
   function fallbackCopy(text) {
