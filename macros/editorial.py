@@ -84,6 +84,9 @@ def validate(ed):
     if expected != 114:
         fail(ed, ed["paragraphs"][-1] if ed["paragraphs"] else ed,
              f"expected 113 paragraphs, found {expected - 1}")
+    for m in ed.get("misprints") or ():
+        for key in ("at", "means", "why"):
+            _require(ed, m, key, str)
     for c in ed["callouts"]:
         if c.get("type") not in CALLOUT_TYPES:
             fail(ed, c, f"callout type {c.get('type')!r} is not one of {', '.join(CALLOUT_TYPES)}")

@@ -5,6 +5,7 @@ the end is commentary. Nothing is dropped silently: what is not text of the
 report (headers, lone numbers, consumed URL lists) is recorded as removed.
 """
 
+from .apparatus import interventions
 from .anchors import anchor_end, find_anchor
 from .editorial import read_editorial
 from .errors import ContentError
@@ -26,9 +27,11 @@ CALLOUT_SLUG = {
 
 def build_report(source_path, editorial_path, permalinks_path=None):
     """The model; with the register of published anchors, every passage keeps its published address."""
-    report = extract(read_source(source_path), read_editorial(editorial_path))
+    source, ed = read_source(source_path), read_editorial(editorial_path)
+    report = extract(source, ed)
     register = read_register(permalinks_path) if permalinks_path else ()
     report.aliases = assign(report, register, permalinks_path)
+    report.apparatus = interventions(source, ed, report)
     return report
 
 

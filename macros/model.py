@@ -114,6 +114,7 @@ class Report:
     removed: list
     unresolved_links: list = field(default_factory=list)
     aliases: dict = field(default_factory=dict)  # {paragraph: [permalinks.Alias]}: published anchors that moved
+    apparatus: list = field(default_factory=list)  # [apparatus.Intervention]: every intervention of this edition
 
     def paragraph(self, number):
         return self.paragraphs[number - 1]
@@ -180,6 +181,7 @@ def to_json(report, edition=None):
         "paragraphs": paragraphs,
         "removed": [{**asdict(r), "span": list(r.span)} for r in report.removed],
         "unresolved_links": report.unresolved_links,
+        "apparatus": [asdict(i) | {"lines": list(i.lines)} for i in report.apparatus],
         "moved_anchors": [{"paragraph": n, "anchor": a.anchor, "now": {"paragraph": a.paragraph, "anchor": a.target}}
                           for n in sorted(report.aliases) for a in report.aliases[n]],
     }

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from .cite_formats import Passage, bibtex, citation_text, csl_json, ris
+from .apparatus import KINDS
 from .crossrefs import article_mentions, paragraph_mentions
 from .inline import escape, fn_id, inline
 from .model import Block, to_json
@@ -136,7 +137,7 @@ def render_callout(callout, path, in_handout=False):
     title = callout_title(callout)
     anchor = f"p{callout.paragraph}-{callout.id}" if in_handout else callout.id
     parts = [f'<div class="admonition {cls}" id="{anchor}" markdown="block">',
-             f'<p class="admonition-title">{escape(title)} '
+             f'<p class="admonition-title" markdown="span">{escape(title)} '
              f'<a class="block-link" href="#{anchor}" aria-label="Link to this box" data-search-exclude>¶</a></p>']
     for e in callout.entries:
         if e.origin:
@@ -210,7 +211,80 @@ def paragraph_page(report, p, referrers, edition, offline=False):
         md.append(f"## Referred to in {{ #referred-to }}\n\n<p class=\"referred-to\" markdown=\"span\">{links}</p>\n")
     md.append(cite_block(p, path, edition, offline))
     md.append(render_footnotes(p.footnotes, path))
-    return "\n".join(md) + "\n"
+    return mark_interventions("\n".join(md) + "\n", report, p, path)
+
+
+def mark_interventions(md, report, p, path):
+    """Beside each passage of the page that carries an intervention, a marker that links to its entry in
+    the editor's apparatus."""
+    for i in report.apparatus:
+        if i.paragraph != p.number or not i.anchor:
+            continue
+        heading = KINDS[i.kind][0]
+        marker = (f' [ed.]({rel(path, APPARATUS)}#{i.id} "Editorial note: {heading}")'
+                  '{ .ed-mark aria-label="ed.: editorial note" }')
+        if i.anchor.startswith("fn:"):
+            backref = f'<a class="footnote-backref" href="#fnref:{i.anchor[3:]}"'
+            assert backref in md, (p.number, i.anchor)
+            md = md.replace(backref, marker.strip() + " " + backref, 1)
+        else:
+            link = re.search(rf'href="#{re.escape(i.anchor)}" aria-label="Link to this (?:passage|box)" '
+                             r'data-search-exclude>¶</a>', md)
+            assert link, (p.number, i.anchor)
+            md = md[:link.end()] + marker + md[link.end():]
+    return md
+
+
+APPARATUS = "about/apparatus.md"
+
+
+def passage_label(anchor):
+    """"commentary-2" → "commentary, passage 2"; "fn:r19" → "footnote 19"; "good-practice-1" → "box"."""
+    if anchor is None:
+        return ""
+    if anchor.startswith("fn:"):
+        return ("footnote " if anchor[3] == "r" else "Guidelines footnote ") + anchor[4:]
+    kind, k = anchor.rsplit("-", 1)
+    if kind == "guideline":
+        return "Guideline text" + (f" ({k})" if k.isalpha() else "")
+    if kind == "commentary":
+        return f"commentary, passage {k}"
+    return "box (" + kind.replace("-", " ") + ")"
+
+
+def apparatus_page(report):
+    """Every intervention of this edition, from content/ (macros/apparatus.py): nothing here is written by hand."""
+    path = APPARATUS
+    counts = {kind: sum(1 for i in report.apparatus if i.kind == kind) for kind in KINDS}
+    md = [front({"title": "Editor's apparatus", "search": {"exclude": True}}), "# Editor's apparatus\n",
+          "Every intervention of this edition, each with its place in the edition, its place in the report "
+          "(the lines of the text as extracted from the PDF, `content/explanatory-report.txt`) and the reason "
+          f"recorded in `content/`. This page is generated from those files. "
+          f"[What this edition is]({rel(path, 'about/edition.md')}).\n",
+          "\n".join(f"- [{KINDS[kind][0]}](#{kind}): {n}" for kind, n in counts.items() if n) + "\n"]
+    for kind, (heading, what) in KINDS.items():
+        items = [i for i in report.apparatus if i.kind == kind]
+        if not items:
+            continue
+        md.append(f"## {heading} {{ #{kind} }}\n\n{what}\n")
+        if kind == "title":
+            md.append("| Paragraph | Short title |\n| --- | --- |")
+            md.append("\n".join(f'| [{i.paragraph}]({rel(path, para_path(i.paragraph))}) | '
+                                 f'<span id="{i.id}">{escape(i.note)}</span> |' for i in items) + "\n")
+            continue
+        for i in items:
+            if i.paragraph:
+                place = (f"[Paragraph {i.paragraph}, {passage_label(i.anchor)}]"
+                         f"({rel(path, para_path(i.paragraph))}#{i.anchor})")
+            else:
+                place = f"[Chapter {i.chapter}]({rel(path, chapter_path(i.chapter))})"
+            lines = f"line {i.lines[0]}" if i.lines[0] == i.lines[1] else f"lines {i.lines[0]}–{i.lines[1]}"
+            md.append(f'<div class="ed-entry" id="{i.id}" markdown="block">\n'
+                      f'<p class="ed-place" markdown="span">{place} · report, {lines}</p>\n'
+                      f'<p class="ed-printed" markdown="span">Printed: “{escape(i.printed)}” · '
+                      f'{escape(i.note)}</p>\n'
+                      f'<p class="ed-why" markdown="span">Why: {escape(i.why)}</p>\n</div>\n')
+    return path, "\n".join(md)
 
 
 def paragraph_address(p, edition):
@@ -483,7 +557,8 @@ def render_site(report, edition, offline=False):
         for fn in (chapter_page, chapter_handout):
             path, text = fn(report, chapter)
             pages[path] = text
-    for fn in (preface_page, resources_page, good_practice_page, articles_page, guidelines_page, contents_page):
+    for fn in (preface_page, resources_page, good_practice_page, articles_page, guidelines_page, contents_page,
+               apparatus_page):
         path, text = fn(report)
         pages[path] = text
     for ctype, path, title, intro in (
@@ -531,7 +606,8 @@ def nav(report):
         {"Indexes": [{"Resources": "resources.md"}, {"Good practice": "good-practice.md"},
                      {"The IWG’s advice": "iwg-advice.md"}, {"Case law": "case-law.md"},
                      {"Definitions": "definitions.md"}, {"Articles of the Optional Protocol": "articles.md"}]},
-        {"About": [{"How to use this site": "about.md"}, {"Open data": "data.md"},
+        {"About": [{"How to use this site": "about.md"}, {"This edition": "about/edition.md"},
+                   {"Editor's apparatus": APPARATUS}, {"Open data": "data.md"},
                    {"Offline copy": "download.md"}, {"Performance": "performance.md"},
                    {"Search benchmark": "search-benchmark.md"}]},
     ]

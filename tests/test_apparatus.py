@@ -1,0 +1,72 @@
+"""Provenance and the editor's apparatus: the site says what this edition is and where the texts come from,
+and lists every intervention, generated from content/, with a marker beside each passage it concerns."""
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITORIAL = yaml.safe_load((ROOT / "content" / "editorial.yaml").read_text(encoding="utf-8"))
+
+
+def text_of(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_provenance_page_names_both_sources(site, report):
+    html = (site / "about" / "edition" / "index.html").read_text(encoding="utf-8")
+    text = text_of(html)
+    for words in ("unofficial", "CRC/C/156", "81st session", "10 September 2019", "30 May 2019",
+                  "Explanatory Report to the OPSC Guidelines", "26 September 2019", "Online edition 1.1",
+                  report.sha256):
+        assert words in text, words
+    assert re.search(r'href="?https://undocs\.org/CRC/C/156"?', html)
+    # The address for reporting errors is shown only when mkdocs.yml sets one (it does not, here).
+    assert "Report an error" not in text
+
+
+def test_every_decision_that_changes_the_reading_has_its_entry(site, report):
+    kinds = {}
+    for i in report.apparatus:
+        kinds.setdefault(i.kind, []).append(i)
+    assert len(kinds["footnote-number"]) == len(EDITORIAL["footnote_fixes"])
+    assert len(kinds["placed"]) == len(EDITORIAL["attach"])
+    assert len(kinds["link"]) == sum(1 for f in EDITORIAL["link_fixes"] if not f.get("url"))
+    assert len(kinds["misprint"]) == len(EDITORIAL["misprints"]) >= 7
+    assert len(kinds["address"]) == sum(1 for n, moved in report.aliases.items() for a in moved if a.paragraph != n)
+    assert len(kinds["heading"]) == sum(1 for c in report.chapters if c.heading is None) == 1
+    assert len(kinds["title"]) == 113
+    page = (site / "about" / "apparatus" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="?(ed-[a-z-]+-\d+)', page)
+    assert ids == [i.id for i in report.apparatus]
+    lines = (ROOT / "content" / "explanatory-report.txt").read_text(encoding="utf-8").splitlines()
+    pages = {}
+    for i in report.apparatus:
+        if i.kind in ("title", "heading"):
+            continue
+        # A working link to the passage, and the source lines, on the entry.
+        entry = re.search(rf'id="?{i.id}"?.*?</div>', page, re.S).group(0)
+        assert re.search(rf'href="?\.\./\.\./paragraphs/{i.paragraph}/#{re.escape(i.anchor)}"?', entry), i.id
+        assert 1 <= i.lines[0] <= i.lines[1] <= len(lines), i
+        if i.kind == "misprint":
+            joined = " ".join(lines[i.lines[0] - 1:i.lines[0] + 1])
+            assert " ".join(i.printed.split()[:3]) in " ".join(joined.split()), i
+        html = pages.setdefault(i.paragraph, (site / "paragraphs" / str(i.paragraph) / "index.html")
+                                .read_text(encoding="utf-8"))
+        assert re.search(rf'\bid="?{re.escape(i.anchor)}"?[ >]', html), i
+        # The marker beside the passage leads to the entry.
+        assert re.search(rf'class="?ed-mark"? href="?\.\./\.\./about/apparatus/#{i.id}"?', html) or \
+            re.search(rf'href="?\.\./\.\./about/apparatus/#{i.id}"?[^>]*class="?ed-mark', html), i.id
+    placed = next(i for i in kinds["placed"] if i.paragraph == 2)
+    assert placed.printed.startswith("The development and spread of ICT are exposing")
+    fix = kinds["footnote-number"][0]
+    assert (fix.paragraph, fix.anchor, fix.printed, fix.note) == (6, "fn:r19", "18", "footnote 19")
+
+
+def test_the_open_data_carries_the_same_list(site, report):
+    data = json.loads((site / "data" / "report.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in data["apparatus"]] == [i.id for i in report.apparatus]
+    first = data["apparatus"][0]
+    assert set(first) == {"id", "kind", "paragraph", "anchor", "lines", "printed", "note", "why", "chapter"}
