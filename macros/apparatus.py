@@ -23,11 +23,16 @@ KINDS = {
     "address": ("Published addresses of passages that moved",
                 "A passage found, after publication, to belong to another paragraph keeps its old address, which "
                 "now leads to where it stands."),
+    "box": ("Boxes shown with the paragraph they illustrate",
+            "The report sometimes prints a box after a later paragraph's text; the edition shows it with the "
+            "paragraph it illustrates."),
     "link": ("“Available here” links whose address the report does not give",
              "The report prints the words but no address for them; the edition says so where they stand."),
     "misprint": ("Misprints kept as printed",
                  "The edition changes no word of the report: a misprint stays, and this list says what is meant."),
-    "heading": ("Headings the report does not print", "The edition supplies the chapter's title from its order."),
+    "heading": ("Headings supplied or moved",
+                "A chapter whose heading the report does not print takes its title from the Guidelines' order; a "
+                "section heading printed after its first paragraph's text is shown before it."),
     "title": ("Short titles supplied by this edition",
               "The report gives the Guidelines' paragraphs numbers only; the short titles, for navigation and search, "
               "are this edition's, not the Committee's or ECPAT's."),
@@ -44,7 +49,7 @@ class Intervention:
     printed: str  # the words as the report prints them
     note: str  # what the edition shows or means
     why: str  # the reason recorded in content/
-    chapter: str = None  # for a heading: the chapter
+    chapter: str = None  # for a heading: its chapter
 
 
 def passages_by_position(report):
@@ -126,6 +131,22 @@ def interventions(source, ed, report):
                 note=f"paragraphs/{alias.paragraph}/#{alias.target}",
                 why="the passage explains paragraph " + str(alias.paragraph) + "; its first address still leads to it")
 
+    # Where the report prints each box: after the text of the last Guideline paragraph that starts before it.
+    starts = sorted((p.guideline[0].lines[0], p.number) for p in report.paragraphs)
+
+    def printed_after(line):
+        before = [n for start, n in starts if start < line]
+        return before[-1] if before else None
+
+    for p in report.paragraphs:
+        for c in p.callouts:
+            after = printed_after(c.heading.lines[0])
+            if after != p.number:
+                add("box", paragraph=p.number, anchor=c.id, lines=_lines_of(report, p.number, c.id),
+                    printed=c.heading.text.strip(), note=f"with paragraph {p.number}",
+                    why=f"it illustrates paragraph {p.number} (content/editorial.yaml, callouts); "
+                        f"the report prints it after paragraph {after}")
+
     for fix in ed.get("link_fixes") or ():
         if fix.get("url"):
             continue
@@ -141,6 +162,15 @@ def interventions(source, ed, report):
             why=m.get("why", ""))
 
     for chapter in report.chapters:
+        ps = [p for p in report.paragraphs if p.chapter == chapter.number]
+        for section in chapter.sections:
+            first = next((p for p in ps if p.section == section.letter), None)
+            if section.heading and first and section.heading.lines[0] > first.guideline[0].lines[0]:
+                add("heading", paragraph=None, anchor=f"section-{section.letter.lower()}",
+                    lines=tuple(section.heading.lines),
+                    printed=section.heading.text.strip(), note=f"before paragraph {first.number}",
+                    why=f"the report prints this heading after the text of paragraph {first.number}, the "
+                        "section's first", chapter=chapter.number)
         if chapter.heading is None:
             first = next(p for p in report.paragraphs if p.chapter == chapter.number)
             add("heading", paragraph=None, anchor=None, lines=(first.guideline[0].lines[0],) * 2,

@@ -277,7 +277,9 @@ def apparatus_page(report):
                 place = (f"[Paragraph {i.paragraph}, {passage_label(i.anchor)}]"
                          f"({rel(path, para_path(i.paragraph))}#{i.anchor})")
             else:
-                place = f"[Chapter {i.chapter}]({rel(path, chapter_path(i.chapter))})"
+                section = f", section {i.anchor[-1].upper()}" if i.anchor else ""
+                place = (f"[Chapter {i.chapter}{section}]({rel(path, chapter_path(i.chapter))}"
+                         f"{'#' + i.anchor if i.anchor else ''})")
             lines = f"line {i.lines[0]}" if i.lines[0] == i.lines[1] else f"lines {i.lines[0]}–{i.lines[1]}"
             md.append(f'<div class="ed-entry" id="{i.id}" markdown="block">\n'
                       f'<p class="ed-place" markdown="span">{place} · report, {lines}</p>\n'
