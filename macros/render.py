@@ -106,7 +106,8 @@ def render_blocks(blocks, path, anchored=False, in_footnote=False, xrefs=True, n
             while i < len(blocks) and blocks[i].kind == "li":
                 items.append(_item_html("li", blocks[i], href, anchored, in_footnote, notes_at))
                 i += 1
-            out.append('<ul class="printed-list">\n' + "\n".join(items) + "\n</ul>")
+            # markdown="block": its items' Markdown (links, escapes) is read wherever the list stands.
+            out.append('<ul class="printed-list" markdown="block">\n' + "\n".join(items) + "\n</ul>")
             continue
         tag = "blockquote" if b.kind == "quote" else "p"
         out.append(_item_html(tag, b, href, anchored, in_footnote, notes_at))
@@ -129,6 +130,21 @@ def callout_title(callout):
     """The box's heading as printed, in sentence case ("GOOD PRACTICE" → "Good practice")."""
     printed = callout.heading.text.strip()
     return (printed[:1] + printed[1:].lower()).replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)")
+
+
+def render_items(items, path, anchored=False, in_handout=False):
+    """A paragraph's commentary in reading order: runs of passages (a list stays one list) and boxes."""
+    out, run = [], []
+    for item in items + [None]:
+        if isinstance(item, Block):
+            run.append(item)
+            continue
+        if run:
+            out.append(render_blocks(run, path, anchored=anchored))
+            run = []
+        if item is not None:
+            out.append(render_callout(item, path, in_handout=in_handout))
+    return out
 
 
 def render_callout(callout, path, in_handout=False):
@@ -200,11 +216,7 @@ def paragraph_page(report, p, referrers, edition, offline=False):
               f'<span class="guideline-source">CRC/C/156</span></p>\n\n{guideline_html}\n\n</section>\n')
     if p.items:
         md.append("## Commentary { #commentary }\n")
-        for item in p.items:
-            if isinstance(item, Block):
-                md.append(render_blocks([item], path, anchored=True) + "\n")
-            else:
-                md.append(render_callout(item, path) + "\n")
+        md += [html + "\n" for html in render_items(p.items, path, anchored=True)]
     if referrers:
         links = ", ".join(f'[{n}<span class="ref-title">. {escape(report.paragraph(n).title)}</span>]'
                           f'({rel(path, para_path(n))})' for n in referrers)
@@ -393,9 +405,7 @@ def chapter_handout(report, chapter):
                       f'<p class="guideline-label">Guidelines, paragraph {p.number} '
                       f'<span class="guideline-source">CRC/C/156</span></p>\n\n'
                       f'{render_blocks(p.guideline, path, xrefs=False)}\n\n</section>\n')
-            for item in p.items:
-                md.append(render_blocks([item], path) + "\n" if isinstance(item, Block)
-                          else render_callout(item, path, in_handout=True) + "\n")
+            md += [html + "\n" for html in render_items(p.items, path, in_handout=True)]
             md.append(render_footnotes(p.footnotes, path, heading=f"#### Footnotes to paragraph {p.number} "
                                                                   f"{{ #p{p.number}-footnotes }}"))
     return path, "\n".join(md)

@@ -198,3 +198,16 @@ def test_builds_are_deterministic(site, tmp_path):
     assert first == second
     _, mismatch, errors = filecmp.cmpfiles(site, again, first, shallow=False)
     assert not mismatch and not errors, mismatch[:5]
+
+
+def test_lists_of_the_commentary_stay_one_list_and_no_markup_leaks(site):
+    """Paragraph 13's five bullets and paragraph 72's three items each form one list, read as Markdown."""
+    import re as _re
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "markdown=" not in html, path.relative_to(site)
+    for n, first, count in ((13, "commentary-", 5), (72, "commentary-6", 3)):
+        html = (site / "paragraphs" / str(n) / "index.html").read_text(encoding="utf-8")
+        lists = _re.findall(r"<ul class=\"?printed-list\"?>(.*?)</ul>", html, _re.S)
+        sizes = [len(_re.findall(r"<li\b", items)) for items in lists if first in items]
+        assert count in sizes, (n, sizes)
