@@ -6,6 +6,7 @@ hand: a decision added to content/ is listed at the next build (about/apparatus/
 marker beside the passage it concerns links to its entry.
 """
 
+import re
 from dataclasses import dataclass
 
 from .anchors import find_anchor
@@ -50,6 +51,18 @@ class Intervention:
     note: str  # what the edition shows or means
     why: str  # the reason recorded in content/
     chapter: str = None  # for a heading: its chapter
+    link_to: int = None  # for a misprinted cross-reference: the paragraph its link leads to
+
+
+def renumbered(report):
+    """{(paragraph, passage anchor): {printed number: the paragraph meant}}: cross-references whose printed
+    number is a misprint (misprints with `link_to`)."""
+    out = {}
+    for i in report.apparatus:
+        if i.kind == "misprint" and i.link_to:
+            printed = int(re.search(r"paragraphs?\s+(\d+)", i.printed).group(1))
+            out.setdefault((i.paragraph, i.anchor), {})[printed] = i.link_to
+    return out
 
 
 def passages_by_position(report):
@@ -159,7 +172,13 @@ def interventions(source, ed, report):
         line, col = find_anchor(source, ed, m, m["at"])
         n, anchor = _at(positions, line, col)
         add("misprint", paragraph=n, anchor=anchor, lines=(line, line), printed=m["at"], note=m["means"],
-            why=m.get("why", ""))
+            why=m.get("why", ""), link_to=m.get("link_to"))
+
+    for b in report.front_matter:
+        if b.kind == "title":
+            add("heading", paragraph=None, anchor=None, lines=tuple(b.lines), printed=b.text.strip(),
+                note="the preface's title, at its top",
+                why="the report prints the title of its front matter at the foot of the page that it heads")
 
     for chapter in report.chapters:
         ps = [p for p in report.paragraphs if p.chapter == chapter.number]

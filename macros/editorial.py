@@ -87,6 +87,8 @@ def validate(ed):
     for m in ed.get("misprints") or ():
         for key in ("at", "means", "why"):
             _require(ed, m, key, str)
+        if "link_to" in m and not (isinstance(m["link_to"], int) and 1 <= m["link_to"] <= 113):
+            fail(ed, m, "`link_to` must be a paragraph number, 1–113")
     for c in ed["callouts"]:
         if c.get("type") not in CALLOUT_TYPES:
             fail(ed, c, f"callout type {c.get('type')!r} is not one of {', '.join(CALLOUT_TYPES)}")

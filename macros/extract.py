@@ -360,6 +360,11 @@ def _assemble(source, ed, runs, headings, callout_specs, notes, removed_list):
         paragraphs[n].items.append(item)
 
     _attach_footnotes(source, notes, paragraphs)
+    for b in front:
+        if b.kind == "heading" and b.text.strip() == ed["front_matter"].get("title"):
+            b.kind = "title"
+    if front and front[-1].kind == "p":
+        front[-1].kind = "signature"
     report = Report(source.path, source.sha256, front, chapters, [paragraphs[n] for n in sorted(paragraphs)],
                     [r if isinstance(r, Removed) else Removed(*r) for r in removed_list])
     _record_removed(source, report)

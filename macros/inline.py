@@ -43,12 +43,13 @@ def footnote_link(series, number, page_href):
     return f'<sup>[{number}]({page_href}#fn:{fn_id(series, number)} "{label}")</sup>'
 
 
-def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_at=None):
+def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_at=None, renumber=None):
     """Markdown for a block's text.
 
     `paragraph_href(n)` gives the link to Guidelines paragraph n, or None to
     leave mentions of paragraphs as plain text. `notes_at` is the page that
-    holds the footnotes, when it is not this one.
+    holds the footnotes, when it is not this one. `renumber`: {printed number: the paragraph meant} for a
+    cross-reference the report misprints (content/editorial.yaml, misprints).
     """
     text = block.text
     events = []  # (offset, order, kind, payload)
@@ -86,7 +87,7 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_
         elif kind == "link":
             out.append(f"[{label}]({md_url(payload.url)})")
         else:
-            out.append(_xref(text[start:end], payload.numbers, paragraph_href, payload.item))
+            out.append(_xref(text[start:end], payload.numbers, paragraph_href, payload.item, renumber or {}))
         pos = end
     emit_plain(len(text))
     for ref in refs:
@@ -95,13 +96,18 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_
     return "".join(out)
 
 
-def _xref(label, numbers, paragraph_href, item=None):
-    # "16, 74, 79" links each number to its own paragraph; "97 e)" to item (e) of paragraph 97.
+def _xref(label, numbers, paragraph_href, item=None, renumber=None):
+    # "16, 74, 79" links each number to its own paragraph; "97 e)" to item (e) of paragraph 97; a misprinted
+    # number to the paragraph meant, saying so.
     parts, last = [], 0
     for m in re.finditer(r"\d+", label):
         parts.append(escape(label[last:m.start()]))
         n = int(m.group(0))
-        if n in numbers:
+        if n in numbers and n in (renumber or {}):
+            meant = renumber[n]
+            parts.append(f'[{n}]({paragraph_href(meant)}) <span class="editorial-note">[paragraph {meant} '
+                         f'is meant]</span>')
+        elif n in numbers:
             fragment = f"#guideline-{item}" if item else ""
             parts.append(f"[{n}]({paragraph_href(n)}{fragment})")
         else:

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from .cite_formats import Passage, bibtex, citation_text, csl_json, ris
-from .apparatus import KINDS
+from .apparatus import KINDS, renumbered
 from .crossrefs import article_mentions, paragraph_mentions
 from .inline import escape, fn_id, inline
 from .model import Block, to_json
@@ -54,13 +54,21 @@ def plain_title(chapter):
     return f"{chapter.number}. {chapter.title}"
 
 
+def page_renumber(report, p):
+    """{passage anchor: {printed number: the paragraph meant}} of paragraph p's page."""
+    return {anchor: fix for (n, anchor), fix in renumbered(report).items() if n == p.number}
+
+
 def referred_to(report):
-    """{paragraph: sorted paragraphs whose commentary or footnotes mention it}."""
+    """{paragraph: sorted paragraphs whose commentary or footnotes mention it} (a misprinted number counts
+    for the paragraph meant)."""
     refs = defaultdict(set)
     for p in report.paragraphs:
+        fixes = page_renumber(report, p)
         for block in _commentary_blocks(p):
             for m in paragraph_mentions(block.text):
                 for n in m.numbers:
+                    n = fixes.get(block.id, {}).get(n, n)
                     if n != p.number:
                         refs[n].add(p.number)
         for f in p.footnotes:
@@ -94,7 +102,7 @@ def _commentary_blocks(p):
 
 # ---------------------------------------------------------------- blocks
 
-def render_blocks(blocks, path, anchored=False, in_footnote=False, xrefs=True, notes_at=None):
+def render_blocks(blocks, path, anchored=False, in_footnote=False, xrefs=True, notes_at=None, renumber=None):
     """Blocks as HTML-with-Markdown; list items are grouped into lists. `anchored`: each passage shows
     its anchor (the `id` macros/permalinks.py gave it) and a link to it."""
     href = (lambda n: rel(path, para_path(n))) if xrefs else None
@@ -104,19 +112,19 @@ def render_blocks(blocks, path, anchored=False, in_footnote=False, xrefs=True, n
         if b.kind == "li":
             items = []
             while i < len(blocks) and blocks[i].kind == "li":
-                items.append(_item_html("li", blocks[i], href, anchored, in_footnote, notes_at))
+                items.append(_item_html("li", blocks[i], href, anchored, in_footnote, notes_at, renumber))
                 i += 1
             # markdown="block": its items' Markdown (links, escapes) is read wherever the list stands.
             out.append('<ul class="printed-list" markdown="block">\n' + "\n".join(items) + "\n</ul>")
             continue
         tag = "blockquote" if b.kind == "quote" else "p"
-        out.append(_item_html(tag, b, href, anchored, in_footnote, notes_at))
+        out.append(_item_html(tag, b, href, anchored, in_footnote, notes_at, renumber))
         i += 1
     return "\n\n".join(out)
 
 
-def _item_html(tag, block, href, anchored, in_footnote, notes_at=None):
-    body = inline(block, href, in_footnote=in_footnote, notes_at=notes_at)
+def _item_html(tag, block, href, anchored, in_footnote, notes_at=None, renumber=None):
+    body = inline(block, href, in_footnote=in_footnote, notes_at=notes_at, renumber=(renumber or {}).get(block.id))
     if anchored:
         anchor = block.id
         # aria-label rather than a hidden span: there is one on every passage, and bytes add up.
@@ -132,7 +140,7 @@ def callout_title(callout):
     return (printed[:1] + printed[1:].lower()).replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)")
 
 
-def render_items(items, path, anchored=False, in_handout=False):
+def render_items(items, path, anchored=False, in_handout=False, renumber=None):
     """A paragraph's commentary in reading order: runs of passages (a list stays one list) and boxes."""
     out, run = [], []
     for item in items + [None]:
@@ -140,7 +148,7 @@ def render_items(items, path, anchored=False, in_handout=False):
             run.append(item)
             continue
         if run:
-            out.append(render_blocks(run, path, anchored=anchored))
+            out.append(render_blocks(run, path, anchored=anchored, renumber=renumber))
             run = []
         if item is not None:
             out.append(render_callout(item, path, in_handout=in_handout))
@@ -216,7 +224,7 @@ def paragraph_page(report, p, referrers, edition, offline=False):
               f'<span class="guideline-source">CRC/C/156</span></p>\n\n{guideline_html}\n\n</section>\n')
     if p.items:
         md.append("## Commentary { #commentary }\n")
-        md += [html + "\n" for html in render_items(p.items, path, anchored=True)]
+        md += [html + "\n" for html in render_items(p.items, path, anchored=True, renumber=page_renumber(report, p))]
     if referrers:
         links = ", ".join(f'[{n}<span class="ref-title">. {escape(report.paragraph(n).title)}</span>]'
                           f'({rel(path, para_path(n))})' for n in referrers)
@@ -288,10 +296,12 @@ def apparatus_page(report):
             if i.paragraph:
                 place = (f"[Paragraph {i.paragraph}, {passage_label(i.anchor)}]"
                          f"({rel(path, para_path(i.paragraph))}#{i.anchor})")
-            else:
+            elif i.chapter:
                 section = f", section {i.anchor[-1].upper()}" if i.anchor else ""
                 place = (f"[Chapter {i.chapter}{section}]({rel(path, chapter_path(i.chapter))}"
                          f"{'#' + i.anchor if i.anchor else ''})")
+            else:
+                place = f"[Preface]({rel(path, 'preface.md')})"
             lines = f"line {i.lines[0]}" if i.lines[0] == i.lines[1] else f"lines {i.lines[0]}–{i.lines[1]}"
             md.append(f'<div class="ed-entry" id="{i.id}" markdown="block">\n'
                       f'<p class="ed-place" markdown="span">{place} · report, {lines}</p>\n'
@@ -405,7 +415,8 @@ def chapter_handout(report, chapter):
                       f'<p class="guideline-label">Guidelines, paragraph {p.number} '
                       f'<span class="guideline-source">CRC/C/156</span></p>\n\n'
                       f'{render_blocks(p.guideline, path, xrefs=False)}\n\n</section>\n')
-            md += [html + "\n" for html in render_items(p.items, path, in_handout=True)]
+            md += [html + "\n" for html in render_items(p.items, path, in_handout=True,
+                                                         renumber=page_renumber(report, p))]
             md.append(render_footnotes(p.footnotes, path, heading=f"#### Footnotes to paragraph {p.number} "
                                                                   f"{{ #p{p.number}-footnotes }}"))
     return path, "\n".join(md)
@@ -455,16 +466,31 @@ def contents_page(report):
 
 def preface_page(report):
     path = "preface.md"
-    md = [front({"title": "Preface"}), "# Preface\n"]
+    title = next((b for b in report.front_matter if b.kind == "title"), None)
+    md = [front({"title": "Preface"}), f"# {escape(title.text.strip()) if title else 'Preface'}\n"]
     out = []
     for b in report.front_matter:
+        if b.kind == "title":
+            continue
         if b.kind == "heading":
             out.append(f"## {escape(b.text)}\n")
+        elif b.kind == "signature":
+            out.append('<p class="signature" markdown="span">' + "<br>".join(escape(line) for line in printed_lines(b))
+                       + "</p>\n")
         else:
             html = render_blocks([b], path, xrefs=False)
             out.append(html + "\n")
     md.extend(out)
     return path, "\n".join(md)
+
+
+def printed_lines(block):
+    """A block's text cut where the report's lines end (its reflowed text joins them with a space)."""
+    lines, pos = [], 0
+    for _, a, b in block.spans:
+        lines.append(block.text[pos:pos + b - a].strip())
+        pos += b - a + 1
+    return lines if " ".join(lines) == block.text else [block.text]
 
 
 def _entry_text(blocks, path, p):

@@ -36,7 +36,7 @@ def test_every_decision_that_changes_the_reading_has_its_entry(site, report):
     assert len(kinds["link"]) == sum(1 for f in EDITORIAL["link_fixes"] if not f.get("url"))
     assert len(kinds["misprint"]) == len(EDITORIAL["misprints"]) >= 7
     assert len(kinds["address"]) == sum(1 for n, moved in report.aliases.items() for a in moved if a.paragraph != n)
-    assert [i.chapter for i in kinds["heading"] if i.anchor is None] == ["VII"]  # no heading printed
+    assert [i.chapter for i in kinds["heading"] if i.anchor is None] == [None, "VII"]  # the preface; no heading
     assert ("III", "section-b", "before paragraph 20") in {(i.chapter, i.anchor, i.note) for i in kinds["heading"]}
     boxes = {(i.paragraph, i.anchor) for i in kinds["box"]}
     assert (3, "resource-tip-1") in boxes and (15, "case-law-1") in boxes
@@ -72,4 +72,15 @@ def test_the_open_data_carries_the_same_list(site, report):
     data = json.loads((site / "data" / "report.json").read_text(encoding="utf-8"))
     assert [e["id"] for e in data["apparatus"]] == [i.id for i in report.apparatus]
     first = data["apparatus"][0]
-    assert set(first) == {"id", "kind", "paragraph", "anchor", "lines", "printed", "note", "why", "chapter"}
+    assert set(first) == {"id", "kind", "paragraph", "anchor", "lines", "printed", "note", "why", "chapter", "link_to"}
+
+
+def test_a_misprinted_cross_reference_links_to_the_paragraph_meant(site):
+    """Paragraph 62's commentary says “paragraph 52” for the interpretation of “sexual activities” in 53."""
+    html = (site / "paragraphs" / "62" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'paragraph <a href="?\.\./53/"? ?>52</a> <span class="?editorial-note"?>\[paragraph 53 is meant\]',
+                     html)
+    referred = lambda n: re.search(r'id="?referred-to"?.*?</p>', (site / "paragraphs" / str(n) / "index.html")  # noqa: E731
+                                   .read_text(encoding="utf-8"), re.S)
+    assert re.search(r'href="?\.\./62/"?', referred(53).group(0))
+    assert referred(52) is None or not re.search(r'href="?\.\./62/"?', referred(52).group(0))

@@ -211,3 +211,12 @@ def test_lists_of_the_commentary_stay_one_list_and_no_markup_leaks(site):
         lists = _re.findall(r"<ul class=\"?printed-list\"?>(.*?)</ul>", html, _re.S)
         sizes = [len(_re.findall(r"<li\b", items)) for items in lists if first in items]
         assert count in sizes, (n, sizes)
+
+
+def test_the_preface_has_its_title_once_and_the_signature_as_printed(site):
+    import re as _re
+    html = (site / "preface" / "index.html").read_text(encoding="utf-8")
+    headings = _re.findall(r"<h([12])[^>]*>([^<]+)", html)
+    assert [t for level, t in headings if t.strip() == "Preface"] == ["Preface"]
+    assert headings[0] == ("1", "Preface")
+    assert _re.search(r'class="?signature"?>Robbert van den Berg<br>ECPAT International<br>26 September 2019</p>', html)
