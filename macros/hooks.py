@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
 
 from macros import is_offline_edition, offline_zip  # noqa: E402
 from macros.build import load_edition, load_report  # noqa: E402
+from macros.instruments import read_instruments  # noqa: E402
 from macros.render import citation_files, nav, render_site, report_json  # noqa: E402
 from macros.stats import report_stats  # noqa: E402
 
@@ -46,7 +47,8 @@ def on_config(config):
 def on_files(files, config):
     report = load_report(ROOT)
     edition = load_edition(ROOT, config.site_url)
-    for path, text in render_site(report, edition, offline=is_offline_edition(config)).items():
+    instruments = read_instruments(ROOT / "content" / "instruments.yaml")
+    for path, text in render_site(report, edition, offline=is_offline_edition(config), instruments=instruments).items():
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, "data/report.json", content=report_json(report, edition)))
     for path, text in citation_files(report, edition).items():

@@ -8,6 +8,7 @@ from collections import defaultdict
 from .cite_formats import Passage, bibtex, citation_text, csl_json, ris
 from .apparatus import KINDS, renumbered
 from .crossrefs import article_mentions, paragraph_mentions
+from .instruments import OPSC, citations
 from .inline import escape, fn_id, inline
 from .model import Block, to_json
 
@@ -574,9 +575,50 @@ def articles_page(report):
     for n, provisions in index.items():
         md.append(f"## Article {n} {{ #article-{n} }}\n")
         for provision, paras in provisions.items():
-            links = ", ".join(f"[{k}]({rel(path, para_path(k))})" for k in paras)
+            links = ", ".join(f"[{k}]({rel(path, para_path(k))}){{ .n }}" for k in paras)
             label = provision[0].upper() + provision[1:]
             md.append(f"- {escape(label)}: paragraphs {links}")
+        md.append("")
+    return path, "\n".join(md)
+
+
+def instruments_index(report, instruments):
+    """{instrument id: {(article, subdivisions) or None: [paragraphs]}} for every instrument but the Optional
+    Protocol (articles/): what each paragraph's text, commentary, boxes and footnotes cite of it."""
+    index = defaultdict(lambda: defaultdict(set))
+    for p in report.paragraphs:
+        texts = [b.text for b in p.guideline + _commentary_blocks(p)] + [f.text for f in p.footnotes]
+        for text in texts:
+            for c in citations(text, instruments):
+                if c.instrument != OPSC:
+                    index[c.instrument][(c.article, c.sub) if c.article else None].add(p.number)
+    return {ident: {key: sorted(ps) for key, ps in cited.items()} for ident, cited in index.items()}
+
+
+def instruments_page(report, instruments):
+    path = "instruments.md"
+    index = instruments_index(report, instruments)
+    md = [front({"title": "Other instruments"}), "# Other instruments\n",
+          "The treaties and other instruments the report cites besides the Optional Protocol (for which see "
+          f"[its articles]({rel(path, 'articles.md')})), with the paragraphs whose Guideline text, commentary, "
+          "boxes or footnotes cite them: by article where the text names one (“Article 22 of the Lanzarote "
+          "Convention”, “Articles 34 and 35 CRC”), otherwise as a whole.\n"]
+
+    def links(paras):
+        return ", ".join(f"[{k}]({rel(path, para_path(k))}){{ .n }}" for k in paras)
+
+    for inst in instruments:
+        cited = index.get(inst.id)
+        if not cited:
+            continue
+        md.append(f"## {escape(inst.title)} {{ #{inst.id} }}\n")
+        md.append(f"Cited as: {', '.join(escape(n) for n in inst.names if not n.lower().startswith('the '))}.\n")
+        for key in sorted((k for k in cited if k), key=lambda k: (k[0], k[1])):
+            article, sub = key
+            label = f"Article {article}" + "".join(f" ({s})" for s in sub)
+            md.append(f"- {label}: paragraphs {links(cited[key])}")
+        if None in cited:
+            md.append(f"- Named without an article: paragraphs {links(cited[None])}")
         md.append("")
     return path, "\n".join(md)
 
@@ -585,8 +627,9 @@ def _slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def render_site(report, edition, offline=False):
-    """Every generated page, {path: markdown}. `offline`: the pages of the offline copy."""
+def render_site(report, edition, offline=False, instruments=()):
+    """Every generated page, {path: markdown}. `offline`: the pages of the offline copy; `instruments`: the
+    registry of content/instruments.yaml."""
     pages = {}
     refs = referred_to(report)
     for p in report.paragraphs:
@@ -606,6 +649,8 @@ def render_site(report, edition, offline=False):
         ("definition", "definitions.md", "Definitions", "Terms defined in the report's definition boxes."),
     ):
         pages[path] = callout_index_page(report, ctype, path, title, intro)[1]
+    path, text = instruments_page(report, instruments)
+    pages[path] = text
     return pages
 
 
@@ -643,7 +688,8 @@ def nav(report):
         *chapters,
         {"Indexes": [{"Resources": "resources.md"}, {"Good practice": "good-practice.md"},
                      {"The IWG’s advice": "iwg-advice.md"}, {"Case law": "case-law.md"},
-                     {"Definitions": "definitions.md"}, {"Articles of the Optional Protocol": "articles.md"}]},
+                     {"Definitions": "definitions.md"}, {"Articles of the Optional Protocol": "articles.md"},
+                     {"Other instruments": "instruments.md"}]},
         {"About": [{"How to use this site": "about.md"}, {"This edition": "about/edition.md"},
                    {"Editor's apparatus": APPARATUS}, {"Open data": "data.md"},
                    {"Offline copy": "download.md"}, {"Performance": "performance.md"},

@@ -155,7 +155,8 @@ def test_no_serious_accessibility_violation(browser, server, scheme):
     page = context.new_page()
     found = {}
     for path in ["/", "/paragraphs/16/", "/good-practice/", "/guidelines/", "/contents/", "/chapters/iv/",
-                 "/chapters/iv/full/", "/download/", "/about/edition/", "/about/apparatus/", "search"]:
+                 "/chapters/iv/full/", "/download/", "/about/edition/", "/about/apparatus/", "/instruments/",
+                 "/articles/", "search"]:
         if path == "search":  # the search dialog, open, with results
             page.goto(server + "/")
             page.keyboard.press("/")

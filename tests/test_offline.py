@@ -17,7 +17,9 @@ from macros.edition import read_edition
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "opsc-explanatory-report-offline.zip"
 FOLDER = NAME.removesuffix(".zip")
-MAX_BYTES = 1_500_000
+# 1.49 MB in edition 1.1, with the chapter handouts, the Guidelines alone and the apparatus: a guard
+# against bloat (source maps, fonts, unused language packs), with room for the next additions.
+MAX_BYTES = 1_600_000
 SHIM = "assets/vendor/iframe-worker/shim.js"
 EDITION = read_edition(ROOT / "content" / "edition.yaml")
 EDITION_DATE = tuple(int(x) for x in EDITION.date.split("-"))

@@ -220,3 +220,23 @@ def test_the_preface_has_its_title_once_and_the_signature_as_printed(site):
     assert [t for level, t in headings if t.strip() == "Preface"] == ["Preface"]
     assert headings[0] == ("1", "Preface")
     assert _re.search(r'class="?signature"?>Robbert van den Berg<br>ECPAT International<br>26 September 2019</p>', html)
+
+
+def test_other_instruments_are_listed_with_the_paragraphs_that_cite_them(site, page, server):
+    """/instruments/: each instrument the report cites, by article; never the Optional Protocol's articles."""
+    import re as _re
+    html = (site / "instruments" / "index.html").read_text(encoding="utf-8")
+    sections = dict(_re.findall(r'<h2 id="?([a-z0-9-]+)"?>(.*?)<', html))
+    assert {"crc", "lanzarote", "palermo", "c182"} <= set(sections) and "opsc" not in sections
+
+    def cited(instrument, label):
+        part = html.split(f'id="{instrument}"' if f'id="{instrument}"' in html else f"id={instrument}>")[1].split("<h2")[0]
+        item = _re.search(rf"<li>{_re.escape(label)}: paragraphs (.*?)</li>", part)
+        return [int(n) for n in _re.findall(r">(\d+)</a>", item.group(1))] if item else []
+    assert cited("lanzarote", "Article 22") == [70]
+    assert 64 in cited("crc", "Article 34") and cited("crc", "Article 34 (b)") == [55]
+    assert cited("palermo", "Article 3 (a)") == [49]
+    # Paragraph numbers a finger can use.
+    page.goto(server + "/instruments/")
+    box = page.locator("a.n").first.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box
