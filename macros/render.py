@@ -249,10 +249,11 @@ def mark_interventions(md, report, p, path):
             assert backref in md, (p.number, i.anchor)
             md = md.replace(backref, marker.strip() + " " + backref, 1)
         else:
-            link = re.search(rf'href="#{re.escape(i.anchor)}" aria-label="Link to this (?:passage|box)" '
-                             r'data-search-exclude>¶</a>', md)
+            # Just after the passage's words, before its ¶ link (and the "Cite" the page adds after that).
+            link = re.search(rf'<a class="block-link" href="#{re.escape(i.anchor)}" aria-label="Link to this '
+                             r'(?:passage|box)" data-search-exclude>¶</a>', md)
             assert link, (p.number, i.anchor)
-            md = md[:link.end()] + marker + md[link.end():]
+            md = md[:link.start()] + marker.strip() + " " + md[link.start():]
     return md
 
 
@@ -277,7 +278,7 @@ def apparatus_page(report):
     """Every intervention of this edition, from content/ (macros/apparatus.py): nothing here is written by hand."""
     path = APPARATUS
     counts = {kind: sum(1 for i in report.apparatus if i.kind == kind) for kind in KINDS}
-    md = [front({"title": "Editor's apparatus", "search": {"exclude": True}}), "# Editor's apparatus\n",
+    md = [front({"title": "Editor’s apparatus", "search": {"exclude": True}}), "# Editor’s apparatus\n",
           "Every intervention of this edition, each with its place in the edition, its place in the report "
           "(the lines of the text as extracted from the PDF, `content/explanatory-report.txt`) and the reason "
           f"recorded in `content/`. This page is generated from those files. "
@@ -306,8 +307,8 @@ def apparatus_page(report):
             lines = f"line {i.lines[0]}" if i.lines[0] == i.lines[1] else f"lines {i.lines[0]}–{i.lines[1]}"
             md.append(f'<div class="ed-entry" id="{i.id}" markdown="block">\n'
                       f'<p class="ed-place" markdown="span">{place} · report, {lines}</p>\n'
-                      f'<p class="ed-printed" markdown="span">Printed: “{escape(i.printed)}” · '
-                      f'{escape(i.note)}</p>\n'
+                      f'<p class="ed-printed" markdown="span">The report prints: “{escape(i.printed)}”. '
+                      f'This edition: {escape(i.note)}.</p>\n'
                       f'<p class="ed-why" markdown="span">Why: {escape(i.why)}</p>\n</div>\n')
     return path, "\n".join(md)
 
@@ -406,7 +407,8 @@ def chapter_handout(report, chapter):
     title = f"{plain_title(chapter)}: the whole chapter"
     md = [front({"title": title, "search": {"exclude": True}}), f"# {escape(title)}\n",
           f'<p class="handout-intro" markdown="span">The Guidelines and the commentary of chapter {chapter.number}, '
-          f'as one document. [Back to the chapter]({rel(path, chapter_path(chapter.number))}). {PRINT_BUTTON}</p>\n']
+          f'as one document.<span class="screen-only"> [Back to the chapter]'
+          f'({rel(path, chapter_path(chapter.number))}).</span> {PRINT_BUTTON}</p>\n']
     for section, ps in by_section(report, chapter):
         if section:
             md.append(f"## {section.letter}. {escape(section.title)} {{ #section-{section.letter.lower()} }}\n")
@@ -577,9 +579,13 @@ def articles_page(report):
         for provision, paras in provisions.items():
             links = ", ".join(f"[{k}]({rel(path, para_path(k))}){{ .n }}" for k in paras)
             label = provision[0].upper() + provision[1:]
-            md.append(f"- {escape(label)}: paragraphs {links}")
+            md.append(f"- {escape(label)}: {paragraphs(paras)} {links}")
         md.append("")
     return path, "\n".join(md)
+
+
+def paragraphs(numbers):
+    return "paragraph" if len(numbers) == 1 else "paragraphs"
 
 
 def instruments_index(report, instruments):
@@ -616,9 +622,9 @@ def instruments_page(report, instruments):
         for key in sorted((k for k in cited if k), key=lambda k: (k[0], k[1])):
             article, sub = key
             label = f"Article {article}" + "".join(f" ({s})" for s in sub)
-            md.append(f"- {label}: paragraphs {links(cited[key])}")
+            md.append(f"- {label}: {paragraphs(cited[key])} {links(cited[key])}")
         if None in cited:
-            md.append(f"- Named without an article: paragraphs {links(cited[None])}")
+            md.append(f"- Named without an article: {paragraphs(cited[None])} {links(cited[None])}")
         md.append("")
     return path, "\n".join(md)
 
@@ -691,7 +697,7 @@ def nav(report):
                      {"Definitions": "definitions.md"}, {"Articles of the Optional Protocol": "articles.md"},
                      {"Other instruments": "instruments.md"}]},
         {"About": [{"How to use this site": "about.md"}, {"This edition": "about/edition.md"},
-                   {"Editor's apparatus": APPARATUS}, {"Open data": "data.md"},
+                   {"Editor’s apparatus": APPARATUS}, {"Open data": "data.md"},
                    {"Offline copy": "download.md"}, {"Performance": "performance.md"},
                    {"Search benchmark": "search-benchmark.md"}]},
     ]

@@ -375,7 +375,7 @@ Engine.prototype.search = function (raw) {
         if (level > 0) { matched.push(ci); score += level * 4 * c.idf; }
         continue;
       }
-      var best = 0, found = [], surfaces = [];
+      var best = 0, found = [], surfaces = [], others = [];
       for (var ai = 0; ai < c.alts.length; ai++) {
         var a = c.alts[ai];
         ["text", "title"].forEach(function (field) {
@@ -386,7 +386,8 @@ Engine.prototype.search = function (raw) {
             o.field = field;
             found.push(o);
             var surface = src.slice(o.start, o.end);
-            surfaces.push(surface);
+            // The page marks the words as typed (and their forms), not every word of an equivalent term.
+            (a.weight >= 1 ? surfaces : others).push(surface);
             // The word as typed weighs more than another word of its stem ("criminality", "criminal").
             var w = a.weight * (a.seq.length > 1 || self.spell(fold(surface)) === self.spell(a.seq[0][2]) ? 1 : 0.85);
             if (w > best) best = w;
@@ -399,7 +400,8 @@ Engine.prototype.search = function (raw) {
       score += best * c.idf * (2.2 * tf / (tf + 1.2));
       hits = hits.concat(found);
       posLists.push({concept: ci, positions: found.filter(function (o) { return o.field === "text"; })
-        .map(function (o) { return o.index; }).sort(function (x, y) { return x - y; }), surfaces: surfaces});
+        .map(function (o) { return o.index; }).sort(function (x, y) { return x - y; }),
+        surfaces: surfaces.length ? surfaces : others});
     }
     if (strict.some(function (c) { return matched.indexOf(concepts.indexOf(c)) < 0; })) return;
     var cover = coverage(concepts, matched);
