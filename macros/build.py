@@ -11,6 +11,8 @@ SOURCE = "content/explanatory-report.txt"
 EDITORIAL = "content/editorial.yaml"
 PERMALINKS = "content/permalinks.tsv"
 EDITION = "content/edition.yaml"
+INSTRUMENTS = "content/instruments.yaml"
+TERMINOLOGY = "content/terminology.yaml"
 
 _cache = {}
 

@@ -16,7 +16,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import is_offline_edition, offline_zip  # noqa: E402
-from macros.build import load_edition, load_report  # noqa: E402
+from macros.build import INSTRUMENTS, load_edition, load_report  # noqa: E402
+from macros.edition import site_address  # noqa: E402
 from macros.instruments import read_instruments  # noqa: E402
 from macros.render import citation_files, nav, render_site, report_json  # noqa: E402
 from macros.stats import report_stats  # noqa: E402
@@ -47,7 +48,7 @@ def on_config(config):
 def on_files(files, config):
     report = load_report(ROOT)
     edition = load_edition(ROOT, config.site_url)
-    instruments = read_instruments(ROOT / "content" / "instruments.yaml")
+    instruments = read_instruments(ROOT / INSTRUMENTS)
     for path, text in render_site(report, edition, offline=is_offline_edition(config), instruments=instruments).items():
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, "data/report.json", content=report_json(report, edition)))
@@ -98,5 +99,5 @@ def on_page_context(context, page, config, nav):
     reads from disk (paragraphs/42.html)."""
     if is_offline_edition(config) and config.site_url:
         online = File(page.file.src_uri, config.docs_dir, config.site_dir, use_directory_urls=True)
-        page.canonical_url = load_edition(ROOT, config.site_url).address(online.url)
+        page.canonical_url = site_address(config.site_url) + online.url
     return context

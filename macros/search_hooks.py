@@ -13,13 +13,11 @@ from pathlib import Path
 from jsmin import jsmin
 from mkdocs.plugins import event_priority
 
-from macros.build import load_report
+from macros.build import INSTRUMENTS, TERMINOLOGY, load_report
 from macros.instruments import read_instruments
 from macros.search_index import read_terminology, search_index
 
 ROOT = Path(__file__).resolve().parent.parent
-INSTRUMENTS = ROOT / "content" / "instruments.yaml"
-TERMINOLOGY = ROOT / "content" / "terminology.yaml"
 ENGINE = ROOT / "macros" / "search_worker.js"
 LUNR = ROOT / "docs" / "assets" / "vendor" / "lunr" / "lunr.min.js"
 WORKER = "search/worker.js"
@@ -32,7 +30,8 @@ def on_post_build(config):
     if not path.is_file():
         return
     material = json.loads(path.read_text(encoding="utf-8"))
-    index = search_index(load_report(ROOT), material, read_instruments(INSTRUMENTS), read_terminology(TERMINOLOGY))
+    index = search_index(load_report(ROOT), material, read_instruments(ROOT / INSTRUMENTS),
+                         read_terminology(ROOT / TERMINOLOGY))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     # The engine's comments are for whoever reads macros/search_worker.js, not for every reader's download.
     worker = LUNR.read_text(encoding="utf-8") + "\n" + jsmin(ENGINE.read_text(encoding="utf-8"))
