@@ -52,6 +52,7 @@ class Intervention:
     why: str  # the reason recorded in content/
     chapter: str = None  # for a heading: its chapter
     link_to: int = None  # for a misprinted cross-reference: the paragraph its link leads to
+    article_to: str = None  # for a misprinted article of the Optional Protocol: the provision meant, "3 (1) (a) (ii)"
 
 
 def renumbered(report):
@@ -172,7 +173,7 @@ def interventions(source, ed, report):
         line, col = find_anchor(source, ed, m, m["at"])
         n, anchor = _at(positions, line, col)
         add("misprint", paragraph=n, anchor=anchor, lines=(line, line), printed=m["at"], note=m["means"],
-            why=m.get("why", ""), link_to=m.get("link_to"))
+            why=m.get("why", ""), link_to=m.get("link_to"), article_to=m.get("article_to"))
 
     for b in report.front_matter:
         if b.kind == "title":

@@ -1,4 +1,5 @@
-"""Mentions of Guidelines paragraphs and of Optional Protocol articles.
+"""Mentions of Guidelines paragraphs (articles of the Optional Protocol and of other instruments:
+macros/instruments.py).
 
 "paragraph 48 of its Guidelines", "In paragraph 6, the Committee…",
 "OPSC Guidelines, paragraphs 16, 74, 79" point into the Guidelines; a
@@ -23,17 +24,6 @@ GUIDELINES_BEFORE = re.compile(
 SEE_BEFORE = re.compile(r"\b[Ss]ee\s+(?:(?:above|below|hereafter)\s+)?(?:(?:at|under)\s+)?$")
 SEE_AFTER = re.compile(r"^\s*[.)]")
 
-
-ARTICLE = re.compile(
-    r"\b(?:[Aa]rticles?|[Aa]rts?\.)\s+(?P<n>\d{1,2})"
-    r"(?P<sub>(?:\s*\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)|\.\d+(?![\d.]))*)(?P<list>\s*(?:,|and|–|-)\s*\d)?")
-PARENS = r"(?:\s*\([^)]*\))*"
-OPSC_AFTER = re.compile(rf"^{PARENS}\s*(?:of\s+(?:the\s+)?|under\s+the\s+)?(?:OPSC|Optional Protocol)\b")
-OPSC_BEFORE = re.compile(r"(?:OPSC|Optional Protocol(?:’s)?)\s+$")
-OTHER_AFTER = re.compile(
-    rf"^{PARENS}\s*(?:of\s+(?:the\s+)?|under\s+the\s+)?(?:CRC|Convention|ECHR|Lanzarote|Palermo|African|ILO|C182|"
-    r"Charter|Protocol \(to|Directive|Forced|EU|UNCRC|European)")
-OTHER_BEFORE = re.compile(r"(?:CRC|C182|ILO|Convention(?:’s)?|Charter|Directive)\b[^.;]{0,30}$")
 
 
 @dataclass(frozen=True)
@@ -77,28 +67,3 @@ def paragraph_mentions(text, in_footnote=False, limit=113):
         out.append(Mention(m.start("nums"), m.end("nums") - m.start("nums"), tuple(numbers), item))
     return out
 
-
-def article_mentions(text):
-    """(article, provision) pairs of the Optional Protocol named in a text.
-
-    Explicit ("Article 3(4) OPSC", "article 9 (5) of the Optional Protocol")
-    or in the Guidelines' own citation style ("article 3 (1) (c)", "(art. 2 (a))");
-    articles of the Convention, ILO C182 or regional treaties are left out.
-    """
-    found = []
-    for m in ARTICLE.finditer(text):
-        after = text[m.end("sub"):m.end("sub") + 60]
-        before = text[max(0, m.start() - 40):m.start()]
-        n = int(m.group("n"))
-        explicit = OPSC_AFTER.match(after) or OPSC_BEFORE.search(before)
-        if not 1 <= n <= 17 or (not explicit and (OTHER_AFTER.match(after) or OTHER_BEFORE.search(before))):
-            continue
-        # The Guidelines cite the Protocol as "(art. 3)" and "article 3 (1) (c)".
-        cited = ("(" in m.group("sub") or (before.endswith("(") and m.group(0).startswith("art"))) \
-            and not m.group("list")
-        if not (explicit or cited):
-            continue
-        parts = re.findall(r"\(\s*([^)\s]+)\s*\)|\.(\d+)", m.group("sub"))
-        sub = "".join(f" ({a or b})" for a, b in parts)
-        found.append((n, f"article {n}{sub}"))
-    return found

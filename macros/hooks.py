@@ -19,7 +19,9 @@ from macros import is_offline_edition, offline_zip  # noqa: E402
 from macros.build import INSTRUMENTS, load_edition, load_report  # noqa: E402
 from macros.edition import site_address  # noqa: E402
 from macros.instruments import read_instruments  # noqa: E402
-from macros.render import citation_files, nav, render_site, report_json  # noqa: E402
+from macros.lists import read_lists  # noqa: E402
+from macros.pages import render_site  # noqa: E402
+from macros.render import citation_files, nav, report_json  # noqa: E402
 from macros.stats import report_stats  # noqa: E402
 
 VENDOR = "assets/vendor/"
@@ -49,7 +51,9 @@ def on_files(files, config):
     report = load_report(ROOT)
     edition = load_edition(ROOT, config.site_url)
     instruments = read_instruments(ROOT / INSTRUMENTS)
-    for path, text in render_site(report, edition, offline=is_offline_edition(config), instruments=instruments).items():
+    pages = render_site(report, edition, instruments, read_lists(ROOT / "content"), ROOT / "content",
+                        offline=is_offline_edition(config))
+    for path, text in pages.items():
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, "data/report.json", content=report_json(report, edition)))
     for path, text in citation_files(report, edition).items():

@@ -3,8 +3,18 @@ links and cross-references in place."""
 
 import html
 import re
+from dataclasses import dataclass
 
 from .crossrefs import paragraph_mentions
+
+
+@dataclass(frozen=True)
+class CitationLink:
+    """An article mention to link: `length` characters at `offset` of a block's text."""
+    offset: int
+    length: int
+    href: str
+    meant: str = None  # a misprinted citation: the provision meant, said beside the link
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}|~^#!])")
 
@@ -43,42 +53,75 @@ def footnote_link(series, number, page_href):
     return f'<sup>[{number}]({page_href}#fn:{fn_id(series, number)} "{label}")</sup>'
 
 
-def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_at=None, renumber=None):
+class Acronyms:
+    """Acronyms and their expansions: each, where it stands as a word of the text (not inside a document
+    symbol such as CRC/C/156 or an address), becomes an <abbr> whose title Material shows on hover, focus and
+    tap (content.tooltips)."""
+
+    def __init__(self, expansions):
+        self.expansions = dict(expansions)  # {word as printed (NGOs too): expansion}
+        words = sorted(self.expansions, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w/.@:-])(" + "|".join(map(re.escape, words)) + r")(?![\w/@-]|\.\w)") \
+            if words else None
+
+    def markdown(self, text):
+        """`text` as Markdown (escaped), its acronyms marked."""
+        if self.pattern is None:
+            return escape(text)
+        out, pos = [], 0
+        for m in self.pattern.finditer(text):
+            title = html.escape(self.expansions[m.group(1)], quote=True)
+            out += [escape(text[pos:m.start()]), f'<abbr title="{title}">{m.group(1)}</abbr>']
+            pos = m.end()
+        out.append(escape(text[pos:]))
+        return "".join(out)
+
+
+def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_at=None, renumber=None,
+           citations=(), acronyms=None):
     """Markdown for a block's text.
 
     `paragraph_href(n)` gives the link to Guidelines paragraph n, or None to
     leave mentions of paragraphs as plain text. `notes_at` is the page that
     holds the footnotes, when it is not this one. `renumber`: {printed number: the paragraph meant} for a
-    cross-reference the report misprints (content/editorial.yaml, misprints).
+    cross-reference the report misprints (content/editorial.yaml, misprints). `citations`: [CitationLink]
+    of the article mentions to link (macros/instruments.py finds them); `acronyms`: Acronyms to mark.
     """
     text = block.text
-    events = []  # (offset, order, kind, payload)
+    events = []  # (start, end, kind, payload): what becomes a link, first come first served
     for link in block.links:
         events.append((link.offset, link.offset + link.length, "link", link))
     if paragraph_href is not None:
         for m in paragraph_mentions(text, in_footnote=in_footnote):
-            if any(a < m.offset + m.length and m.offset < b for a, b, _, _ in events):
-                continue
             events.append((m.offset, m.offset + m.length, "xref", m))
-    events.sort(key=lambda e: e[0])
+    for c in citations:
+        events.append((c.offset, c.offset + c.length, "cite", c))
+    taken = []
+    for e in events:
+        if not any(a < e[1] and e[0] < b for a, b, _, _ in taken):
+            taken.append(e)
+    taken.sort(key=lambda e: e[0])
     refs = sorted(block.refs, key=lambda r: r.offset) if with_refs else []
 
     out, pos = [], 0
+    plain = acronyms.markdown if acronyms else escape
+
+    def marker(ref):
+        return footnote_link(ref.series, ref.number, notes_at) if notes_at else footnote_ref(ref.series, ref.number)
 
     def emit_plain(upto):
         nonlocal pos
         while refs and refs[0].offset <= upto:
             ref = refs.pop(0)
-            out.append(escape(text[pos:ref.offset]))
-            out.append(footnote_link(ref.series, ref.number, notes_at) if notes_at
-                       else footnote_ref(ref.series, ref.number))
-            pos = ref.offset
-        out.append(escape(text[pos:upto]))
+            # A marker inside a link's words comes right after the link: the text never runs backwards.
+            if ref.offset > pos:
+                out.append(plain(text[pos:ref.offset]))
+                pos = ref.offset
+            out.append(marker(ref))
+        out.append(plain(text[pos:upto]))
         pos = upto
 
-    for start, end, kind, payload in events:
-        if start < pos:
-            continue
+    for start, end, kind, payload in taken:
         emit_plain(start)
         label = escape(text[start:end])
         if kind == "link" and payload.url is None:
@@ -86,13 +129,15 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_
             out.append(f'{label} <span class="missing-link">(no address survives in the report)</span>')
         elif kind == "link":
             out.append(f"[{label}]({md_url(payload.url)})")
+        elif kind == "cite":
+            out.append(f"[{label}]({payload.href}){{ .cite }}")
+            if payload.meant:
+                out.append(f' <span class="editorial-note">[{escape(payload.meant)} is meant]</span>')
         else:
             out.append(_xref(text[start:end], payload.numbers, paragraph_href, payload.item, renumber or {}))
         pos = end
     emit_plain(len(text))
-    for ref in refs:
-        out.append(footnote_link(ref.series, ref.number, notes_at) if notes_at
-                   else footnote_ref(ref.series, ref.number))
+    out += [marker(ref) for ref in refs]
     return "".join(out)
 
 

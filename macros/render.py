@@ -4,12 +4,13 @@ the preface and the indexes. Pure functions: model in, {path: text} out."""
 import json
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .cite_formats import Passage, bibtex, citation_text, csl_json, ris
 from .apparatus import KINDS, renumbered
-from .crossrefs import article_mentions, paragraph_mentions
-from .instruments import OPSC, citations
-from .inline import escape, fn_id, inline
+from .crossrefs import paragraph_mentions
+from .instruments import OPSC, mentions
+from .inline import CitationLink, escape, fn_id, inline
 from .model import Block, to_json
 
 CALLOUT_TITLE = {
@@ -22,6 +23,23 @@ CALLOUT_CLASS = {
     "regional_good_practice": "regional-good-practice", "iwg_advice": "iwg-advice",
     "case_law": "case-law", "definition": "definition",
 }
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the words of the text link to beyond the report's own links: each article mention to its entry
+    on articles/ (the Optional Protocol's) or instruments/ (the registry of content/instruments.yaml); each
+    acronym to its expansion (content/acronyms.yaml)."""
+    registry: object
+    acronyms: object = None  # macros.inline.Acronyms: each acronym of the text with its expansion
+
+    def links(self, text, path, guideline=False):
+        out = []
+        for m in mentions(text, self.registry, guideline):
+            page = ARTICLES if m.citation.instrument == OPSC else INSTRUMENTS
+            out.append(CitationLink(m.offset, m.length, f"{rel(path, page)}#{m.citation.anchor}",
+                                    m.citation.provision if m.printed else None))
+        return out
 
 
 def chapter_slug(number):
@@ -80,17 +98,6 @@ def referred_to(report):
     return {n: sorted(v) for n, v in refs.items()}
 
 
-def articles_index(report):
-    """{article number: {provision: [paragraphs]}} of the Optional Protocol."""
-    index = defaultdict(lambda: defaultdict(set))
-    for p in report.paragraphs:
-        blocks = p.guideline + _commentary_blocks(p)
-        for block in blocks:
-            for n, provision in article_mentions(block.text):
-                index[n][provision].add(p.number)
-    return {n: {prov: sorted(ps) for prov, ps in sorted(provs.items())} for n, provs in sorted(index.items())}
-
-
 def _commentary_blocks(p):
     out = []
     for item in p.items:
@@ -103,9 +110,11 @@ def _commentary_blocks(p):
 
 # ---------------------------------------------------------------- blocks
 
-def render_blocks(blocks, path, anchored=False, in_footnote=False, xrefs=True, notes_at=None, renumber=None):
+def render_blocks(blocks, path, anchored=False, in_footnote=False, xrefs=True, notes_at=None, renumber=None,
+                  marks=None, guideline=False):
     """Blocks as HTML-with-Markdown; list items are grouped into lists. `anchored`: each passage shows
-    its anchor (the `id` macros/permalinks.py gave it) and a link to it."""
+    its anchor (the `id` macros/permalinks.py gave it) and a link to it. `marks`: what else the words link
+    to (Marks); `guideline`: the blocks are the Guidelines' own text."""
     href = (lambda n: rel(path, para_path(n))) if xrefs else None
     out, i = [], 0
     while i < len(blocks):
@@ -113,19 +122,23 @@ def render_blocks(blocks, path, anchored=False, in_footnote=False, xrefs=True, n
         if b.kind == "li":
             items = []
             while i < len(blocks) and blocks[i].kind == "li":
-                items.append(_item_html("li", blocks[i], href, anchored, in_footnote, notes_at, renumber))
+                items.append(_item_html("li", blocks[i], href, anchored, in_footnote, notes_at, renumber,
+                                        marks, path, guideline))
                 i += 1
             # markdown="block": its items' Markdown (links, escapes) is read wherever the list stands.
             out.append('<ul class="printed-list" markdown="block">\n' + "\n".join(items) + "\n</ul>")
             continue
         tag = "blockquote" if b.kind == "quote" else "p"
-        out.append(_item_html(tag, b, href, anchored, in_footnote, notes_at, renumber))
+        out.append(_item_html(tag, b, href, anchored, in_footnote, notes_at, renumber, marks, path, guideline))
         i += 1
     return "\n\n".join(out)
 
 
-def _item_html(tag, block, href, anchored, in_footnote, notes_at=None, renumber=None):
-    body = inline(block, href, in_footnote=in_footnote, notes_at=notes_at, renumber=(renumber or {}).get(block.id))
+def _item_html(tag, block, href, anchored, in_footnote, notes_at=None, renumber=None, marks=None, path=None,
+               guideline=False):
+    body = inline(block, href, in_footnote=in_footnote, notes_at=notes_at, renumber=(renumber or {}).get(block.id),
+                  citations=marks.links(block.text, path, guideline) if marks else (),
+                  acronyms=marks.acronyms if marks else None)
     if anchored:
         anchor = block.id
         # aria-label rather than a hidden span: there is one on every passage, and bytes add up.
@@ -141,7 +154,7 @@ def callout_title(callout):
     return (printed[:1] + printed[1:].lower()).replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)")
 
 
-def render_items(items, path, anchored=False, in_handout=False, renumber=None):
+def render_items(items, path, anchored=False, in_handout=False, renumber=None, marks=None):
     """A paragraph's commentary in reading order: runs of passages (a list stays one list) and boxes."""
     out, run = [], []
     for item in items + [None]:
@@ -149,14 +162,14 @@ def render_items(items, path, anchored=False, in_handout=False, renumber=None):
             run.append(item)
             continue
         if run:
-            out.append(render_blocks(run, path, anchored=anchored, renumber=renumber))
+            out.append(render_blocks(run, path, anchored=anchored, renumber=renumber, marks=marks))
             run = []
         if item is not None:
-            out.append(render_callout(item, path, in_handout=in_handout))
+            out.append(render_callout(item, path, in_handout=in_handout, marks=marks))
     return out
 
 
-def render_callout(callout, path, in_handout=False):
+def render_callout(callout, path, in_handout=False, marks=None):
     """A box; in a chapter handout (several paragraphs on one page) its anchor takes the paragraph's number."""
     cls = CALLOUT_CLASS[callout.type]
     title = callout_title(callout)
@@ -168,13 +181,13 @@ def render_callout(callout, path, in_handout=False):
         if e.origin:
             parts.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span>'
                          f' <span class="origin-region">{escape(e.region)}</span></p>')
-        html = render_blocks(e.blocks, path)
+        html = render_blocks(e.blocks, path, marks=marks)
         parts.append(html)
     parts.append("</div>")
     return "\n\n".join(parts)
 
 
-def render_footnotes(footnotes, path, heading="## Footnotes { #footnotes }"):
+def render_footnotes(footnotes, path, heading="## Footnotes { #footnotes }", marks=None):
     if not footnotes:
         return ""
     # A heading of their own, so that search results in a note point here.
@@ -188,7 +201,8 @@ def render_footnotes(footnotes, path, heading="## Footnotes { #footnotes }"):
         for f in notes:
             fid = fn_id(f.series, f.number)
             body = inline(Block("p", f.text, f.lines, f.spans, [], f.links), lambda n: rel(path, para_path(n)),
-                          in_footnote=True)
+                          in_footnote=True, citations=marks.links(f.text, path) if marks else (),
+                          acronyms=marks.acronyms if marks else None)
             note = f' <span class="editorial-note">[Printed as {f.printed}; {escape(f.note)}]</span>' if f.note else ""
             # Material's hover preview copies the note's child elements: keep it in a <p>.
             out.append(f'<li id="fn:{fid}" value="{f.number}" markdown="block"><p markdown="span">{body}{note} '
@@ -200,7 +214,7 @@ def render_footnotes(footnotes, path, heading="## Footnotes { #footnotes }"):
 
 # ---------------------------------------------------------------- pages
 
-def paragraph_page(report, p, referrers, edition, offline=False):
+def paragraph_page(report, p, referrers, edition, offline=False, marks=None):
     path = para_path(p.number)
     chapter = report.chapter(p.chapter)
     section = next((s for s in chapter.sections if s.letter == p.section), None)
@@ -219,19 +233,20 @@ def paragraph_page(report, p, referrers, edition, offline=False):
         links = " ".join(f"[]({rel(path, para_path(a.paragraph))}#{a.target}){{ #{a.anchor} .moved-anchor }}"
                          for a in moved)
         md.append(f'<div class="moved-anchors" hidden markdown="span">{links}</div>\n')
-    guideline_html = render_blocks(p.guideline, path, anchored=True, xrefs=False)
+    guideline_html = render_blocks(p.guideline, path, anchored=True, xrefs=False, marks=marks, guideline=True)
     md.append('<section class="guideline" id="guideline" aria-labelledby="guideline-label" markdown="block">\n'
               f'<p class="guideline-label" id="guideline-label">Guidelines, paragraph {p.number} '
               f'<span class="guideline-source">CRC/C/156</span></p>\n\n{guideline_html}\n\n</section>\n')
     if p.items:
         md.append("## Commentary { #commentary }\n")
-        md += [html + "\n" for html in render_items(p.items, path, anchored=True, renumber=page_renumber(report, p))]
+        md += [html + "\n" for html in render_items(p.items, path, anchored=True, renumber=page_renumber(report, p),
+                                                     marks=marks)]
     if referrers:
         links = ", ".join(f'[{n}<span class="ref-title">. {escape(report.paragraph(n).title)}</span>]'
                           f'({rel(path, para_path(n))})' for n in referrers)
         md.append(f"## Referred to in {{ #referred-to }}\n\n<p class=\"referred-to\" markdown=\"span\">{links}</p>\n")
     md.append(cite_block(p, path, edition, offline))
-    md.append(render_footnotes(p.footnotes, path))
+    md.append(render_footnotes(p.footnotes, path, marks=marks))
     return mark_interventions("\n".join(md) + "\n", report, p, path)
 
 
@@ -258,6 +273,8 @@ def mark_interventions(md, report, p, path):
 
 
 APPARATUS = "about/apparatus.md"
+ARTICLES = "articles.md"
+INSTRUMENTS = "instruments.md"
 
 
 def passage_label(anchor):
@@ -400,7 +417,7 @@ def handout_path(number):
     return f"chapters/{chapter_slug(number)}/full.md"
 
 
-def chapter_handout(report, chapter):
+def chapter_handout(report, chapter, marks=None):
     """The whole chapter in reading order, to read straight through and print: each paragraph's Guideline,
     commentary, boxes and footnotes. Kept out of search (its text is the paragraph pages')."""
     path = handout_path(chapter.number)
@@ -417,15 +434,15 @@ def chapter_handout(report, chapter):
             md.append('<section class="guideline" markdown="block">\n'
                       f'<p class="guideline-label">Guidelines, paragraph {p.number} '
                       f'<span class="guideline-source">CRC/C/156</span></p>\n\n'
-                      f'{render_blocks(p.guideline, path, xrefs=False)}\n\n</section>\n')
+                      f'{render_blocks(p.guideline, path, xrefs=False, marks=marks, guideline=True)}\n\n</section>\n')
             md += [html + "\n" for html in render_items(p.items, path, in_handout=True,
-                                                         renumber=page_renumber(report, p))]
+                                                         renumber=page_renumber(report, p), marks=marks)]
             md.append(render_footnotes(p.footnotes, path, heading=f"#### Footnotes to paragraph {p.number} "
-                                                                  f"{{ #p{p.number}-footnotes }}"))
+                                                                  f"{{ #p{p.number}-footnotes }}", marks=marks))
     return path, "\n".join(md)
 
 
-def guidelines_page(report):
+def guidelines_page(report, marks=None):
     """The Committee's 113 paragraphs alone, under their chapters and sections: no commentary, no boxes.
     Kept out of search: a hit on Guideline text opens the paragraph's own page."""
     path = "guidelines.md"
@@ -443,7 +460,8 @@ def guidelines_page(report):
                 md.append(f"### {section.letter}. {escape(section.title)} "
                           f"{{ #chapter-{chapter_slug(chapter.number)}-{section.letter.lower()} }}\n")
             for p in ps:
-                body = render_blocks(p.guideline, path, xrefs=False, notes_at=rel(path, para_path(p.number)))
+                body = render_blocks(p.guideline, path, xrefs=False, notes_at=rel(path, para_path(p.number)),
+                                     marks=marks, guideline=True)
                 md.append(f'<div class="gl-paragraph" id="{p.number}" markdown="block">\n'
                           f'<p class="gl-number" markdown="span">[{p.number}.]({rel(path, para_path(p.number))} '
                           f'"{p.number}. {escape(p.title)}")</p>\n\n{body}\n\n</div>\n')
@@ -552,11 +570,17 @@ def good_practice_page(report):
 
 def callout_index_page(report, ctype, path, title, intro):
     md = [front({"title": title}), f"# {title}\n", intro + "\n"]
+    return path, "\n".join(md + callout_entries(report, ctype, path))
+
+
+def callout_entries(report, ctype, path, level=2):
+    """Every box of one kind, whole, each with a link to its paragraph: the body of an index of boxes."""
+    md = []
     for p in report.paragraphs:
         for c in p.callouts:
             if c.type != ctype:
                 continue
-            md.append(f"## Paragraph {p.number}: {escape(p.title)} {{ #{c.id}-{p.number} }}\n")
+            md.append(f"{'#' * level} Paragraph {p.number}: {escape(p.title)} {{ #{c.id}-{p.number} }}\n")
             body = []
             for e in c.entries:
                 if e.origin:
@@ -565,99 +589,15 @@ def callout_index_page(report, ctype, path, title, intro):
             md.append(f'<div class="index-entry {CALLOUT_CLASS[ctype]}" markdown="block">\n' + "\n\n".join(body) +
                       f'\n<p class="index-source" markdown="span">[Read it with paragraph {p.number}]'
                       f'({rel(path, para_path(p.number))}#{c.id})</p>\n</div>\n')
-    return path, "\n".join(md)
-
-
-def articles_page(report):
-    path = "articles.md"
-    index = articles_index(report)
-    md = [front({"title": "Articles of the Optional Protocol"}), "# Articles of the Optional Protocol\n",
-          "Which paragraphs of the Guidelines and of the commentary discuss which article of the Optional "
-          "Protocol, from the mentions in their text (such as “article 3 (1) (a)”).\n"]
-    for n, provisions in index.items():
-        md.append(f"## Article {n} {{ #article-{n} }}\n")
-        for provision, paras in provisions.items():
-            links = ", ".join(f"[{k}]({rel(path, para_path(k))}){{ .n }}" for k in paras)
-            label = provision[0].upper() + provision[1:]
-            md.append(f"- {escape(label)}: {paragraphs(paras)} {links}")
-        md.append("")
-    return path, "\n".join(md)
+    return md
 
 
 def paragraphs(numbers):
     return "paragraph" if len(numbers) == 1 else "paragraphs"
 
 
-def instruments_index(report, instruments):
-    """{instrument id: {(article, subdivisions) or None: [paragraphs]}} for every instrument but the Optional
-    Protocol (articles/): what each paragraph's text, commentary, boxes and footnotes cite of it."""
-    index = defaultdict(lambda: defaultdict(set))
-    for p in report.paragraphs:
-        texts = [b.text for b in p.guideline + _commentary_blocks(p)] + [f.text for f in p.footnotes]
-        for text in texts:
-            for c in citations(text, instruments):
-                if c.instrument != OPSC:
-                    index[c.instrument][(c.article, c.sub) if c.article else None].add(p.number)
-    return {ident: {key: sorted(ps) for key, ps in cited.items()} for ident, cited in index.items()}
-
-
-def instruments_page(report, instruments):
-    path = "instruments.md"
-    index = instruments_index(report, instruments)
-    md = [front({"title": "Other instruments"}), "# Other instruments\n",
-          "The treaties and other instruments the report cites besides the Optional Protocol (for which see "
-          f"[its articles]({rel(path, 'articles.md')})), with the paragraphs whose Guideline text, commentary, "
-          "boxes or footnotes cite them: by article where the text names one (“Article 22 of the Lanzarote "
-          "Convention”, “Articles 34 and 35 CRC”), otherwise as a whole.\n"]
-
-    def links(paras):
-        return ", ".join(f"[{k}]({rel(path, para_path(k))}){{ .n }}" for k in paras)
-
-    for inst in instruments:
-        cited = index.get(inst.id)
-        if not cited:
-            continue
-        md.append(f"## {escape(inst.title)} {{ #{inst.id} }}\n")
-        md.append(f"Cited as: {', '.join(escape(n) for n in inst.names if not n.lower().startswith('the '))}.\n")
-        for key in sorted((k for k in cited if k), key=lambda k: (k[0], k[1])):
-            article, sub = key
-            label = f"Article {article}" + "".join(f" ({s})" for s in sub)
-            md.append(f"- {label}: {paragraphs(cited[key])} {links(cited[key])}")
-        if None in cited:
-            md.append(f"- Named without an article: {paragraphs(cited[None])} {links(cited[None])}")
-        md.append("")
-    return path, "\n".join(md)
-
-
 def _slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def render_site(report, edition, offline=False, instruments=()):
-    """Every generated page, {path: markdown}. `offline`: the pages of the offline copy; `instruments`: the
-    registry of content/instruments.yaml."""
-    pages = {}
-    refs = referred_to(report)
-    for p in report.paragraphs:
-        pages[para_path(p.number)] = paragraph_page(report, p, refs.get(p.number, []), edition, offline)
-    for chapter in report.chapters:
-        for fn in (chapter_page, chapter_handout):
-            path, text = fn(report, chapter)
-            pages[path] = text
-    for fn in (preface_page, resources_page, good_practice_page, articles_page, guidelines_page, contents_page,
-               apparatus_page):
-        path, text = fn(report)
-        pages[path] = text
-    for ctype, path, title, intro in (
-        ("iwg_advice", "iwg-advice.md", "The IWG’s advice",
-         "Advice of the Interagency Working Group (IWG) given in the report."),
-        ("case_law", "case-law.md", "Case law", "Judgments discussed in the report."),
-        ("definition", "definitions.md", "Definitions", "Terms defined in the report's definition boxes."),
-    ):
-        pages[path] = callout_index_page(report, ctype, path, title, intro)[1]
-    path, text = instruments_page(report, instruments)
-    pages[path] = text
-    return pages
 
 
 def report_json(report, edition=None):

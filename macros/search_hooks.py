@@ -30,7 +30,8 @@ def on_post_build(config):
     if not path.is_file():
         return
     material = json.loads(path.read_text(encoding="utf-8"))
-    index = search_index(load_report(ROOT), material, read_instruments(ROOT / INSTRUMENTS),
+    report = load_report(ROOT)
+    index = search_index(report, material, read_instruments(ROOT / INSTRUMENTS).with_misprints(report.apparatus),
                          read_terminology(ROOT / TERMINOLOGY))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     # The engine's comments are for whoever reads macros/search_worker.js, not for every reader's download.

@@ -65,8 +65,8 @@ def _text(blocks):
     return " ".join(parts), markers
 
 
-def _cites(text, instruments):
-    return [c.key for c in citations(text, instruments)]
+def _cites(text, instruments, guideline=False):
+    return [c.key for c in citations(text, instruments, guideline)]
 
 
 def paragraph_entries(report, instruments, urls):
@@ -82,7 +82,7 @@ def paragraph_entries(report, instruments, urls):
         for b in p.guideline:
             text, fn = _text([b])
             out.append(Entry(f"{page}#{b.id}", f"Guidelines, paragraph {p.number}", text, "guideline", p.number,
-                             _cites(text, instruments), fn))
+                             _cites(text, instruments, guideline=True), fn))
         for item in p.items:
             if isinstance(item, Block):
                 text, fn = _text([item])

@@ -72,7 +72,8 @@ def test_the_open_data_carries_the_same_list(site, report):
     data = json.loads((site / "data" / "report.json").read_text(encoding="utf-8"))
     assert [e["id"] for e in data["apparatus"]] == [i.id for i in report.apparatus]
     first = data["apparatus"][0]
-    assert set(first) == {"id", "kind", "paragraph", "anchor", "lines", "printed", "note", "why", "chapter", "link_to"}
+    assert set(first) == {"id", "kind", "paragraph", "anchor", "lines", "printed", "note", "why", "chapter", "link_to",
+                          "article_to"}
 
 
 def test_a_misprinted_cross_reference_links_to_the_paragraph_meant(site):

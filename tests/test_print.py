@@ -13,6 +13,8 @@ HEADINGS = {"Commentary", "Referred to in", "Footnotes", "Cite this paragraph"}
 
 
 def text_of(html):
+    # Inline elements (links, acronyms) sit inside a word run; others end one.
+    html = re.sub(r"</?(?:a|abbr|span|em|strong)\b[^>]*>", "", html)
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))).strip()
 
 

@@ -231,7 +231,7 @@ def test_other_instruments_are_listed_with_the_paragraphs_that_cite_them(site, p
 
     def cited(instrument, label):
         part = html.split(f'id="{instrument}"' if f'id="{instrument}"' in html else f"id={instrument}>")[1].split("<h2")[0]
-        item = _re.search(rf"<li>{_re.escape(label)}: paragraphs? (.*?)</li>", part)
+        item = _re.search(rf"<li[^>]*>{_re.escape(label)}: paragraphs? (.*?)</li>", part)
         return [int(n) for n in _re.findall(r">(\d+)</a>", item.group(1))] if item else []
     assert cited("lanzarote", "Article 22") == [70]
     assert 64 in cited("crc", "Article 34") and cited("crc", "Article 34 (b)") == [55]

@@ -80,6 +80,7 @@
     watchResults();
     passageLinks();
     printing();
+    acronyms();
     // Material's search dialog has no accessible name of its own.
     var dialog = document.querySelector(".md-search");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
@@ -112,6 +113,18 @@
                                     : "Printed from " + pageAddress();
       article.appendChild(footer);
     }
+  }
+
+  // Acronyms (<abbr>, from content/acronyms.yaml): hovering or tapping one shows what it stands for
+  // (Material's tooltips). The first of each on the page also takes keyboard focus, so the expansion is
+  // reachable without a pointer; every one would fill a page with tab stops.
+  function acronyms() {
+    var seen = {};
+    document.querySelectorAll(".md-content abbr[title]").forEach(function (abbr) {
+      if (seen[abbr.textContent]) return;
+      seen[abbr.textContent] = true;
+      abbr.tabIndex = 0;
+    });
   }
 
   function say(text) {

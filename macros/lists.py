@@ -1,0 +1,147 @@
+"""The reviewed lists of content/ that feed the indexes: the Optional Protocol's articles (their subjects),
+cases, glossary terms and acronyms. Each is read against a small declared schema, so a bad entry is one
+error naming the file and its line; each quotation of the report must stand in exactly one passage."""
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, parse_yaml, read_utf8
+from .passages import locate
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    pass
+
+
+def _with_line(loader, node):
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _with_line)
+
+
+@dataclass(frozen=True)
+class Article:
+    number: int
+    subject: str  # this edition's short heading: the Protocol gives its articles none
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    name: str
+    body: str
+    at: tuple  # the report's words where it discusses or cites the case
+    year: int = None
+    reference: str = None
+    note: str = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    defined: tuple  # the report's defining words
+    see: tuple = ()
+    terminology: str = None
+    terminology_at: str = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Acronym:
+    acronym: str
+    expansion: str
+    forms: tuple = ()
+    at: str = None
+    source: str = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Lists:
+    """Everything content/ lists for the indexes."""
+    articles: tuple = ()
+    cases: tuple = ()
+    terms: tuple = ()
+    acronyms: tuple = ()
+    not_acronyms: tuple = ()  # words with capitals that are not acronyms
+
+    def expansions(self):
+        """{acronym as printed, plural forms too: its expansion}."""
+        return {w: a.expansion for a in self.acronyms for w in (a.acronym, *a.forms)}
+
+
+# key: (type, required) per record: what an entry may hold.
+SCHEMAS = {
+    Article: {"number": (int, True), "subject": (str, True)},
+    Case: {"id": (str, True), "name": (str, True), "body": (str, True), "at": (list, True), "year": (int, False),
+           "reference": (str, False), "note": (str, False)},
+    Term: {"id": (str, True), "term": (str, True), "defined": (list, True), "see": (list, False),
+           "terminology": (str, False), "terminology_at": (str, False)},
+    Acronym: {"acronym": (str, True), "expansion": (str, True), "forms": (list, False), "at": (str, False),
+              "source": (str, False)},
+}
+
+
+def _records(path, data, section, record):
+    items = data.get(section) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ContentError(path, 1, f"expected `{section}:`, a list")
+    schema, out = SCHEMAS[record], []
+    for item in items:
+        line = item.get("__line__", 0) if isinstance(item, dict) else 0
+        if not isinstance(item, dict):
+            raise ContentError(path, line, f"each entry of `{section}` is a mapping")
+        for key, (kind, required) in schema.items():
+            if (required and key not in item) or (key in item and not isinstance(item[key], kind)):
+                raise ContentError(path, line, f"expected `{key}` ({kind.__name__})")
+        unknown = sorted(set(item) - set(schema) - {"__line__"})
+        if unknown:
+            raise ContentError(path, line, f"unknown key `{unknown[0]}`; expected one of {', '.join(schema)}")
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k != "__line__"}
+        out.append(record(**values, line=line))
+    return tuple(out)
+
+
+def _load(path):
+    text = read_utf8(path, f"the list {path.name}")
+    return parse_yaml(path, text, lambda t: yaml.load(t, Loader=_Loader))
+
+
+def read_lists(content):
+    """content/articles.yaml, cases.yaml, glossary.yaml and acronyms.yaml."""
+    content = Path(content)
+    articles = _records(content / "articles.yaml", _load(content / "articles.yaml"), "articles", Article)
+    cases = _records(content / "cases.yaml", _load(content / "cases.yaml"), "cases", Case)
+    terms = _records(content / "glossary.yaml", _load(content / "glossary.yaml"), "terms", Term)
+    acr_path = content / "acronyms.yaml"
+    acr = _load(acr_path)
+    acronyms = _records(acr_path, acr, "acronyms", Acronym)
+    not_acronyms = tuple(t for group in acr.get("not_acronyms") or () for t in group.get("tokens") or ())
+    ids = {t.id for t in terms}
+    for t in terms:
+        for other in t.see:
+            if other not in ids:
+                raise ContentError(content / "glossary.yaml", t.line, f"`see: {other}` is not the id of a term")
+    return Lists(articles, cases, terms, acronyms, not_acronyms)
+
+
+def place(report, path, line, quote):
+    """The one passage that holds `quote`, or an error at the entry's line."""
+    found = locate(report, quote)
+    if len(found) != 1:
+        where = "no passage" if not found else f"{len(found)} passages (paragraphs " \
+            f"{', '.join(str(s.paragraph) for s in found)})"
+        raise ContentError(path, line, f"“{quote[:60]}” should be found in exactly one passage, found in {where}")
+    return found[0]
+
+
+def names(record):
+    return [f.name for f in fields(record)]

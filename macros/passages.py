@@ -1,0 +1,41 @@
+"""Every passage of the Guidelines paragraphs' pages, in page order, and where a quotation of the text
+stands: what the editorial lists of content/ (cases, glossary) are anchored to."""
+
+import re
+from dataclasses import dataclass
+
+from .model import Block
+
+
+@dataclass(frozen=True)
+class Passage:
+    paragraph: int
+    anchor: str  # its id on the paragraph page: "guideline-2", "commentary-3", "case-law-1", "fn:r46"
+    zone: str  # "guideline" | "commentary" | "box" | "footnote"
+    text: str  # its words, blocks joined by a space
+
+
+def passages(report):
+    for p in report.paragraphs:
+        for b in p.guideline:
+            yield Passage(p.number, b.id, "guideline", b.text)
+        for item in p.items:
+            if isinstance(item, Block):
+                yield Passage(p.number, item.id, "commentary", item.text)
+            else:
+                blocks = [item.heading] if item.heading else []
+                blocks += [b for e in item.entries for b in e.blocks]
+                origins = [e.origin for e in item.entries if e.origin]
+                yield Passage(p.number, item.id, "box", " ".join([*origins, *(b.text for b in blocks)]))
+        for f in p.footnotes:
+            yield Passage(p.number, f"fn:{f.series[0]}{f.number}", "footnote", f.text)
+
+
+def _squash(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def locate(report, quote):
+    """The passages that hold `quote` (white space aside)."""
+    quote = _squash(quote)
+    return [s for s in passages(report) if quote in _squash(s.text)]

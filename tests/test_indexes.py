@@ -1,0 +1,235 @@
+"""The indexes a lawyer asks of the report (issue 12): articles of the Optional Protocol linked where they are
+mentioned, other instruments kept apart, cases, terms and acronyms, each from a reviewed list in content/."""
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from macros.errors import ContentError
+from macros.lists import read_lists
+from macros.passages import passages
+
+ROOT = Path(__file__).resolve().parent.parent
+LISTS = read_lists(ROOT / "content")
+
+
+def page_html(site, path):
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def section(html, anchor, end="<h"):
+    """What follows the element with this id, up to the next heading (quoted or not, as the minifier left it)."""
+    m = re.search(rf'id="?{re.escape(anchor)}"?[ >]', html)
+    assert m, anchor
+    return html[m.end():].split(end)[0] if end else html[m.end():]
+
+
+def links(html):
+    """[(href, words)] of a page's links."""
+    return [(unescape(h), unescape(re.sub(r"<[^>]+>", "", w)))
+            for h, w in re.findall(r'<a [^>]*?href="?([^" >]+)"?[^>]*>(.*?)</a>', html)]
+
+
+# ---------------------------------------------------------------- articles, where they are mentioned
+
+# paragraph page, the words of the link, where it leads
+MENTION_LINKS = [
+    (16, "art. 3", "../../articles/#article-3"),
+    (16, "art. 4", "../../articles/#article-4"),
+    (16, "art. 5", "../../articles/#article-5"),
+    (61, "article 3 (1) (c)", "../../articles/#article-3-1-c"),
+    (47, "article 3 (1) (a) (i)", "../../articles/#article-3-1-a-i"),
+    (77, "Article 3(3)", "../../articles/#article-3-3"),
+    (66, "article 9 (5)", "../../articles/#article-9-5"),
+    (59, "Articles 2", "../../articles/#article-2"),
+    (100, "article 9 (3)", "../../articles/#article-9-3"),
+    (45, "Article 3, paragraph 2", "../../articles/#article-3-2"),
+    # A misprint corrected in content/editorial.yaml, with a note beside the link.
+    (46, "Article 3(a)(ii)", "../../articles/#article-3-1-a-ii"),
+    # Other instruments' articles lead to theirs.
+    (70, "Article 22", "../../instruments/#lanzarote-22"),
+    (55, "Article 34(b)", "../../instruments/#crc-34-b"),
+    (49, "Article 3(a)", "../../instruments/#palermo-3-a"),
+    (93, "article 3", "../../instruments/#crc-3"),
+]
+
+
+@pytest.mark.parametrize("n, words, href", MENTION_LINKS)
+def test_each_form_of_mention_links_to_its_entry(site, n, words, href):
+    assert (href, words) in links(page_html(site, f"paragraphs/{n}")), (n, words)
+
+
+def test_the_misprinted_article_says_what_is_meant(site):
+    html = page_html(site, "paragraphs/46")
+    assert re.search(r"Article 3\(a\)\(ii\)</a> <span class=\"?editorial-note\"?>\[article 3 \(1\) \(a\) \(ii\) is "
+                     r"meant\]</span>", html)
+
+
+def test_no_other_instruments_article_links_to_the_optional_protocol(site):
+    """Wherever a link leads to articles/, the instrument named right after it is the Optional Protocol or none."""
+    other = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:of\s+(?:the\s+)?)?(?:CRC|Convention|Lanzarote|Palermo|ILO|C182|"
+                       r"Charter|Directive|European|African|Hague)\b")
+    checked = 0
+    for n in range(1, 114):
+        html = page_html(site, f"paragraphs/{n}")
+        for m in re.finditer(r'<a [^>]*href="?[./]*articles/#article-[^>]*>[^<]*</a>', html):
+            after = re.sub(r"<[^>]+>", "", html[m.end():m.end() + 200])
+            assert not other.match(after), (n, m.group(0), after[:60])
+            checked += 1
+    assert checked >= 70, checked
+
+
+# ---------------------------------------------------------------- articles/
+
+def test_articles_index_gives_subjects_paragraphs_titles_and_kinds(site, report):
+    html = page_html(site, "articles")
+    for a in LISTS.articles:
+        assert re.search(rf'<h2 id="?article-{a.number}"?>Article {a.number} · {re.escape(a.subject)}', unescape(html)), a
+    assert "this edition’s short heading" in unescape(html)
+    part = section(html, "article-3-1-c", "<h")
+    found = links(part)
+    assert ("../paragraphs/61/", "61") in found and ("../paragraphs/61/#guideline-1", "Guidelines") in found
+    assert report.paragraph(61).title in unescape(part)
+    # Sub-provisions under their article, in order.
+    ids = re.findall(r'<h[23] id="?(article-3[^" >]*)', html)
+    assert ids[:5] == ["article-3", "article-3-1", "article-3-1-a", "article-3-1-a-i", "article-3-1-a-ii"], ids
+    # An article no passage cites says so.
+    assert re.search(r'id="?article-1"?>.*?</h2>\s*<p>No passage of the report cites this article', html)
+    # The misprint is listed where it is meant, saying how it was printed.
+    part = section(html, "article-3-1-a-ii", "<h")
+    assert "printed “Article 3(a)(ii)”" in unescape(part) and "../paragraphs/46/#commentary-3" in part
+
+
+# ---------------------------------------------------------------- cases
+
+@pytest.mark.parametrize("case_id, paragraph", [
+    ("fafce-v-ireland", 58), ("ramirez-escobar-v-guatemala", 15), ("mexico-scjn-due-diligence", 94),
+    ("iacthr-compensation", 104), ("iacthr-enhanced-due-diligence", 94),
+])
+def test_the_cases_the_report_discusses_are_on_case_law(site, case_id, paragraph):
+    html = page_html(site, "case-law")
+    part = section(html, case_id, "<h3")
+    assert (f"../paragraphs/{paragraph}/", str(paragraph)) in links(part)
+
+
+def test_every_case_names_its_body_and_year_where_printed(site):
+    text = unescape(page_html(site, "case-law"))
+    for case in LISTS.cases:
+        assert case.body in text and case.name in text
+        if case.year:
+            assert f"{case.name} ({case.year})" in text
+    assert "FAFCE v. Ireland (2014)" in text and "Ramírez Escobar et al. v. Guatemala (2018)" in text
+    assert "Complaint 89/2013" in text
+    # The report's case-law box stays, at its published address.
+    assert 'id="case-law-1-15"' in page_html(site, "case-law") or "id=case-law-1-15" in page_html(site, "case-law")
+
+
+# ---------------------------------------------------------------- terms
+
+def test_the_glossary_has_a_heading_and_a_paragraph_link_for_every_term(site):
+    html = page_html(site, "definitions")
+    for t in LISTS.terms:
+        part = section(html, t.id, "<h2")
+        assert any(re.match(r"\.\./paragraphs/\d+/#", h) for h, _ in links(part)), t.id
+    for term in ("sale of children", "child pornography", "sexual activities", "by whatever means",
+                 "offering, delivering or accepting a child", "child sexual abuse material",
+                 "sexual extortion", "grooming", "live streaming"):
+        assert any(t.term.startswith(term) for t in LISTS.terms), term
+    # The report's ICT definition box stays.
+    assert "ICT encompass any communication device" in unescape(html)
+
+
+def test_legacy_and_preferred_terms_point_at_each_other(site):
+    by_id = {t.id: t for t in LISTS.terms}
+    assert "child-sexual-abuse-material" in by_id["child-pornography"].see
+    assert "child-pornography" in by_id["child-sexual-abuse-material"].see
+    html = unescape(page_html(site, "definitions"))
+    part = section(html, "child-pornography", "<h2")
+    assert "Terminology" in part and "#child-sexual-abuse-material" in part
+
+
+def test_every_defining_quotation_is_the_reports_own_words(report):
+    texts = [re.sub(r"\s+", " ", s.text) for s in passages(report)]
+    for t in LISTS.terms:
+        for quote in t.defined:
+            assert sum(quote in text for text in texts) == 1, (t.id, quote[:50])
+
+
+# ---------------------------------------------------------------- acronyms
+
+CANDIDATE = re.compile(r"(?<![\w/.@:-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?![\w/@-])")
+URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def reader_texts(report):
+    return [s.text for s in passages(report)] + [b.text for b in report.front_matter]
+
+
+def test_every_acronym_of_the_text_is_in_the_list(report):
+    known = set(LISTS.expansions()) | set(LISTS.not_acronyms)
+    found = {m.group(1) for text in reader_texts(report) for m in CANDIDATE.finditer(URL.sub(" ", text))}
+    missing = sorted(w for w in found if w not in known)
+    assert not missing, missing
+    assert {"OPSC", "CRC", "ICT", "IWG", "SECTT", "NGO", "CSAM"} <= set(LISTS.expansions())
+
+
+def test_every_acronym_on_a_paragraph_page_has_its_expansion_there(site, report):
+    words = LISTS.expansions()
+    pattern = re.compile(r"(?<![\w/.@:-])(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                         + r")(?![\w/@-]|\.\w)")
+    checked = 0
+    for p in report.paragraphs:
+        html = page_html(site, f"paragraphs/{p.number}")
+        shown = {(w, unescape(a or b or c)) for a, b, c, w in
+                 re.findall(r"""<abbr title=(?:"([^"]*)"|'([^']*)'|([^ >"']+))>([^<]+)</abbr>""", html)}
+        texts = [s.text for s in passages(report) if s.paragraph == p.number and s.zone != "box"]
+        for text in texts:
+            for m in pattern.finditer(URL.sub(" ", text)):
+                assert (m.group(1), words[m.group(1)]) in shown, (p.number, m.group(1))
+                checked += 1
+    assert checked > 300, checked
+
+
+def test_an_acronym_shows_its_expansion_on_focus_and_tap(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "/paragraphs/35/")
+    first = page.locator("abbr", has_text="SECTT").first
+    assert first.get_attribute("tabindex") == "0"
+    first.focus()
+    tip = page.locator(".md-tooltip2").filter(has_text="travel and tourism")
+    tip.wait_for(state="visible", timeout=3000)
+    page.keyboard.press("Escape")
+    page.goto(server + "/paragraphs/59/")
+    later = page.locator("abbr", has_text="OPSC").nth(2)
+    assert later.get_attribute("tabindex") is None  # one tab stop per acronym and page
+    later.scroll_into_view_if_needed()
+    later.tap()
+    page.locator(".md-tooltip2").filter(has_text="Optional Protocol").wait_for(state="visible", timeout=3000)
+    context.close()
+
+
+# ---------------------------------------------------------------- targets, and bad lists
+
+@pytest.mark.parametrize("path", ["articles", "case-law", "definitions"])
+def test_index_links_are_finger_sized(page, server, path):
+    page.goto(f"{server}/{path}/")
+    boxes = page.locator(".cited-in a, .quote-source a, .index-jump a").evaluate_all(
+        "els => els.slice(0, 40).map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert boxes and all(w >= 24 and h >= 24 for w, h in boxes), boxes
+
+
+def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report):
+    from macros.lists import place
+    for name in ("articles.yaml", "glossary.yaml", "acronyms.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "content" / name).read_bytes())
+    (tmp_path / "cases.yaml").write_text("cases:\n  - id: x\n    name: X v. Y\n    body: A court\n    at: [no such words]\n",
+                                         encoding="utf-8")
+    case = read_lists(tmp_path).cases[0]
+    with pytest.raises(ContentError, match=r"cases.yaml:2: “no such words” should be found in exactly one passage"):
+        place(report, tmp_path / "cases.yaml", case.line, case.at[0])
+    (tmp_path / "cases.yaml").write_text("cases:\n  - id: x\n    body: A court\n    at: [a]\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"cases.yaml:2: expected `name` \(str\)"):
+        read_lists(tmp_path)
