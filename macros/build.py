@@ -1,11 +1,31 @@
 """Where the content lives, and one parse per change of it."""
 
+from dataclasses import dataclass, replace
 from pathlib import Path
-
-from dataclasses import replace
 
 from .edition import read_edition, site_address
 from .extract import build_report
+
+
+@dataclass(frozen=True)
+class Content:
+    """The files of content/ the build reads (mkdocs.yml, `plugins: - opsc:` options, or the defaults)."""
+    source: Path
+    editorial: Path
+    register: Path
+    edition: Path
+    instruments: Path
+    terminology: Path
+    lists: Path  # the folder of articles.yaml, cases.yaml, glossary.yaml, acronyms.yaml
+
+    @classmethod
+    def at(cls, root, **paths):
+        """The content of the checkout at `root`; `paths`: options relative to it (the defaults otherwise)."""
+        root = Path(root)
+        defaults = {"source": SOURCE, "editorial": EDITORIAL, "register": PERMALINKS, "edition": EDITION,
+                    "instruments": INSTRUMENTS, "terminology": TERMINOLOGY, "lists": "content"}
+        return cls(**{k: root / (paths.get(k) or v) for k, v in defaults.items()})
+
 
 SOURCE = "content/explanatory-report.txt"
 EDITORIAL = "content/editorial.yaml"
@@ -17,9 +37,10 @@ TERMINOLOGY = "content/terminology.yaml"
 _cache = {}
 
 
-def load_report(root):
-    root = Path(root)
-    paths = (root / SOURCE, root / EDITORIAL, root / PERMALINKS)
+def load_report(root_or_content):
+    """The model of the report: from a checkout's root (the default paths) or a Content."""
+    content = root_or_content if isinstance(root_or_content, Content) else Content.at(root_or_content)
+    paths = (content.source, content.editorial, content.register)
     # `mkdocs serve` calls this on every rebuild; parse again only when content/ changed.
     key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p), None, None)
                 for p in paths)
@@ -29,6 +50,7 @@ def load_report(root):
     return _cache[key]
 
 
-def load_edition(root, site_url):
+def load_edition(root_or_content, site_url):
     """This edition's record, with the address it is published at (mkdocs.yml site_url)."""
-    return replace(read_edition(Path(root) / EDITION), url=site_address(site_url))
+    content = root_or_content if isinstance(root_or_content, Content) else Content.at(root_or_content)
+    return replace(read_edition(content.edition), url=site_address(site_url))

@@ -5,6 +5,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .callouts import title
 from .instruments import OPSC, citations, mentions
 from .lists import place
 from .passages import passages
@@ -60,8 +61,8 @@ def _zone_label(report, paragraph, anchor, zone):
         return ("footnote " if anchor[3] == "r" else "Guidelines footnote ") + anchor[4:]
     if zone == "box":
         box = next(c for c in report.paragraph(paragraph).callouts if c.id == anchor)
-        printed = box.heading.text.strip()
-        return printed.lower().replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)")
+        shown = title(box.heading.text)
+        return shown[:1].lower() + shown[1:]
     return zone
 
 

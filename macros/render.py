@@ -8,22 +8,11 @@ from dataclasses import dataclass
 
 from .cite_formats import Passage, bibtex, citation_text, csl_json, ris
 from .apparatus import KINDS, renumbered
+from .callouts import BY_TYPE, title
 from .crossrefs import paragraph_mentions
 from .instruments import OPSC, mentions
 from .inline import CitationLink, escape, fn_id, inline
 from .model import Block, to_json
-
-CALLOUT_TITLE = {
-    "resource_tip": "Resource tip", "good_practice": "Good practice",
-    "regional_good_practice": "Regional good practice", "iwg_advice": "The IWG’s advice",
-    "case_law": "Case law", "definition": "Definition",
-}
-CALLOUT_CLASS = {
-    "resource_tip": "resource-tip", "good_practice": "good-practice",
-    "regional_good_practice": "regional-good-practice", "iwg_advice": "iwg-advice",
-    "case_law": "case-law", "definition": "definition",
-}
-
 
 @dataclass(frozen=True)
 class Marks:
@@ -149,9 +138,8 @@ def _item_html(tag, block, href, anchored, in_footnote, notes_at=None, renumber=
 
 
 def callout_title(callout):
-    """The box's heading as printed, in sentence case ("GOOD PRACTICE" → "Good practice")."""
-    printed = callout.heading.text.strip()
-    return (printed[:1] + printed[1:].lower()).replace("iwg’s", "IWG’s").replace("(ict)", "(ICT)")
+    """The box's heading as this edition shows it ("GOOD PRACTICE" → "Good practice"): macros/callouts.py."""
+    return title(callout.heading.text)
 
 
 def render_items(items, path, anchored=False, in_handout=False, renumber=None, marks=None):
@@ -171,7 +159,7 @@ def render_items(items, path, anchored=False, in_handout=False, renumber=None, m
 
 def render_callout(callout, path, in_handout=False, marks=None):
     """A box; in a chapter handout (several paragraphs on one page) its anchor takes the paragraph's number."""
-    cls = CALLOUT_CLASS[callout.type]
+    cls = BY_TYPE[callout.type].slug
     title = callout_title(callout)
     anchor = f"p{callout.paragraph}-{callout.id}" if in_handout else callout.id
     parts = [f'<div class="admonition {cls}" id="{anchor}" markdown="block">',
@@ -561,7 +549,7 @@ def good_practice_page(report):
         for origin, p, c, e in sorted(by_region[region], key=lambda t: (t[0], t[1].number)):
             kind = "Regional good practice" if c.type == "regional_good_practice" else "Good practice"
             md.append(f"### {escape(origin)} — paragraph {p.number} {{ #{_slug(origin)}-{p.number}-{c.id} }}\n")
-            md.append(f'<div class="index-entry {CALLOUT_CLASS[c.type]}" markdown="block">\n'
+            md.append(f'<div class="index-entry {BY_TYPE[c.type].slug}" markdown="block">\n'
                       f'<p class="index-kind">{kind}</p>\n{_entry_text(e.blocks, path, p)}\n'
                       f'<p class="index-source" markdown="span">[Paragraph {p.number}: {escape(p.title)}]'
                       f'({rel(path, para_path(p.number))}#{c.id})</p>\n</div>\n')
@@ -586,7 +574,7 @@ def callout_entries(report, ctype, path, level=2):
                 if e.origin:
                     body.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span></p>')
                 body.append(_entry_text(e.blocks, path, p))
-            md.append(f'<div class="index-entry {CALLOUT_CLASS[ctype]}" markdown="block">\n' + "\n\n".join(body) +
+            md.append(f'<div class="index-entry {BY_TYPE[ctype].slug}" markdown="block">\n' + "\n\n".join(body) +
                       f'\n<p class="index-source" markdown="span">[Read it with paragraph {p.number}]'
                       f'({rel(path, para_path(p.number))}#{c.id})</p>\n</div>\n')
     return md

@@ -19,7 +19,6 @@ import fnmatch
 import os
 import posixpath
 import re
-import sys
 import tempfile
 import zipfile
 from html.parser import HTMLParser
@@ -27,14 +26,19 @@ from pathlib import Path
 from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-import macros  # noqa: E402
-
 CONFIG = ROOT / "mkdocs.yml"
-ZIP = macros.OFFLINE_ZIP
+
+
+def _default_zip():
+    """mkdocs.yml's `opsc: offline_zip`, where the online site looks for the zip to offer."""
+    from mkdocs.config import load_config
+
+    return ROOT / load_config(str(CONFIG)).plugins["opsc"].config.offline_zip
+
+
+ZIP = _default_zip()
 # Everything sits in one folder inside the zip, so unzipping never scatters files.
 FOLDER = ZIP.name.removesuffix(".zip")
 # The vendored iframe-worker shim (MIT, its LICENSE beside it), instead of https://unpkg.com/iframe-worker/shim.
@@ -182,8 +186,8 @@ def build_online(site_dir, zip_path=ZIP):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    macros.OFFLINE_ZIP = Path(zip_path).resolve()
     config = load_config(str(CONFIG), site_dir=str(site_dir), strict=True)
+    config.plugins["opsc"].config.offline_zip = str(Path(zip_path).resolve())
     build(config)
     return Path(site_dir)
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from macros.build import EDITORIAL, PERMALINKS, SOURCE  # noqa: E402
 from macros.extract import build_report  # noqa: E402

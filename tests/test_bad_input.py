@@ -1,6 +1,7 @@
 """Bad input stops the build with an error naming the file, the line and what
 was expected: never a half-built site."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -123,9 +124,14 @@ def test_build_stops_and_writes_no_site(copy, tmp_path):
     (root / "content" / "editorial.yaml").write_bytes(ed.read_bytes())
     (root / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
-                            cwd=root, capture_output=True, text=True)
+                            cwd=root, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert result.returncode != 0
     assert "explanatory-report.txt:1" in result.stderr and "UTF-8" in result.stderr
+    # One line a person can read (MkDocs' PluginError), not a traceback.
+    assert "Traceback" not in result.stderr, result.stderr
+    errors = [line for line in result.stderr.splitlines() if "explanatory-report.txt" in line]
+    assert len(errors) == 1 and re.search(r"ERROR +- +\S*explanatory-report\.txt:1: byte 0xff is not UTF-8", errors[0]), \
+        result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
 
 

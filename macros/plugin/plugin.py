@@ -1,0 +1,169 @@
+"""The edition as an MkDocs plugin: builds the model from content/, adds the generated pages, marks external
+links, names offline pages by their published address, and puts the edition's search index and engine in
+place of Material's (whose search box, results list and highlighting stay).
+
+Everything of substance lives in the pipeline modules (macros/*.py), which know nothing of MkDocs; this is
+the one place that hands their output to it, so the pipeline can move to another generator.
+"""
+
+import json
+import logging
+import re
+from pathlib import Path
+
+from jsmin import jsmin
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+from ..build import Content, load_edition, load_report
+from ..edition import site_address
+from ..errors import ContentError
+from ..instruments import read_instruments
+from ..lists import read_lists
+from ..pages import render_site
+from ..render import citation_files, nav, report_json
+from ..search_index import read_terminology, search_index
+from ..stats import report_stats
+from .config import EditionConfig
+
+PACKAGE = Path(__file__).resolve().parent.parent
+ENGINE = PACKAGE / "search_worker.js"
+VENDOR = "assets/vendor/"
+WORKER = "search/worker.js"
+MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+EXTERNAL = re.compile(r'<a ((?=[^>]*href="(?:https?:)?//)[^>]*)>(.*?)</a>', re.S)
+# Every external link points at one description in the page template (overrides/main.html)
+# instead of carrying its own hidden text: a page of footnotes has dozens of them.
+NEW_TAB_HINT = 'aria-describedby="new-tab-hint"'
+
+log = logging.getLogger("mkdocs.plugins.opsc")
+
+
+def is_offline_edition(config):
+    """Whether this build is the offline edition (Material's offline plugin, enabled)."""
+    return any(type(p).__name__ == "OfflinePlugin" and p.config.enabled for p in config.plugins.values())
+
+
+class EditionPlugin(BasePlugin[EditionConfig]):
+
+    def content(self, config):
+        root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        return Content.at(root, **{k: self.config[k] for k in ("source", "editorial", "register", "edition",
+                                                                 "instruments", "terminology", "lists")})
+
+    def offline_zip(self, config):
+        """The offline zip this build of the online site offers, or None."""
+        root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        path = root / self.config.offline_zip
+        return None if is_offline_edition(config) or not path.is_file() else path
+
+    def on_config(self, config):
+        report = readable(lambda: load_report(self.content(config)))
+        stats = report_stats(report)
+        log.info(f"report: {stats['paragraphs']} paragraphs, {stats['callouts']} callouts, "
+                 f"{stats['report_footnotes']} + {stats['guideline_footnotes']} footnotes, "
+                 f"{stats['available_here_links']} links resolved, {stats['unresolved_links']} without target")
+        for link in report.unresolved_links:
+            # Listed, not a warning: the report itself prints no target for these.
+            log.info(f"link without target: {link['text']!r} at line {link['line']}: {link['why']}")
+        if not config.get("nav"):
+            config["nav"] = nav(report)
+        return config
+
+    def on_files(self, files, config):
+        return readable(lambda: self._files(files, config))
+
+    def _files(self, files, config):
+        content = self.content(config)
+        report = load_report(content)
+        edition = load_edition(content, config.site_url)
+        pages = render_site(report, edition, read_instruments(content.instruments), read_lists(content.lists),
+                            content.lists, offline=is_offline_edition(config))
+        for path, text in pages.items():
+            files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, "data/report.json", content=report_json(report, edition)))
+        for path, text in citation_files(report, edition).items():
+            files.append(File.generated(config, path, content=text))
+        drop_unused_vendor_files(files, config)
+        zip_path = self.offline_zip(config)
+        if zip_path:
+            files.append(File.generated(config, f"downloads/{zip_path.name}", abs_src_path=str(zip_path)))
+        return files
+
+    def on_page_content(self, html, page, config, files):
+        return mark_external_links(html)
+
+    def on_page_context(self, context, page, config, nav):
+        """The offline copy names each page by its published address (paragraphs/42/), not by the file it
+        reads from disk (paragraphs/42.html)."""
+        if is_offline_edition(config) and config.site_url:
+            online = File(page.file.src_uri, config.docs_dir, config.site_dir, use_directory_urls=True)
+            page.canonical_url = site_address(config.site_url) + online.url
+        return context
+
+    @event_priority(-50)  # after the search plugin wrote its index, before the offline plugin inlines it
+    def on_post_build(self, config):
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        content = self.content(config)
+        report = load_report(content)
+        material = json.loads(path.read_text(encoding="utf-8"))
+        registry = read_instruments(content.instruments).with_misprints(report.apparatus)
+        index = search_index(report, material, registry, read_terminology(content.terminology))
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        lunr = Path(config.docs_dir) / VENDOR / "lunr" / "lunr.min.js"
+        # The engine's comments are for whoever reads macros/search_worker.js, not for every reader's download.
+        worker = lunr.read_text(encoding="utf-8") + "\n" + jsmin(ENGINE.read_text(encoding="utf-8"))
+        (Path(config.site_dir) / WORKER).write_text(worker, encoding="utf-8")
+        # lunr.js's licence, beside the file that ships it.
+        (Path(config.site_dir) / "search" / "LICENSE-lunr.txt").write_bytes((lunr.parent / "LICENSE").read_bytes())
+
+    def on_post_page(self, output, page, config):
+        return use_our_worker(output)
+
+    def on_post_template(self, output, template_name, config):
+        # The 404 page is a template, not a page.
+        return use_our_worker(output)
+
+
+def readable(step):
+    """A content error as MkDocs' one-line error: file, line, what was expected; never a traceback."""
+    try:
+        return step()
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def drop_unused_vendor_files(files, config):
+    """Vendored scripts (assets/vendor/<package>/, licence included) ship only in a build that loads them:
+    the iframe-worker shim is for the offline edition, which lists it in extra.polyfills."""
+    used = [str(s) for s in config.extra.get("polyfills") or []] + [str(s) for s in config.extra_javascript]
+    for file in list(files):
+        if file.src_uri.startswith(VENDOR):
+            package = VENDOR + file.src_uri[len(VENDOR):].split("/")[0] + "/"
+            if not any(package in url for url in used):
+                files.remove(file)
+
+
+def mark_external_links(html):
+    """Links that leave the site: no opener, no referrer, marked and announced."""
+    def external(m):
+        attrs, label = m.group(1), m.group(2)
+        if "rel=" in attrs:
+            return m.group(0)
+        href = re.search(r'href="([^"]*)"', attrs).group(1)
+        # A link that shows its own address needs no address printed after it.
+        cls = "external url-text" if re.sub(r"<[^>]+>", "", label).strip() in (href, href.split("://", 1)[-1]) \
+            else "external"
+        if "class=" in attrs:
+            attrs = re.sub(r'class="([^"]*)"', rf'class="\1 {cls}"', attrs, count=1)
+        else:
+            attrs += f' class="{cls}"'
+        return f'<a {attrs} rel="noopener noreferrer" target="_blank" {NEW_TAB_HINT}>{label}</a>'
+    return EXTERNAL.sub(external, html)
+
+
+def use_our_worker(html):
+    return MATERIAL_WORKER.sub(lambda m: f'{m.group(1)}{m.group(2)}{WORKER}"', html)
