@@ -14,9 +14,9 @@ from .layout import read_layout
 from .links import resolve_links
 from .model import Block, Callout, Chapter, Entry, Footnote, Paragraph, Removed, Report, Section
 from .permalinks import assign, read_register
-from .sheet import Sheet
+from .sheet import Owner, Sheet, Span
 from .source import read_source
-from .textflow import make_block, split_blocks
+from .textflow import BLANK, OTHER, Gap, Mark, first_text, make_block, split_blocks
 
 CALLOUT_SLUG = {
     "resource_tip": "resource-tip", "good_practice": "good-practice",
@@ -39,7 +39,7 @@ def extract(source, ed):
     sheet = Sheet(source)
     removed = []
     layout = read_layout(source, sheet, removed)
-    url_spans = {line: sheet.claim_line(line, ("removed", "link target")) for line in layout.url_lines}
+    url_spans = {line: sheet.claim_line(line, Owner("removed", "link target")) for line in layout.url_lines}
 
     headings = _claim_headings(source, ed, sheet)
     callout_specs = _match_callouts(source, ed, layout, sheet)
@@ -52,13 +52,13 @@ def extract(source, ed):
             for line, a, b in part:
                 for fa, fb in sheet.free_ranges(line):
                     if fa < b and a < fb:
-                        sheet.claim(line, max(a, fa), min(b, fb), ("guideline", n, k))
+                        sheet.claim(line, max(a, fa), min(b, fb), Owner("guideline", number=n, part=k))
     _claim_lone_numbers(source, ed, layout, sheet, granges, removed)
     find_report_markers(source, ed, layout, sheet, notes)
     _claim_callout_bodies(source, ed, sheet, callout_specs)
     _claim_front_matter(source, ed, sheet)
     for line, a, b in sheet.unclaimed():
-        sheet.claim(line, a, b, ("commentary",))
+        sheet.claim(line, a, b, Owner("commentary"))
 
     runs = _runs(source, sheet)
     report = _assemble(source, ed, runs, headings, callout_specs, notes, removed)
@@ -74,15 +74,15 @@ def _claim_headings(source, ed, sheet):
     out = {}
     for ch in ed["chapters"]:
         if ch.get("heading"):
-            out[("chapter", ch["number"])] = _claim_anchor_lines(source, ed, sheet, ch, [ch["heading"]],
-                                                                 ("heading", "chapter", ch["number"]))
+            owner = Owner("heading", "chapter", ch["number"])
+            out[owner] = _claim_anchor_lines(source, ed, sheet, ch, [ch["heading"]], owner)
     for sec in ed["sections"]:
         anchors = sec["heading"] if isinstance(sec["heading"], list) else [sec["heading"]]
-        out[("section", sec["chapter"], sec["letter"])] = _claim_anchor_lines(
-            source, ed, sheet, sec, anchors, ("heading", "section", sec["chapter"], sec["letter"]))
+        owner = Owner("heading", "section", sec["chapter"], sec["letter"])
+        out[owner] = _claim_anchor_lines(source, ed, sheet, sec, anchors, owner)
     for k, anchor in enumerate(ed["front_matter"]["headings"]):
-        out[("front", k)] = _claim_anchor_lines(source, ed, sheet, ed["front_matter"], [anchor],
-                                                ("heading", "front", k))
+        owner = Owner("heading", "front", k)
+        out[owner] = _claim_anchor_lines(source, ed, sheet, ed["front_matter"], [anchor], owner)
     return out
 
 
@@ -117,7 +117,7 @@ def _match_callouts(source, ed, layout, sheet):
             raise ContentError(ed["__path__"], spec["__line__"],
                                f"callout {k + 1}: expected {ctype} headed {printed!r} at report line {line}, "
                                f"editorial says {spec['type']} at line {spec.get('heading_line')}")
-        span = sheet.claim_line(line, ("callout-heading", k))
+        span = sheet.claim_line(line, Owner("callout-heading", number=k))
         out.append({"spec": spec, "line": line, "printed": printed, "type": ctype, "heading_span": span})
     return out
 
@@ -134,17 +134,17 @@ def _claim_callout_bodies(source, ed, sheet, callouts):
                                    f"callout at report line {c['line']}: its end {spec['end']!r} is above it")
         for n in range(c["line"] + 1, end_line + 1):
             owners = [o for _, _, o in sheet.claims(n)]
-            if any(o[0] in ("guideline", "heading", "callout-heading") for o in owners):
+            if any(o.kind in ("guideline", "heading", "callout-heading") for o in owners):
                 if spec.get("end"):
                     raise ContentError(ed["__path__"], spec["__line__"],
-                                       f"callout at report line {c['line']} runs into {owners[0][0]} text at "
+                                       f"callout at report line {c['line']} runs into {owners[0].kind} text at "
                                        f"line {n} before its end {spec['end']!r}")
                 break
             for a, b in sheet.free_ranges(n):
                 if n == end_line and end_col is not None:
                     b = min(b, end_col)
                 if a < b:
-                    sheet.claim(n, a, b, ("callout", k))
+                    sheet.claim(n, a, b, Owner("callout", number=k))
 
 
 # ---------------------------------------------------------------- guideline paragraphs
@@ -208,7 +208,7 @@ def _claim_lone_numbers(source, ed, layout, sheet, granges, removed):
             raise ContentError(source.path, line, f"paragraph number {number} stands here, but the editorial "
                                                   f"file says line {stated[number]}")
         seen[number] = line
-        span = sheet.claim_line(line, ("removed", "paragraph number"))
+        span = sheet.claim_line(line, Owner("removed", "paragraph number"))
         removed.append(Removed(line, source.line(line).strip(), f"paragraph number {number}", span))
     for number, line in stated.items():
         if line is not None and number not in seen:
@@ -226,7 +226,7 @@ def _claim_front_matter(source, ed, sheet):
             if n == end_line:
                 b = min(b, end_col)
             if a < b:
-                sheet.claim(n, a, b, ("front",))
+                sheet.claim(n, a, b, Owner("front"))
 
 
 # ---------------------------------------------------------------- reading order
@@ -243,29 +243,28 @@ def _runs(source, sheet):
         claims = sheet.claims(n)
         if not claims:
             if pieces:
-                pieces.append(("blank",))
+                pieces.append(BLANK)
             continue
         for a, b, owner in claims:
-            kind = owner[0]
-            if kind in TRANSPARENT:
+            if owner.kind in TRANSPARENT:
                 if pieces:
-                    pieces.append(("other",))
+                    pieces.append(OTHER)
                 continue
-            if kind == "marker":
-                pieces.append(("mark", owner[1], owner[2], (n, a, b)))
+            if owner.kind == "marker":
+                pieces.append(Mark(owner.name, owner.number, Span(n, a, b)))
                 continue
             if owner != current_key:
                 if current_key is not None:
                     runs.append((current_key, _trim(pieces)))
                 current_key, pieces = owner, []
-            pieces.append(("text", n, a, b))
+            pieces.append(Span(n, a, b))
     if current_key is not None:
         runs.append((current_key, _trim(pieces)))
     return runs
 
 
 def _trim(pieces):
-    while pieces and pieces[-1][0] in ("blank", "other"):
+    while pieces and isinstance(pieces[-1], Gap):
         pieces.pop()
     return pieces
 
@@ -280,15 +279,15 @@ def _assemble(source, ed, runs, headings, callout_specs, notes, removed_list):
         spans = headings.get(key)
         if not spans:
             return None
-        return make_block(lines, [("text",) + s for s in spans], kind="heading")
+        return make_block(lines, spans, kind="heading")
 
     chapters = []
     for ch in ed["chapters"]:
-        chapter = Chapter(ch["number"], ch["title"], heading_block(("chapter", ch["number"])))
+        chapter = Chapter(ch["number"], ch["title"], heading_block(Owner("heading", "chapter", ch["number"])))
         for sec in ed["sections"]:
             if sec["chapter"] == ch["number"]:
                 chapter.sections.append(Section(sec["letter"], sec["title"],
-                                                heading_block(("section", sec["chapter"], sec["letter"]))))
+                                                heading_block(Owner("heading", "section", sec["chapter"], sec["letter"]))))
         chapters.append(chapter)
 
     paragraphs = {p["n"]: Paragraph(p["n"], p["title"], p["chapter"], p.get("section"), [], [])
@@ -305,37 +304,37 @@ def _assemble(source, ed, runs, headings, callout_specs, notes, removed_list):
     override = None
     used_attach = set()
     for key, pieces in runs:
-        kind = key[0]
+        kind = key.kind
         if kind == "heading":
-            if key[1] == "front":
-                front.append(heading_block(("front", key[2])))
+            if key.name == "front":
+                front.append(heading_block(key))
             continue
         if kind == "front":
             front.extend(make_block(lines, b) for b in split_blocks(lines, pieces))
             continue
         if kind == "guideline":
-            n = key[1]
+            n = key.number
             paragraphs[n].guideline.extend(make_block(lines, b) for b in split_blocks(lines, pieces))
             current, override = n, None
             continue
         if kind == "callout":
-            callout_pieces.setdefault(key[1], []).extend(pieces)
+            callout_pieces.setdefault(key.number, []).extend(pieces)
             continue
         if kind == "callout-heading":
             continue  # its box is assembled below, whatever interrupts it
         # commentary
         for b in split_blocks(lines, pieces):
             block = make_block(lines, b)
-            first = next(p for p in b if p[0] == "text")
-            hit = attach.get((first[1], first[2]))
+            first = first_text(b)
+            hit = attach.get((first.line, first.start))
             if hit is None:
-                hit = next((attach[pos] for pos in attach if pos[0] == first[1] and first[2] <= pos[1] < first[3]
-                            and not lines[pos[0] - 1][first[2]:pos[1]].strip()), None)
+                hit = next((attach[pos] for pos in attach if pos[0] == first.line and first.start <= pos[1] < first.end
+                            and not lines[pos[0] - 1][first.start:pos[1]].strip()), None)
             if hit is not None:
                 override = hit["to"]
                 used_attach.add(id(hit))
             target = override or current or 1
-            ordered.append(((first[1], first[2]), target, block))
+            ordered.append(((first.line, first.start), target, block))
 
     for a in attach.values():
         if id(a) not in used_attach:
@@ -348,7 +347,7 @@ def _assemble(source, ed, runs, headings, callout_specs, notes, removed_list):
         spec = c["spec"]
         pieces = callout_pieces.get(k, [])
         blocks = [make_block(lines, b) for b in split_blocks(lines, pieces)]
-        heading = make_block(lines, [("text",) + c["heading_span"]], kind="heading")
+        heading = make_block(lines, [c["heading_span"]], kind="heading")
         entries = _entries(source, ed, spec, c, blocks)
         n = spec["paragraph"]
         slug = CALLOUT_SLUG[c["type"]]
@@ -406,8 +405,7 @@ def _attach_footnotes(source, notes, paragraphs):
             for ref in block.refs:
                 owner_of[(ref.series, ref.number)] = p.number
     for body in notes.bodies:
-        pieces = [("text",) + s for s in body.lines]
-        block = make_block(source.lines, pieces, kind="p")
+        block = make_block(source.lines, body.lines, kind="p")
         n = owner_of.get((body.series, body.number))
         if n is None:
             raise ContentError(source.path, body.lines[0][0],

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .anchors import find_anchor
 from .errors import ContentError
 from .textflow import URL_OPEN
+from .sheet import Owner
 from .layout import BARE_URL, CALLOUT_HEADING, LONE_NUMBER, is_page_start, is_running_header
 
 # Running text never reaches this many characters on a line; footnotes do.
@@ -152,8 +153,8 @@ def read_footnotes(source, editorial, layout, sheet):
         for k, line in enumerate(extent):
             begin = BODY_START.match(lines[line - 1]).end() if k == 0 else 0
             if k == 0:
-                sheet.claim(line, 0, begin, ("removed", "footnote number"))
-            c = sheet.claim(line, begin, len(lines[line - 1]), ("footnote", series, number))
+                sheet.claim(line, 0, begin, Owner("removed", "footnote number"))
+            c = sheet.claim(line, begin, len(lines[line - 1]), Owner("footnote", series, number))
             if c:
                 claims.append(c)
             body_lines.add(line)
@@ -178,7 +179,7 @@ def find_guideline_markers(source, sheet, notes, guideline_ranges):
             raise ContentError(source.path, body.lines[0][0],
                                f"Guidelines footnote {body.number}: no marker {body.number} in the text of "
                                f"paragraph {body.paragraph}")
-        body.marker = sheet.claim(found[0], found[1], found[2], ("marker", "guideline", body.number))
+        body.marker = sheet.claim(found[0], found[1], found[2], Owner("marker", "guideline", body.number))
 
 
 def find_report_markers(source, editorial, layout, sheet, notes):
@@ -205,7 +206,7 @@ def find_report_markers(source, editorial, layout, sheet, notes):
                                    f"on its page (lines {lo}-{hi}) after the marker of footnote "
                                    f"{body.number - 1}; add a marker_fixes entry to the editorial file")
         last = (found[0], found[2])
-        body.marker = sheet.claim(found[0], found[1], found[2], ("marker", "report", body.number))
+        body.marker = sheet.claim(found[0], found[1], found[2], Owner("marker", "report", body.number))
 
 
 def _search(source, sheet, regions, pattern, after):

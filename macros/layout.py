@@ -7,6 +7,8 @@ are recognised by rule, claimed as removed, and recorded with the reason.
 import re
 from dataclasses import dataclass, field
 
+from .sheet import Owner
+
 RUNNING_TITLE = re.compile(r"^\s*Explanatory Report to the OPSC Guidelines\s*$")
 RUNNING_CHAPTER = re.compile(r"^\s*\S.*?\S\s{4,}\d{1,3}\s*$")
 LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -62,7 +64,7 @@ def read_layout(source, sheet, removed):
 
     for n, text in enumerate(lines, start=1):
         if is_running_header(text):
-            span = sheet.claim_line(n, ("removed", "running header"))
+            span = sheet.claim_line(n, Owner("removed", "running header"))
             removed.append((n, text.strip(), "running header", span))
         elif m := LONE_NUMBER.match(text):
             layout.lone_numbers[n] = int(m.group(1))
