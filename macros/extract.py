@@ -151,7 +151,7 @@ def _claim_callout_bodies(source, ed, sheet, callouts):
 
 def _guideline_ranges(source, ed, sheet, layout):
     ranges, last = {}, (0, 0)
-    heading_lines = {line for line, _, _ in layout.callout_headings}
+    heading_lines = {h.line for h in layout.callout_headings}
     for p in ed["paragraphs"]:
         parts = []
         for part in p["parts"]:
@@ -365,7 +365,7 @@ def _assemble(source, ed, runs, headings, callout_specs, notes, removed_list):
     if front and front[-1].kind == "p":
         front[-1].kind = "signature"
     report = Report(source.path, source.sha256, front, chapters, [paragraphs[n] for n in sorted(paragraphs)],
-                    [r if isinstance(r, Removed) else Removed(*r) for r in removed_list])
+                    removed_list)
     _record_removed(source, report)
     return report
 
