@@ -96,8 +96,9 @@ def _stops(text, n, layout, opens_next):
             or bool(CALLOUT_HEADING.match(text)) or bool(LONE_NUMBER.match(text)) or opens_next(n))
 
 
-def read_footnotes(source, editorial, layout, sheet):
+def read_footnotes(ctx):
     """Every footnote body, each claimed with the number printed before it."""
+    source, editorial, layout, sheet = ctx.source, ctx.ed, ctx.layout, ctx.sheet
     lines = source.lines
     notes = Footnotes()
     guideline = _guideline_bodies(source, editorial)
@@ -189,8 +190,9 @@ def marker_pattern(number):
     return re.compile(rf"(?:(?<=[^\s\d/(\[\-–])|(?<=No\. \d)|(?<=No\. \d\d)){n}(?![\d/])")
 
 
-def find_guideline_markers(source, sheet, notes, guideline_ranges):
+def find_guideline_markers(ctx, notes, guideline_ranges):
     """A Guidelines footnote's marker stands in its own paragraph's text."""
+    source, sheet = ctx.source, ctx.sheet
     for body in notes.series("guideline"):
         regions = guideline_ranges.get(body.paragraph, [])
         found = _search(source, sheet, regions, marker_pattern(body.number), (0, 0))
@@ -201,9 +203,10 @@ def find_guideline_markers(source, sheet, notes, guideline_ranges):
         body.marker = sheet.claim(*found, Owner("marker", "guideline", body.number))
 
 
-def find_report_markers(source, editorial, layout, sheet, notes):
+def find_report_markers(ctx, notes):
     """Each report body's marker: the first glued number on its page (or the
     page before) after the previous marker; editorial fixes where that fails."""
+    source, editorial, layout, sheet = ctx.source, ctx.ed, ctx.layout, ctx.sheet
     overrides = {o["number"]: o for o in editorial.get("marker_fixes") or ()}
     last = (0, 0)
     for body in notes.series("report"):

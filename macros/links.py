@@ -31,7 +31,8 @@ def all_blocks(report):
                     yield from e.blocks
 
 
-def resolve_links(source, ed, layout, report, url_spans):
+def resolve_links(ctx, report, url_spans):
+    source, ed, layout = ctx.source, ctx.ed, ctx.layout
     occurrences = []  # (line, col, block, k-th in block)
     owner = {}
     for block in all_blocks(report):
