@@ -21,7 +21,6 @@ URL_OPEN = re.compile(r"(?:https?://|www\.)\S*(?:[/._\-=?&%#]|%[0-9A-Fa-f]{2})$"
 URL_AT_END = re.compile(r"(?:https?://|www\.)\S*$")
 # A line that is one unbroken token of URL characters finishes the link above it.
 URL_REST = re.compile(r"\S*[/%:_=&?#]\S*")
-WORD = re.compile(r"[^\W\d_]+")
 # Prefixes the report writes with a hard hyphen even where no other use of
 # the compound decides it.
 HARD_PREFIXES = {"non", "self", "long", "short", "cross", "co", "well", "child", "gender", "age", "low",
