@@ -454,7 +454,7 @@ def _entries(ctx, c, blocks):
 def _entry_start(ctx, c, e, blocks):
     """The index of the block an entry's `start` words open."""
     line, col = find_anchor(ctx.source, ctx.ed, e, e["start"])
-    k = next((i for i, b in enumerate(blocks) if b.spans[0][:2] == (line, col)), None)
+    k = next((i for i, b in enumerate(blocks) if (b.spans[0].line, b.spans[0].start) == (line, col)), None)
     if k is None:
         ctx.fail(e, f"entry {e['start']!r} does not open a block of the callout at report line {c.heading.line}")
     return k
@@ -470,7 +470,7 @@ def _attach_footnotes(source, notes, paragraphs):
         block = make_block(source.lines, body.lines, kind="p")
         n = owner_of.get((body.series, body.number))
         if n is None:
-            raise ContentError(source.path, body.lines[0][0],
+            raise ContentError(source.path, body.lines[0].line,
                                f"{body.series} footnote {body.number}: its marker is not in any paragraph's text")
         paragraphs[n].footnotes.append(Footnote(
             body.series, body.number, body.printed, block.text, block.lines, block.spans, [], body.marker,

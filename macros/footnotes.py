@@ -197,7 +197,7 @@ def find_guideline_markers(ctx, notes, guideline_ranges):
         regions = guideline_ranges.get(body.paragraph, [])
         found = _search(source, sheet, regions, marker_pattern(body.number), (0, 0))
         if found is None:
-            raise ContentError(source.path, body.lines[0][0],
+            raise ContentError(source.path, body.lines[0].line,
                                f"Guidelines footnote {body.number}: no marker {body.number} in the text of "
                                f"paragraph {body.paragraph}")
         body.marker = sheet.claim(*found, Owner("marker", "guideline", body.number))
@@ -216,14 +216,14 @@ def find_report_markers(ctx, notes):
             col += len(o["anchor"]) - len(str(body.number))
             found = Span(line, col, col + len(str(body.number)))
         else:
-            page = layout.page_of[body.lines[0][0]]
+            page = layout.page_of[body.lines[0].line]
             lo = layout.page_starts[max(page - 1, 0)]
             # Bodies float: the marker may sit on the page before or after.
             hi = layout.page_starts[page + 2] - 1 if page + 2 < len(layout.page_starts) else len(source.lines)
             regions = [(ln, a, b) for ln in range(lo, hi + 1) for a, b in sheet.free_ranges(ln)]
             found = _search(source, sheet, regions, marker_pattern(body.number), last)
             if found is None:
-                raise ContentError(source.path, body.lines[0][0],
+                raise ContentError(source.path, body.lines[0].line,
                                    f"report footnote {body.number}: no marker {body.number} glued to a word "
                                    f"on its page (lines {lo}-{hi}) after the marker of footnote "
                                    f"{body.number - 1}; add a marker_fixes entry to the editorial file")

@@ -107,7 +107,7 @@ def make_block(source_lines, pieces, kind=None):
     text = assemble(source_lines, pieces)
     # Marker digits are accounted for by their footnote, not by the block.
     spans = _texts(pieces)
-    lines = [s[0] for s in spans]
+    lines = [s.line for s in spans]
     marker = None
     if kind is None:
         m = LIST_ITEM.match(text)
