@@ -43,7 +43,8 @@ REFLOW = [
     (["the anti-", "Slavery Day"], ["the anti-Slavery Day"]),  # a capital after it: a name, kept
     (["a list -", "of things"], ["a list - of things"]),  # a dash, not a hyphen
     # A link or a symbol broken over two lines is joined without a space.
-    (["Available at: https://www.example.org/", "path/report.pdf."], ["Available at: https://www.example.org/path/report.pdf."]),
+    (["Available at: https://www.example.org/", "path/report.pdf."],
+     ["Available at: https://www.example.org/path/report.pdf."]),
     (["States and/", "or children"], ["States and/or children"]),
     # A blank line ends a finished sentence; an open one goes on in lower case, or after a hyphen.
     (["First paragraph.", "", "Second paragraph."], ["First paragraph.", "Second paragraph."]),
@@ -55,7 +56,8 @@ REFLOW = [
     (["Two steps:", "• one;", "• two."], ["Two steps:", "• one;", "• two."]),
     (["Also:", "", "1. First", "", "2. Second"], ["Also:", "1. First", "2. Second"]),
     # ... but a marker in mid-sentence is not an item.
-    (["as set out in article 3", "(1) of the Optional Protocol."], ["as set out in article 3 (1) of the Optional Protocol."]),
+    (["as set out in article 3", "(1) of the Optional Protocol."],
+     ["as set out in article 3 (1) of the Optional Protocol."]),
 ]
 
 
@@ -113,8 +115,12 @@ def read_page(*lines):
     ctx = Context(source, ed, read_layout(source, sheet, removed), sheet, removed)
     notes = read_footnotes(ctx)
     find_report_markers(ctx, notes)
-    return {b.number: (tuple(span.line for span in b.lines), b.marker.line, source.line(b.marker.line)[:b.marker.start].split()[-1])
+    return {b.number: (tuple(span.line for span in b.lines), b.marker.line, _word_before(source, b.marker))
             for b in notes.bodies}
+
+
+def _word_before(source, span):
+    return source.line(span.line)[:span.start].split()[-1]
 
 
 # (a page as printed, its footnotes as read_page gives them)
