@@ -52,9 +52,14 @@ def _pattern(anchor):
 
 
 def _find_two(text, anchor):
-    if "\n" not in anchor and "  " not in anchor:
-        first = text.find(anchor)
-        if first >= 0:
-            return first, text.find(anchor, first + 1)
-    found = [m.start() for m, _ in zip(_pattern(anchor).finditer(text), range(2))]
-    return (found + [-1, -1])[0], (found + [-1, -1])[1]
+    """Offsets of the first two occurrences of the anchor's words (-1: none).
+
+    Always by the pattern: a plain substring search would miss an occurrence
+    that wraps over a line break, and take an anchor's outer white space for words.
+    """
+    pattern = _pattern(anchor)
+    first = pattern.search(text)
+    if first is None:
+        return -1, -1
+    second = pattern.search(text, first.start() + 1)
+    return first.start(), second.start() if second else -1

@@ -1,11 +1,13 @@
 """The reviewed editorial file: what no rule can decide, with its line numbers.
 
-Each mapping read from the YAML keeps the line it starts on (``__line__``), so
-an anchor that no longer matches the report is reported at its own line of
-``content/editorial.yaml``.
+Each mapping read from the YAML keeps the line it starts on (``__line__``) and
+the line of each of its keys (``__lines__``), so a value that does not fit the
+schema below, or an anchor that no longer matches the report, is reported at
+its own line of ``content/editorial.yaml``.
 """
 
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 import yaml
 
@@ -16,6 +18,7 @@ CALLOUT_TYPES = (
     "resource_tip", "good_practice", "regional_good_practice", "iwg_advice", "case_law", "definition",
 )
 REGIONS = ("Africa", "Americas", "Asia-Pacific", "Europe", "Middle East", "International")
+PARAGRAPHS = 113
 
 
 # libyaml's loader where PyYAML has it: the pure-Python one takes half the parse time.
@@ -26,6 +29,7 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 def _mapping_with_line(loader, node, deep=False):
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value}
     return mapping
 
 
@@ -43,63 +47,201 @@ def read_editorial(path):
     return data
 
 
-def fail(ed, item, message):
-    raise ContentError(ed["__path__"], item.get("__line__", 0) if isinstance(item, dict) else 0, message)
+def fail(ed, item, message, key=None):
+    """Stop at the line of `item` in the editorial file, or of its `key` where that is known."""
+    line = 0
+    if isinstance(item, dict):
+        line = item.get("__lines__", {}).get(key) or item.get("__line__", 0)
+    raise ContentError(ed["__path__"], line, message)
 
 
-def _require(ed, item, key, kind):
-    if key not in item or not isinstance(item[key], kind):
-        name = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
-        fail(ed, item, f"expected `{key}` ({name})")
-    return item[key]
+# ---------------------------------------------------------------- the schema
 
+class Kind(NamedTuple):
+    """What a value must be; `expected` says it in an error message."""
+    expected: str
+    fits: Callable
+
+
+class Item(NamedTuple):
+    """A mapping of the file: its name in messages, the keys it must have and those it may have."""
+    name: str
+    required: dict  # key -> Kind, Item or Many
+    optional: dict = {}
+
+
+class Many(NamedTuple):
+    """A list of values of one kind (or of Items); `at_least` of them."""
+    of: object
+    at_least: int = 0
+
+
+def _whole(v):
+    return isinstance(v, int) and not isinstance(v, bool)  # YAML's yes/no are not numbers
+
+
+def _nullable(kind):
+    return Kind(f"{kind.expected}, or null", lambda v: v is None or kind.fits(v))
+
+
+TEXT = Kind("text", lambda v: isinstance(v, str))
+WORDS = Kind("words of the report", lambda v: isinstance(v, str) and bool(v.strip()))
+NUMBER = Kind("a whole number", _whole)
+LINE = Kind("a line number of the report", lambda v: _whole(v) and v >= 1)
+PARAGRAPH = Kind(f"a paragraph number, 1–{PARAGRAPHS}", lambda v: _whole(v) and 1 <= v <= PARAGRAPHS)
+CHAPTER = Kind("a chapter number, I–X", lambda v: isinstance(v, str) and v in ROMAN)
+LETTER = Kind("a section letter, A–Z", lambda v: isinstance(v, str) and len(v) == 1 and "A" <= v <= "Z")
+CALLOUT_TYPE = Kind(f"one of {', '.join(CALLOUT_TYPES)}", lambda v: isinstance(v, str) and v in CALLOUT_TYPES)
+REGION = Kind(f"one of {', '.join(REGIONS)}", lambda v: isinstance(v, str) and v in REGIONS)
+HEADING = Kind("words of the report, or a list of them",
+               lambda v: WORDS.fits(v) or (isinstance(v, list) and bool(v) and all(map(WORDS.fits, v))))
+
+# Every section of the file, what each of its items holds, and whether the file must have it. A key
+# that is not listed here is refused: a misspelt optional key would otherwise be silently ignored.
+SCHEMA = {
+    "front_matter": (True, Item("front matter", {"headings": Many(WORDS), "end": WORDS}, {"title": TEXT})),
+    "chapters": (True, Many(Item("chapter", {"number": CHAPTER, "title": TEXT}, {"heading": _nullable(WORDS)}))),
+    "sections": (True, Many(Item("section", {"chapter": CHAPTER, "letter": LETTER, "title": TEXT,
+                                             "heading": HEADING}))),
+    "paragraphs": (True, Many(Item(
+        "paragraph", {"n": NUMBER, "title": TEXT, "chapter": CHAPTER,
+                      "parts": Many(Item("part", {"start": WORDS, "end": WORDS}), at_least=1)},
+        {"section": _nullable(LETTER), "number_line": _nullable(LINE), "note": TEXT}))),
+    "attach": (False, Many(Item("attach entry", {"start": WORDS, "to": PARAGRAPH}, {"why": TEXT}))),
+    "callouts": (True, Many(Item(
+        "callout", {"type": CALLOUT_TYPE, "paragraph": PARAGRAPH},
+        {"heading_line": LINE, "end": _nullable(WORDS), "note": TEXT,
+         "entries": Many(Item("callout entry", {"start": WORDS}, {"origin": TEXT, "region": REGION}))}))),
+    "guideline_footnotes": (True, Many(Item("Guidelines footnote",
+                                            {"n": NUMBER, "paragraph": PARAGRAPH, "start": WORDS}))),
+    "footnote_fixes": (False, Many(Item("footnote fix",
+                                        {"line": LINE, "printed": NUMBER, "number": NUMBER, "why": TEXT}))),
+    "marker_fixes": (False, Many(Item("marker fix", {"number": NUMBER, "anchor": WORDS}, {"why": TEXT}))),
+    "link_fixes": (False, Many(Item("link fix", {"at": WORDS}, {"url": _nullable(TEXT), "why": TEXT}))),
+    "extra_urls": (False, Many(Item("extra URL", {"url": TEXT, "why": TEXT}))),
+    "misprints": (False, Many(Item("misprint", {"at": WORDS, "means": TEXT, "why": TEXT},
+                                   {"link_to": PARAGRAPH}))),
+    "notes": (False, Many(TEXT)),
+}
+
+
+def check_schema(ed):
+    """Every section, item, key and value of the file against SCHEMA."""
+    for key in ed:
+        if not _internal(key) and key not in SCHEMA:
+            fail(ed, ed, f"unknown section `{key}`; expected one of {', '.join(SCHEMA)}", key)
+    for key, (required, shape) in SCHEMA.items():
+        if key not in ed:
+            if required:
+                fail(ed, ed, f"missing section `{key}`")
+            continue
+        if ed[key] is None and not required:
+            continue
+        _check_value(ed, shape, ed[key], ed, key, "the editorial file")
+
+
+def _check_value(ed, shape, value, parent, key, name, label=None):
+    """`value` of `key` in `parent` (called `name` in messages) against its shape; `label` names an
+    element of a list (`headings[2]`): a list's elements have no line of their own, the key's is given."""
+    label = label or key
+    if isinstance(shape, Item):
+        _check_item(ed, shape, value, parent, key, name, label)
+    elif isinstance(shape, Many):
+        if not isinstance(value, list) or len(value) < shape.at_least:
+            what = f"a list of at least {shape.at_least}" if shape.at_least else "a list"
+            fail(ed, parent, f"{name}: `{label}` is {_show(value)}; expected {what}", key)
+        for i, element in enumerate(value):
+            _check_value(ed, shape.of, element, parent, key, name, f"{label}[{i}]")
+    elif not shape.fits(value):
+        fail(ed, parent, f"{name}: `{label}` is {_show(value)}; expected {shape.expected}", key)
+
+
+def _check_item(ed, item, value, parent, key, name, label):
+    if not isinstance(value, dict):
+        fail(ed, parent, f"{name}: `{label}` is {_show(value)}; expected a {item.name} (a mapping)", key)
+    for k, shape in item.required.items():
+        if k not in value:
+            fail(ed, value, f"{item.name}: expected `{k}` ({_expected(shape)})")
+    for k, v in value.items():
+        if _internal(k):
+            continue
+        shape = item.required.get(k) or item.optional.get(k)
+        if shape is None:
+            known = ", ".join(f"`{x}`" for x in [*item.required, *item.optional])
+            fail(ed, value, f"{item.name}: unknown key `{k}`; expected {known}", k)
+        _check_value(ed, shape, v, value, k, item.name)
+
+
+def _internal(key):
+    """The loader's own keys: `__line__`, `__lines__`, `__path__`."""
+    return isinstance(key, str) and key.startswith("__")
+
+
+def _expected(shape):
+    if isinstance(shape, Item):
+        return f"a {shape.name}"
+    if isinstance(shape, Many):
+        return f"a list of {_expected(shape.of)}" if isinstance(shape.of, Item) else f"a list of {shape.of.expected}"
+    return shape.expected
+
+
+def _show(value):
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# ---------------------------------------------------------------- rules across items
 
 def validate(ed):
-    """Shape checks; whether anchors match the text is checked where they are used."""
-    for key in ("chapters", "sections", "paragraphs", "callouts", "guideline_footnotes", "front_matter"):
-        if key not in ed:
-            fail(ed, ed, f"missing section `{key}`")
-    for ch in ed["chapters"]:
-        if _require(ed, ch, "number", str) not in ROMAN:
-            fail(ed, ch, f"chapter number {ch['number']!r} is not one of I–X")
-        _require(ed, ch, "title", str)
+    """The schema, then what one item cannot say alone; whether anchors match the text is checked where
+    they are used."""
+    check_schema(ed)
+    _check_chapters(ed)
+    letters = _check_sections(ed)
+    _check_paragraphs(ed, letters)
+    _check_callout_entries(ed)
+
+
+def _check_chapters(ed):
     numbers = [ch["number"] for ch in ed["chapters"]]
     if numbers != ROMAN:
         fail(ed, ed["chapters"][0] if ed["chapters"] else ed, f"expected chapters I–X in order, found {numbers}")
-    expected = 1
-    for p in ed["paragraphs"]:
-        n = _require(ed, p, "n", int)
-        if n != expected:
-            fail(ed, p, f"expected paragraph {expected}, found {n} (numbers must run 1–113 in order)")
-        expected += 1
-        _require(ed, p, "title", str)
-        if p.get("chapter") not in numbers:
-            fail(ed, p, f"paragraph {n}: unknown chapter {p.get('chapter')!r}")
-        parts = _require(ed, p, "parts", list)
-        if not parts:
-            fail(ed, p, f"paragraph {n}: expected at least one part")
-        for part in parts:
-            _require(ed, part, "start", str)
-            _require(ed, part, "end", str)
-    if expected != 114:
+
+
+def _check_sections(ed):
+    """The letters of each chapter's sections."""
+    letters = {}
+    for sec in ed["sections"]:
+        mine = letters.setdefault(sec["chapter"], [])
+        if sec["letter"] in mine:
+            fail(ed, sec, f"section {sec['chapter']}.{sec['letter']} is listed twice", "letter")
+        mine.append(sec["letter"])
+    return letters
+
+
+def _check_paragraphs(ed, letters):
+    for expected, p in enumerate(ed["paragraphs"], start=1):
+        if p["n"] != expected:
+            fail(ed, p, f"expected paragraph {expected}, found {p['n']} (numbers must run 1–{PARAGRAPHS} in order)")
+        # A paragraph under a letter its chapter does not have would be left off the chapter's page.
+        own = letters.get(p["chapter"], [])
+        if p.get("section") is not None and p["section"] not in own:
+            expected = f"one of {', '.join(own)}, or null" if own else "null (the chapter has no sections)"
+            fail(ed, p, f"paragraph {p['n']}: chapter {p['chapter']} has no section {p['section']!r}; "
+                        f"expected {expected}", "section")
+    if len(ed["paragraphs"]) != PARAGRAPHS:
         fail(ed, ed["paragraphs"][-1] if ed["paragraphs"] else ed,
-             f"expected 113 paragraphs, found {expected - 1}")
-    for m in ed.get("misprints") or ():
-        for key in ("at", "means", "why"):
-            _require(ed, m, key, str)
-        if "link_to" in m and not (isinstance(m["link_to"], int) and 1 <= m["link_to"] <= 113):
-            fail(ed, m, "`link_to` must be a paragraph number, 1–113")
+             f"expected {PARAGRAPHS} paragraphs, found {len(ed['paragraphs'])}")
+
+
+def _check_callout_entries(ed):
     for c in ed["callouts"]:
-        if c.get("type") not in CALLOUT_TYPES:
-            fail(ed, c, f"callout type {c.get('type')!r} is not one of {', '.join(CALLOUT_TYPES)}")
-        _require(ed, c, "paragraph", int)
         for entry in c.get("entries") or ():
-            _require(ed, entry, "start", str)
             if c["type"] == "resource_tip":
                 # Resources have no origin; entries only group a resource with its description.
                 if "origin" in entry or "region" in entry:
                     fail(ed, entry, "a resource tip entry takes no origin or region")
                 continue
-            _require(ed, entry, "origin", str)
-            if entry.get("region") not in REGIONS:
-                fail(ed, entry, f"region {entry.get('region')!r} is not one of {', '.join(REGIONS)}")
+            for key, kind in (("origin", TEXT), ("region", REGION)):
+                if key not in entry:
+                    fail(ed, entry, f"callout entry of a {c['type']} box: expected `{key}` ({kind.expected})")

@@ -5,24 +5,62 @@ the end is commentary. Nothing is dropped silently: what is not text of the
 report (headers, lone numbers, consumed URL lists) is recorded as removed.
 """
 
+from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple
+
 from .apparatus import interventions
 from .anchors import anchor_end, find_anchor
 from .editorial import read_editorial
 from .errors import ContentError
 from .footnotes import find_guideline_markers, find_report_markers, read_footnotes
-from .layout import read_layout
+from .layout import CalloutHeading, Layout, read_layout
 from .links import resolve_links
 from .model import Block, Callout, Chapter, Entry, Footnote, Paragraph, Removed, Report, Section
 from .permalinks import assign, read_register
-from .sheet import Sheet
-from .source import read_source
-from .textflow import make_block, split_blocks
+from .sheet import Owner, Sheet, Span
+from .source import Source, read_source
+from .textflow import BLANK, OTHER, Gap, Mark, first_text, make_block, split_blocks
 
 CALLOUT_SLUG = {
     "resource_tip": "resource-tip", "good_practice": "good-practice",
     "regional_good_practice": "regional-good-practice", "iwg_advice": "iwg-advice",
     "case_law": "case-law", "definition": "definition",
 }
+
+
+@dataclass
+class Context:
+    """What every step of the extraction reads, and the sheet and list of removals it adds to."""
+    source: Source
+    ed: dict  # the editorial file, as editorial.read_editorial gives it
+    layout: Layout
+    sheet: Sheet
+    removed: list  # Removed, as the steps find them
+
+    def fail(self, item, message):
+        """Stop at the editorial file's line of `item`."""
+        raise ContentError(self.ed["__path__"], item["__line__"], message)
+
+
+class CalloutMatch(NamedTuple):
+    """A box of the report: its entry in the editorial file and its printed heading."""
+    spec: dict
+    heading: CalloutHeading
+    heading_span: Span
+
+
+class Run(NamedTuple):
+    """A stretch of one owner's text in reading order; pieces of other owners in between are Gaps."""
+    owner: Owner
+    pieces: list
+
+
+class Placed(NamedTuple):
+    """A commentary block or box, at its place in the source, for the paragraph it belongs to."""
+    position: tuple  # (line, column) where it starts
+    paragraph: int
+    item: object  # Block or Callout
 
 
 def build_report(source_path, editorial_path, permalinks_path=None):
@@ -36,197 +74,210 @@ def build_report(source_path, editorial_path, permalinks_path=None):
 
 
 def extract(source, ed):
-    sheet = Sheet(source)
-    removed = []
-    layout = read_layout(source, sheet, removed)
-    url_spans = {line: sheet.claim_line(line, ("removed", "link target")) for line in layout.url_lines}
+    sheet, removed = Sheet(source), []
+    ctx = Context(source, ed, read_layout(source, sheet, removed), sheet, removed)
+    url_spans = {line: sheet.claim_line(line, Owner("removed", "link target")) for line in ctx.layout.url_lines}
 
-    headings = _claim_headings(source, ed, sheet)
-    callout_specs = _match_callouts(source, ed, layout, sheet)
-    notes = read_footnotes(source, ed, layout, sheet)
-    granges = _guideline_ranges(source, ed, sheet, layout)
-    find_guideline_markers(source, sheet, notes, {n: [r for part in parts for r in part]
-                                                   for n, parts in granges.items()})
-    for n, parts in granges.items():
-        for k, part in enumerate(parts):
-            for line, a, b in part:
-                for fa, fb in sheet.free_ranges(line):
-                    if fa < b and a < fb:
-                        sheet.claim(line, max(a, fa), min(b, fb), ("guideline", n, k))
-    _claim_lone_numbers(source, ed, layout, sheet, granges, removed)
-    find_report_markers(source, ed, layout, sheet, notes)
-    _claim_callout_bodies(source, ed, sheet, callout_specs)
-    _claim_front_matter(source, ed, sheet)
-    for line, a, b in sheet.unclaimed():
-        sheet.claim(line, a, b, ("commentary",))
+    headings = _claim_headings(ctx)
+    callouts = _match_callouts(ctx)
+    notes = read_footnotes(ctx)
+    granges = _guideline_ranges(ctx)
+    find_guideline_markers(ctx, notes, {n: [span for part in parts for span in part] for n, parts in granges.items()})
+    _claim_guidelines(ctx, granges)
+    _claim_lone_numbers(ctx, granges)
+    find_report_markers(ctx, notes)
+    _claim_callout_bodies(ctx, callouts)
+    _claim_front_matter(ctx)
+    for span in sheet.unclaimed():
+        sheet.claim(*span, Owner("commentary"))
 
-    runs = _runs(source, sheet)
-    report = _assemble(source, ed, runs, headings, callout_specs, notes, removed)
-    resolve_links(source, ed, layout, report, url_spans)
+    report = _assemble(ctx, _runs(source, sheet), headings, callouts, notes)
+    resolve_links(ctx, report, url_spans)
     report.removed.sort(key=lambda r: r.line)
     return report
 
 
 # ---------------------------------------------------------------- headings
 
-def _claim_headings(source, ed, sheet):
-    """Chapter and section heading lines, wherever the PDF printed them."""
-    out = {}
+def _claim_headings(ctx):
+    """Chapter and section heading lines, wherever the PDF printed them: their spans by owner."""
+    ed, out = ctx.ed, {}
     for ch in ed["chapters"]:
         if ch.get("heading"):
-            out[("chapter", ch["number"])] = _claim_anchor_lines(source, ed, sheet, ch, [ch["heading"]],
-                                                                 ("heading", "chapter", ch["number"]))
+            owner = Owner("heading", "chapter", ch["number"])
+            out[owner] = _claim_anchor_lines(ctx, ch, [ch["heading"]], owner)
     for sec in ed["sections"]:
         anchors = sec["heading"] if isinstance(sec["heading"], list) else [sec["heading"]]
-        out[("section", sec["chapter"], sec["letter"])] = _claim_anchor_lines(
-            source, ed, sheet, sec, anchors, ("heading", "section", sec["chapter"], sec["letter"]))
+        owner = Owner("heading", "section", sec["chapter"], sec["letter"])
+        out[owner] = _claim_anchor_lines(ctx, sec, anchors, owner)
     for k, anchor in enumerate(ed["front_matter"]["headings"]):
-        out[("front", k)] = _claim_anchor_lines(source, ed, sheet, ed["front_matter"], [anchor],
-                                                ("heading", "front", k))
+        owner = Owner("heading", "front", k)
+        out[owner] = _claim_anchor_lines(ctx, ed["front_matter"], [anchor], owner)
     return out
 
 
-def _claim_anchor_lines(source, ed, sheet, item, anchors, owner):
-    spans = []
+def _claim_anchor_lines(ctx, item, anchors, owner):
+    source, spans = ctx.source, []
     for anchor in anchors:
-        line, col = find_anchor(source, ed, item, anchor)
+        line, col = find_anchor(source, ctx.ed, item, anchor)
         end_line, end_col = anchor_end(source, line, col, anchor)
         for n in range(line, end_line + 1):
             a = col if n == line else 0
             b = end_col if n == end_line else len(source.line(n))
             rest = source.line(n)[b:].strip() if n == end_line else ""
             if rest:
-                raise ContentError(ed["__path__"], item["__line__"],
-                                   f"heading anchor {anchor!r} must take its whole line {n} of {source.path}; "
-                                   f"{rest!r} follows it")
-            spans.append(sheet.claim(n, a, b, owner))
+                ctx.fail(item, f"heading anchor {anchor!r} must take its whole line {n} of {source.path}; "
+                               f"{rest!r} follows it")
+            spans.append(ctx.sheet.claim(n, a, b, owner))
     return [s for s in spans if s]
 
 
 # ---------------------------------------------------------------- callouts
 
-def _match_callouts(source, ed, layout, sheet):
-    specs = ed["callouts"]
-    found = layout.callout_headings
+def _match_callouts(ctx):
+    specs, found = ctx.ed["callouts"], ctx.layout.callout_headings
     if len(specs) != len(found):
-        raise ContentError(ed["__path__"], specs[-1]["__line__"] if specs else 0,
+        raise ContentError(ctx.ed["__path__"], specs[-1]["__line__"] if specs else 0,
                            f"the report has {len(found)} callout headings; the editorial file lists {len(specs)}")
     out = []
-    for k, (spec, (line, printed, ctype)) in enumerate(zip(specs, found)):
-        if spec.get("heading_line") not in (None, line) or spec["type"] != ctype:
-            raise ContentError(ed["__path__"], spec["__line__"],
-                               f"callout {k + 1}: expected {ctype} headed {printed!r} at report line {line}, "
-                               f"editorial says {spec['type']} at line {spec.get('heading_line')}")
-        span = sheet.claim_line(line, ("callout-heading", k))
-        out.append({"spec": spec, "line": line, "printed": printed, "type": ctype, "heading_span": span})
+    for k, (spec, heading) in enumerate(zip(specs, found)):
+        if spec.get("heading_line") not in (None, heading.line) or spec["type"] != heading.type:
+            ctx.fail(spec, f"callout {k + 1}: expected {heading.type} headed {heading.printed!r} at report line "
+                           f"{heading.line}, editorial says {spec['type']} at line {spec.get('heading_line')}")
+        span = ctx.sheet.claim_line(heading.line, Owner("callout-heading", number=k))
+        out.append(CalloutMatch(spec, heading, span))
     return out
 
 
-def _claim_callout_bodies(source, ed, sheet, callouts):
+def _claim_callout_bodies(ctx, callouts):
+    """A box runs from its heading to its `end`, or else to the next Guideline or heading text."""
+    sheet = ctx.sheet
     for k, c in enumerate(callouts):
-        spec = c["spec"]
-        end_line, end_col = len(source.lines), None
-        if spec.get("end"):
-            line, col = find_anchor(source, ed, spec, spec["end"])
-            end_line, end_col = anchor_end(source, line, col, spec["end"])
-            if end_line <= c["line"]:
-                raise ContentError(ed["__path__"], spec["__line__"],
-                                   f"callout at report line {c['line']}: its end {spec['end']!r} is above it")
-        for n in range(c["line"] + 1, end_line + 1):
+        end_line, end_col = _callout_end(ctx, c)
+        for n in range(c.heading.line + 1, end_line + 1):
             owners = [o for _, _, o in sheet.claims(n)]
-            if any(o[0] in ("guideline", "heading", "callout-heading") for o in owners):
-                if spec.get("end"):
-                    raise ContentError(ed["__path__"], spec["__line__"],
-                                       f"callout at report line {c['line']} runs into {owners[0][0]} text at "
-                                       f"line {n} before its end {spec['end']!r}")
+            if any(o.kind in ("guideline", "heading", "callout-heading") for o in owners):
+                if c.spec.get("end"):
+                    ctx.fail(c.spec, f"callout at report line {c.heading.line} runs into {owners[0].kind} text at "
+                                     f"line {n} before its end {c.spec['end']!r}")
                 break
             for a, b in sheet.free_ranges(n):
                 if n == end_line and end_col is not None:
                     b = min(b, end_col)
                 if a < b:
-                    sheet.claim(n, a, b, ("callout", k))
+                    sheet.claim(n, a, b, Owner("callout", number=k))
+
+
+def _callout_end(ctx, c):
+    """(line, column) where the box's `end` anchor ends; without one, the end of the report."""
+    end = c.spec.get("end")
+    if not end:
+        return len(ctx.source.lines), None
+    line, col = find_anchor(ctx.source, ctx.ed, c.spec, end)
+    end_line, end_col = anchor_end(ctx.source, line, col, end)
+    if end_line <= c.heading.line:
+        ctx.fail(c.spec, f"callout at report line {c.heading.line}: its end {end!r} is above it")
+    return end_line, end_col
 
 
 # ---------------------------------------------------------------- guideline paragraphs
 
-def _guideline_ranges(source, ed, sheet, layout):
+def _guideline_ranges(ctx):
+    """Each paragraph's parts, as the Spans from its `start` to its `end` words."""
     ranges, last = {}, (0, 0)
-    heading_lines = {line for line, _, _ in layout.callout_headings}
-    for p in ed["paragraphs"]:
+    heading_lines = {h.line for h in ctx.layout.callout_headings}
+    for p in ctx.ed["paragraphs"]:
         parts = []
         for part in p["parts"]:
-            l1, c1 = find_anchor(source, ed, part, part["start"])
-            e_line, e_col = find_anchor(source, ed, part, part["end"])
-            l2, c2 = anchor_end(source, e_line, e_col, part["end"])
-            if (l1, c1) < last:
-                raise ContentError(ed["__path__"], part["__line__"],
-                                   f"paragraph {p['n']} starts at report line {l1}, before the end of the "
-                                   f"paragraph or part above it (line {last[0]}); expected numbers in order")
-            if (l2, c2) <= (l1, c1):
-                raise ContentError(ed["__path__"], part["__line__"],
-                                   f"paragraph {p['n']}: its end {part['end']!r} (line {e_line}) is not after "
-                                   f"its start (line {l1})")
-            inside = [h for h in heading_lines if l1 <= h <= l2]
-            if inside:
-                raise ContentError(ed["__path__"], part["__line__"],
-                                   f"paragraph {p['n']} (lines {l1}-{l2}) would swallow the callout at line "
-                                   f"{inside[0]}; split it into parts")
-            spans = []
-            for n in range(l1, l2 + 1):
-                a = c1 if n == l1 else 0
-                b = c2 if n == l2 else len(source.line(n))
-                if a < b:
-                    spans.append((n, a, b))
-            parts.append(spans)
-            last = (l2, c2)
+            start, end = _part_bounds(ctx, p, part, last, heading_lines)
+            parts.append(_spans_between(ctx.source, start, end))
+            last = end
         ranges[p["n"]] = parts
     return ranges
 
 
-def _claim_lone_numbers(source, ed, layout, sheet, granges, removed):
+def _part_bounds(ctx, p, part, last, heading_lines):
+    """(line, column) of a part's first word and just past its last; parts follow each other in order."""
+    l1, c1 = find_anchor(ctx.source, ctx.ed, part, part["start"])
+    e_line, e_col = find_anchor(ctx.source, ctx.ed, part, part["end"])
+    l2, c2 = anchor_end(ctx.source, e_line, e_col, part["end"])
+    if (l1, c1) < last:
+        ctx.fail(part, f"paragraph {p['n']} starts at report line {l1}, before the end of the paragraph or part "
+                       f"above it (line {last[0]}); expected numbers in order")
+    if (l2, c2) <= (l1, c1):
+        ctx.fail(part, f"paragraph {p['n']}: its end {part['end']!r} (line {e_line}) is not after its start "
+                       f"(line {l1})")
+    inside = [h for h in heading_lines if l1 <= h <= l2]
+    if inside:
+        ctx.fail(part, f"paragraph {p['n']} (lines {l1}-{l2}) would swallow the callout at line {inside[0]}; "
+                       f"split it into parts")
+    return (l1, c1), (l2, c2)
+
+
+def _spans_between(source, start, end):
+    (l1, c1), (l2, c2) = start, end
+    spans = [Span(n, c1 if n == l1 else 0, c2 if n == l2 else len(source.line(n))) for n in range(l1, l2 + 1)]
+    return [s for s in spans if s.start < s.end]
+
+
+def _claim_guidelines(ctx, granges):
+    """What is still free inside a paragraph's parts is its text; footnotes and furniture there are claimed."""
+    for n, parts in granges.items():
+        for k, part in enumerate(parts):
+            for line, a, b in part:
+                for fa, fb in ctx.sheet.free_ranges(line):
+                    if fa < b and a < fb:
+                        ctx.sheet.claim(line, max(a, fa), min(b, fb), Owner("guideline", number=n, part=k))
+
+
+def _claim_lone_numbers(ctx, granges):
+    """A lone number on a line is the number of the paragraph whose text stands right above it."""
     # A split paragraph's number may follow its first part (97 does).
-    bounds = {n: (parts[0][0][0], parts[0][-1][0]) for n, parts in granges.items()}
+    bounds = {n: (parts[0][0].line, parts[0][-1].line) for n, parts in granges.items()}
+    stated = {p["n"]: p.get("number_line") for p in ctx.ed["paragraphs"]}
     seen = {}
-    stated = {p["n"]: p.get("number_line") for p in ed["paragraphs"]}
-    for line, number in sorted(layout.lone_numbers.items()):
-        if sheet.claims(line):
+    for line, number in sorted(ctx.layout.lone_numbers.items()):
+        if ctx.sheet.claims(line):
             continue
-        if number in seen:
-            raise ContentError(source.path, line,
-                               f"paragraph number {number} printed again (first at line {seen[number]}); "
-                               f"expected each number once")
-        if number not in bounds:
-            raise ContentError(source.path, line, f"lone number {number}; expected a paragraph number 1-113")
-        after_own = bounds[number][1] < line
-        before_next = number == 113 or line < bounds[number + 1][0]
-        if not (after_own and before_next):
-            raise ContentError(source.path, line,
-                               f"lone number {number} does not follow paragraph {number} "
-                               f"(lines {bounds[number][0]}-{bounds[number][1]}); expected it right after "
-                               f"that paragraph's text")
-        if stated.get(number) not in (None, line):
-            raise ContentError(source.path, line, f"paragraph number {number} stands here, but the editorial "
-                                                  f"file says line {stated[number]}")
+        _check_lone_number(ctx.source, line, number, bounds, stated, seen)
         seen[number] = line
-        span = sheet.claim_line(line, ("removed", "paragraph number"))
-        removed.append(Removed(line, source.line(line).strip(), f"paragraph number {number}", span))
+        span = ctx.sheet.claim_line(line, Owner("removed", "paragraph number"))
+        ctx.removed.append(Removed(line, ctx.source.line(line).strip(), f"paragraph number {number}", span))
     for number, line in stated.items():
         if line is not None and number not in seen:
-            raise ContentError(source.path, line, f"expected paragraph number {number} alone on this line")
+            raise ContentError(ctx.source.path, line, f"expected paragraph number {number} alone on this line")
+
+
+def _check_lone_number(source, line, number, bounds, stated, seen):
+    if number in seen:
+        raise ContentError(source.path, line, f"paragraph number {number} printed again (first at line "
+                                              f"{seen[number]}); expected each number once")
+    if number not in bounds:
+        raise ContentError(source.path, line, f"lone number {number}; expected a paragraph number 1-113")
+    after_own = bounds[number][1] < line
+    before_next = number == 113 or line < bounds[number + 1][0]
+    if not (after_own and before_next):
+        raise ContentError(source.path, line,
+                           f"lone number {number} does not follow paragraph {number} "
+                           f"(lines {bounds[number][0]}-{bounds[number][1]}); expected it right after "
+                           f"that paragraph's text")
+    if stated.get(number) not in (None, line):
+        raise ContentError(source.path, line, f"paragraph number {number} stands here, but the editorial "
+                                              f"file says line {stated[number]}")
 
 
 # ---------------------------------------------------------------- front matter
 
-def _claim_front_matter(source, ed, sheet):
-    fm = ed["front_matter"]
-    line, col = find_anchor(source, ed, fm, fm["end"])
-    end_line, end_col = anchor_end(source, line, col, fm["end"])
+def _claim_front_matter(ctx):
+    fm, sheet = ctx.ed["front_matter"], ctx.sheet
+    line, col = find_anchor(ctx.source, ctx.ed, fm, fm["end"])
+    end_line, end_col = anchor_end(ctx.source, line, col, fm["end"])
     for n in range(1, end_line + 1):
         for a, b in sheet.free_ranges(n):
             if n == end_line:
                 b = min(b, end_col)
             if a < b:
-                sheet.claim(n, a, b, ("front",))
+                sheet.claim(n, a, b, Owner("front"))
 
 
 # ---------------------------------------------------------------- reading order
@@ -238,165 +289,175 @@ def _runs(source, sheet):
     """Maximal runs of one owner's text in reading order; footnotes and page
     furniture in between are gaps, not ends."""
     runs = []
-    current_key, pieces = None, []
+    current, pieces = None, []
     for n in range(1, len(source.lines) + 1):
         claims = sheet.claims(n)
         if not claims:
             if pieces:
-                pieces.append(("blank",))
+                pieces.append(BLANK)
             continue
         for a, b, owner in claims:
-            kind = owner[0]
-            if kind in TRANSPARENT:
+            if owner.kind in TRANSPARENT:
                 if pieces:
-                    pieces.append(("other",))
+                    pieces.append(OTHER)
                 continue
-            if kind == "marker":
-                pieces.append(("mark", owner[1], owner[2], (n, a, b)))
+            if owner.kind == "marker":
+                pieces.append(Mark(owner.name, owner.number, Span(n, a, b)))
                 continue
-            if owner != current_key:
-                if current_key is not None:
-                    runs.append((current_key, _trim(pieces)))
-                current_key, pieces = owner, []
-            pieces.append(("text", n, a, b))
-    if current_key is not None:
-        runs.append((current_key, _trim(pieces)))
+            if owner != current:
+                if current is not None:
+                    runs.append(Run(current, _trim(pieces)))
+                current, pieces = owner, []
+            pieces.append(Span(n, a, b))
+    if current is not None:
+        runs.append(Run(current, _trim(pieces)))
     return runs
 
 
 def _trim(pieces):
-    while pieces and pieces[-1][0] in ("blank", "other"):
+    while pieces and isinstance(pieces[-1], Gap):
         pieces.pop()
     return pieces
 
 
 # ---------------------------------------------------------------- the model
 
-def _assemble(source, ed, runs, headings, callout_specs, notes, removed_list):
-    lines = source.lines
-    path = ed["__path__"]
-
-    def heading_block(key):
-        spans = headings.get(key)
-        if not spans:
-            return None
-        return make_block(lines, [("text",) + s for s in spans], kind="heading")
-
-    chapters = []
-    for ch in ed["chapters"]:
-        chapter = Chapter(ch["number"], ch["title"], heading_block(("chapter", ch["number"])))
-        for sec in ed["sections"]:
-            if sec["chapter"] == ch["number"]:
-                chapter.sections.append(Section(sec["letter"], sec["title"],
-                                                heading_block(("section", sec["chapter"], sec["letter"]))))
-        chapters.append(chapter)
-
+def _assemble(ctx, runs, headings, callouts, notes):
     paragraphs = {p["n"]: Paragraph(p["n"], p["title"], p["chapter"], p.get("section"), [], [])
-                  for p in ed["paragraphs"]}
-    attach = {}
-    for a in ed.get("attach") or ():
-        line, col = find_anchor(source, ed, a, a["start"])
-        attach[(line, col)] = a
-
-    front = []
-    callout_pieces = {}
-    ordered = []  # (position, paragraph, item)
-    current = None
-    override = None
-    used_attach = set()
-    for key, pieces in runs:
-        kind = key[0]
-        if kind == "heading":
-            if key[1] == "front":
-                front.append(heading_block(("front", key[2])))
-            continue
-        if kind == "front":
-            front.extend(make_block(lines, b) for b in split_blocks(lines, pieces))
-            continue
-        if kind == "guideline":
-            n = key[1]
-            paragraphs[n].guideline.extend(make_block(lines, b) for b in split_blocks(lines, pieces))
-            current, override = n, None
-            continue
-        if kind == "callout":
-            callout_pieces.setdefault(key[1], []).extend(pieces)
-            continue
-        if kind == "callout-heading":
-            continue  # its box is assembled below, whatever interrupts it
-        # commentary
-        for b in split_blocks(lines, pieces):
-            block = make_block(lines, b)
-            first = next(p for p in b if p[0] == "text")
-            hit = attach.get((first[1], first[2]))
-            if hit is None:
-                hit = next((attach[pos] for pos in attach if pos[0] == first[1] and first[2] <= pos[1] < first[3]
-                            and not lines[pos[0] - 1][first[2]:pos[1]].strip()), None)
-            if hit is not None:
-                override = hit["to"]
-                used_attach.add(id(hit))
-            target = override or current or 1
-            ordered.append(((first[1], first[2]), target, block))
-
-    for a in attach.values():
-        if id(a) not in used_attach:
-            raise ContentError(path, a["__line__"],
-                               f"attach anchor {a['start']!r} does not open a block of commentary; expected "
-                               f"the first words of a commentary paragraph")
-
-    counters = {}
-    for k, c in enumerate(callout_specs):
-        spec = c["spec"]
-        pieces = callout_pieces.get(k, [])
-        blocks = [make_block(lines, b) for b in split_blocks(lines, pieces)]
-        heading = make_block(lines, [("text",) + c["heading_span"]], kind="heading")
-        entries = _entries(source, ed, spec, c, blocks)
-        n = spec["paragraph"]
-        slug = CALLOUT_SLUG[c["type"]]
-        counters[(n, slug)] = counters.get((n, slug), 0) + 1
-        callout = Callout(f"{slug}-{counters[(n, slug)]}", c["type"], heading, n, entries, spec.get("note"))
-        ordered.append(((c["line"], 0), n, callout))
-
-    for pos, n, item in sorted(ordered, key=lambda t: t[0]):
-        paragraphs[n].items.append(item)
-
-    _attach_footnotes(source, notes, paragraphs)
-    for b in front:
-        if b.kind == "heading" and b.text.strip() == ed["front_matter"].get("title"):
-            b.kind = "title"
-    if front and front[-1].kind == "p":
-        front[-1].kind = "signature"
-    report = Report(source.path, source.sha256, front, chapters, [paragraphs[n] for n in sorted(paragraphs)],
-                    [r if isinstance(r, Removed) else Removed(*r) for r in removed_list])
-    _record_removed(source, report)
+                  for p in ctx.ed["paragraphs"]}
+    front = _front_matter(ctx, runs, headings)
+    _guideline_text(ctx, runs, paragraphs)
+    placed = _commentary(ctx, runs) + _callouts(ctx, callouts, runs)
+    for item in sorted(placed, key=lambda x: x.position):
+        paragraphs[item.paragraph].items.append(item.item)
+    _attach_footnotes(ctx.source, notes, paragraphs)
+    report = Report(ctx.source.path, ctx.source.sha256, front, _chapters(ctx, headings),
+                    [paragraphs[n] for n in sorted(paragraphs)], ctx.removed)
+    _record_removed(ctx.source, report)
     return report
 
 
-def _entries(source, ed, spec, c, blocks):
+def _blocks(ctx, pieces):
+    return [make_block(ctx.source.lines, b) for b in split_blocks(ctx.source.lines, pieces)]
+
+
+def _heading_block(ctx, headings, owner):
+    spans = headings.get(owner)
+    return make_block(ctx.source.lines, spans, kind="heading") if spans else None
+
+
+def _chapters(ctx, headings):
+    chapters = []
+    for ch in ctx.ed["chapters"]:
+        heading = _heading_block(ctx, headings, Owner("heading", "chapter", ch["number"]))
+        sections = [Section(sec["letter"], sec["title"],
+                            _heading_block(ctx, headings, Owner("heading", "section", sec["chapter"], sec["letter"])))
+                    for sec in ctx.ed["sections"] if sec["chapter"] == ch["number"]]
+        chapters.append(Chapter(ch["number"], ch["title"], heading, sections))
+    return chapters
+
+
+def _front_matter(ctx, runs, headings):
+    """The blocks before chapter I; the editorial file names its title, and its last block is the signature."""
+    front = []
+    for owner, pieces in runs:
+        if owner.kind == "heading" and owner.name == "front":
+            front.append(_heading_block(ctx, headings, owner))
+        elif owner.kind == "front":
+            front.extend(_blocks(ctx, pieces))
+    for b in front:
+        if b.kind == "heading" and b.text.strip() == ctx.ed["front_matter"].get("title"):
+            b.kind = "title"
+    if front and front[-1].kind == "p":
+        front[-1].kind = "signature"
+    return front
+
+
+def _guideline_text(ctx, runs, paragraphs):
+    for owner, pieces in runs:
+        if owner.kind == "guideline":
+            paragraphs[owner.number].guideline.extend(_blocks(ctx, pieces))
+
+
+def _commentary(ctx, runs):
+    """Each commentary block, for the Guideline paragraph printed before it, unless an attach entry opens
+    it or a block before it since that paragraph."""
+    attach = _Attachments(ctx)
+    out, current, override = [], None, None
+    for owner, pieces in runs:
+        if owner.kind == "guideline":
+            current, override = owner.number, None
+        elif owner.kind == "commentary":
+            for b in split_blocks(ctx.source.lines, pieces):
+                first = first_text(b)
+                override = attach.opening(first) or override
+                out.append(Placed((first.line, first.start), override or current or 1,
+                                  make_block(ctx.source.lines, b)))
+    attach.check_all_used()
+    return out
+
+
+class _Attachments:
+    """The editorial file's attach entries, by the place of their first words."""
+
+    def __init__(self, ctx):
+        self.ctx, self.used = ctx, set()
+        self.at = {find_anchor(ctx.source, ctx.ed, a, a["start"]): a for a in ctx.ed.get("attach") or ()}
+
+    def opening(self, first):
+        """The paragraph an entry opening at `first` gives, or None."""
+        hit = self.at.get((first.line, first.start))
+        if hit is None:
+            return None
+        self.used.add(id(hit))
+        return hit["to"]
+
+    def check_all_used(self):
+        for a in self.at.values():
+            if id(a) not in self.used:
+                self.ctx.fail(a, f"attach anchor {a['start']!r} does not open a block of commentary; expected "
+                                 f"the first words of a commentary paragraph")
+
+
+def _callouts(ctx, callouts, runs):
+    texts = {}
+    for owner, pieces in runs:
+        if owner.kind == "callout":
+            texts.setdefault(owner.number, []).extend(pieces)
+    out, counters = [], Counter()
+    for k, c in enumerate(callouts):
+        heading = make_block(ctx.source.lines, [c.heading_span], kind="heading")
+        entries = _entries(ctx, c, _blocks(ctx, texts.get(k, [])))
+        n, slug = c.spec["paragraph"], CALLOUT_SLUG[c.heading.type]
+        counters[(n, slug)] += 1  # ids count the boxes of one kind on one paragraph page
+        callout = Callout(f"{slug}-{counters[(n, slug)]}", c.heading.type, heading, n, entries, c.spec.get("note"))
+        out.append(Placed((c.heading.line, 0), n, callout))
+    return out
+
+
+def _entries(ctx, c, blocks):
     """Split a callout into its entries: editorial starts for examples, one
     block per resource for resource tips."""
     if not blocks:
-        raise ContentError(source.path, c["line"], f"callout {c['printed']!r} has no text")
-    specs = spec.get("entries") or []
-    if c["type"] == "resource_tip" and not specs:
+        raise ContentError(ctx.source.path, c.heading.line, f"callout {c.heading.printed!r} has no text")
+    specs = c.spec.get("entries") or []
+    if c.heading.type == "resource_tip" and not specs:
         return [Entry([b]) for b in blocks]
     if not specs:
         return [Entry(blocks)]
-    starts = []
-    for e in specs:
-        line, col = find_anchor(source, ed, e, e["start"])
-        k = next((i for i, b in enumerate(blocks) if (b.spans[0][0], b.spans[0][1]) == (line, col)), None)
-        if k is None:
-            raise ContentError(ed["__path__"], e["__line__"],
-                               f"entry {e['start']!r} does not open a block of the callout at report line "
-                               f"{c['line']}")
-        starts.append(k)
-    if starts[0] != 0:
-        starts[0] = 0  # an introduction before the first example belongs to it
-    out = []
-    for i, (k, e) in enumerate(zip(starts, specs)):
-        end = starts[i + 1] if i + 1 < len(starts) else len(blocks)
-        out.append(Entry(blocks[k:end], e.get("origin"), e.get("region")))
-    return out
+    starts = [_entry_start(ctx, c, e, blocks) for e in specs]
+    starts[0] = 0  # an introduction before the first example belongs to it
+    ends = starts[1:] + [len(blocks)]
+    return [Entry(blocks[k:end], e.get("origin"), e.get("region")) for k, end, e in zip(starts, ends, specs)]
+
+
+def _entry_start(ctx, c, e, blocks):
+    """The index of the block an entry's `start` words open."""
+    line, col = find_anchor(ctx.source, ctx.ed, e, e["start"])
+    k = next((i for i, b in enumerate(blocks) if (b.spans[0].line, b.spans[0].start) == (line, col)), None)
+    if k is None:
+        ctx.fail(e, f"entry {e['start']!r} does not open a block of the callout at report line {c.heading.line}")
+    return k
 
 
 def _attach_footnotes(source, notes, paragraphs):
@@ -406,11 +467,10 @@ def _attach_footnotes(source, notes, paragraphs):
             for ref in block.refs:
                 owner_of[(ref.series, ref.number)] = p.number
     for body in notes.bodies:
-        pieces = [("text",) + s for s in body.lines]
-        block = make_block(source.lines, pieces, kind="p")
+        block = make_block(source.lines, body.lines, kind="p")
         n = owner_of.get((body.series, body.number))
         if n is None:
-            raise ContentError(source.path, body.lines[0][0],
+            raise ContentError(source.path, body.lines[0].line,
                                f"{body.series} footnote {body.number}: its marker is not in any paragraph's text")
         paragraphs[n].footnotes.append(Footnote(
             body.series, body.number, body.printed, block.text, block.lines, block.spans, [], body.marker,
@@ -433,4 +493,4 @@ def _record_removed(source, report):
             text = source.line(line)
             start = len(text) - len(text.lstrip())
             report.removed.append(Removed(line, str(f.printed), f"footnote number ({f.series} {f.number})",
-                                          (line, start, start + len(str(f.printed)))))
+                                          Span(line, start, start + len(str(f.printed)))))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .anchors import find_anchor
 from .errors import ContentError
 from .textflow import URL_OPEN
+from .sheet import Owner, Span
 from .layout import BARE_URL, CALLOUT_HEADING, LONE_NUMBER, is_page_start, is_running_header
 
 # Running text never reaches this many characters on a line; footnotes do.
@@ -28,10 +29,10 @@ class FootnoteBody:
     series: str  # "report" or "guideline"
     number: int
     printed: int
-    lines: list  # (line, start, end) claims
+    lines: list  # Spans claimed
     paragraph: int = None  # guideline series: the paragraph it belongs to
-    marker: tuple = None  # (line, start, end)
-    note: str = None
+    marker: Span = None
+    note: str = None  # why the number differs from the printed one
 
 
 @dataclass
@@ -95,71 +96,91 @@ def _stops(text, n, layout, opens_next):
             or bool(CALLOUT_HEADING.match(text)) or bool(LONE_NUMBER.match(text)) or opens_next(n))
 
 
-def read_footnotes(source, editorial, layout, sheet):
+def read_footnotes(ctx):
+    """Every footnote body, each claimed with the number printed before it."""
+    source, editorial, layout, sheet = ctx.source, ctx.ed, ctx.layout, ctx.sheet
     lines = source.lines
     notes = Footnotes()
-    path = editorial["__path__"]
+    guideline = _guideline_bodies(source, editorial)
+    numbers = _Numbering(source, editorial)
+    body_lines = set()
 
-    guideline_lines = {}
+    def opens_next(k):
+        return k in guideline or (not sheet.claims(k) and numbers.at(k)[1] == numbers.expected)
+
+    n = 1
+    while n <= len(lines):
+        body = guideline.get(n)
+        if body is None:
+            printed, number = numbers.at(n)
+            if number != numbers.expected or sheet.claims(n) or n in layout.url_lines \
+                    or not _starts_body(lines, n, layout, body_lines):
+                n += 1
+                continue
+            body = FootnoteBody("report", number, printed, [], note=numbers.why(n))
+            numbers.expected += 1
+        extent = _body_extent(lines, n, layout, opens_next)
+        body.lines = _claim_body(lines, sheet, body, extent)
+        body_lines.update(extent)
+        notes.bodies.append(body)
+        n = extent[-1] + 1
+    return notes
+
+
+def _guideline_bodies(source, editorial):
+    """The Guidelines' own footnotes, by the line they start on; the editorial file says where."""
+    out = {}
     for gf in editorial["guideline_footnotes"]:
         line, col = find_anchor(source, editorial, gf, gf["start"])
-        m = BODY_START.match(lines[line - 1])
+        m = BODY_START.match(source.line(line))
         if not m or int(m.group(1)) != gf["n"] or m.end() != col:
-            raise ContentError(path, gf["__line__"],
+            raise ContentError(editorial["__path__"], gf["__line__"],
                                f"Guidelines footnote {gf['n']}: expected its number right before "
                                f"{gf['start']!r} on report line {line}")
-        guideline_lines[line] = gf
+        out[line] = FootnoteBody("guideline", gf["n"], gf["n"], [], gf["paragraph"])
+    return out
 
-    fixes = {f["line"]: f for f in editorial.get("footnote_fixes") or ()}
 
-    def number_at(n):
-        m = BODY_START.match(lines[n - 1])
+class _Numbering:
+    """The report's series: the number printed at the start of a line, and the number it stands for
+    (the same, unless the editorial file corrects a misprint)."""
+
+    def __init__(self, source, editorial):
+        self.source, self.editorial = source, editorial
+        self.fixes = {f["line"]: f for f in editorial.get("footnote_fixes") or ()}
+        self.expected = 1  # the number the next body of the series must have
+
+    def at(self, n):
+        """(printed, number) of a body starting on line n, or (None, None)."""
+        m = BODY_START.match(self.source.line(n))
         if not m:
             return None, None
         printed = int(m.group(1))
-        fix = fixes.get(n)
+        fix = self.fixes.get(n)
         if fix is None:
             return printed, printed
         if fix["printed"] != printed:
-            raise ContentError(path, fix["__line__"],
+            raise ContentError(self.editorial["__path__"], fix["__line__"],
                                f"footnote fix for report line {n}: expected printed number "
                                f"{fix['printed']}, found {printed}")
         return printed, fix["number"]
 
-    expected = 1
-    body_lines = set()
+    def why(self, n):
+        fix = self.fixes.get(n)
+        return fix["why"] if fix else None
 
-    def opens_next(k):
-        return k in guideline_lines or (not sheet.claims(k) and number_at(k)[1] == expected)
 
-    n = 1
-    while n <= len(lines):
-        if n in guideline_lines:
-            gf = guideline_lines[n]
-            start = (gf["n"], gf["n"], "guideline", gf["paragraph"], None)
-        else:
-            printed, number = number_at(n)
-            if number is None or number != expected or sheet.claims(n) or n in layout.url_lines \
-                    or not _starts_body(lines, n, layout, body_lines):
-                n += 1
-                continue
-            fix = fixes.get(n)
-            start = (printed, number, "report", None, fix["why"] if fix else None)
-            expected += 1
-        printed, number, series, paragraph, note = start
-        extent = _body_extent(lines, n, layout, opens_next)
-        claims = []
-        for k, line in enumerate(extent):
-            begin = BODY_START.match(lines[line - 1]).end() if k == 0 else 0
-            if k == 0:
-                sheet.claim(line, 0, begin, ("removed", "footnote number"))
-            c = sheet.claim(line, begin, len(lines[line - 1]), ("footnote", series, number))
-            if c:
-                claims.append(c)
-            body_lines.add(line)
-        notes.bodies.append(FootnoteBody(series, number, printed, claims, paragraph, note=note))
-        n = extent[-1] + 1
-    return notes
+def _claim_body(lines, sheet, body, extent):
+    """Claims a body's lines; the number it starts with is removed, not text."""
+    claims = []
+    for k, line in enumerate(extent):
+        begin = BODY_START.match(lines[line - 1]).end() if k == 0 else 0
+        if k == 0:
+            sheet.claim(line, 0, begin, Owner("removed", "footnote number"))
+        c = sheet.claim(line, begin, len(lines[line - 1]), Owner("footnote", body.series, body.number))
+        if c:
+            claims.append(c)
+    return claims
 
 
 def marker_pattern(number):
@@ -169,21 +190,23 @@ def marker_pattern(number):
     return re.compile(rf"(?:(?<=[^\s\d/(\[\-–])|(?<=No\. \d)|(?<=No\. \d\d)){n}(?![\d/])")
 
 
-def find_guideline_markers(source, sheet, notes, guideline_ranges):
+def find_guideline_markers(ctx, notes, guideline_ranges):
     """A Guidelines footnote's marker stands in its own paragraph's text."""
+    source, sheet = ctx.source, ctx.sheet
     for body in notes.series("guideline"):
         regions = guideline_ranges.get(body.paragraph, [])
         found = _search(source, sheet, regions, marker_pattern(body.number), (0, 0))
         if found is None:
-            raise ContentError(source.path, body.lines[0][0],
+            raise ContentError(source.path, body.lines[0].line,
                                f"Guidelines footnote {body.number}: no marker {body.number} in the text of "
                                f"paragraph {body.paragraph}")
-        body.marker = sheet.claim(found[0], found[1], found[2], ("marker", "guideline", body.number))
+        body.marker = sheet.claim(*found, Owner("marker", "guideline", body.number))
 
 
-def find_report_markers(source, editorial, layout, sheet, notes):
+def find_report_markers(ctx, notes):
     """Each report body's marker: the first glued number on its page (or the
     page before) after the previous marker; editorial fixes where that fails."""
+    source, editorial, layout, sheet = ctx.source, ctx.ed, ctx.layout, ctx.sheet
     overrides = {o["number"]: o for o in editorial.get("marker_fixes") or ()}
     last = (0, 0)
     for body in notes.series("report"):
@@ -191,21 +214,21 @@ def find_report_markers(source, editorial, layout, sheet, notes):
             o = overrides[body.number]
             line, col = find_anchor(source, editorial, o, o["anchor"])
             col += len(o["anchor"]) - len(str(body.number))
-            found = (line, col, col + len(str(body.number)))
+            found = Span(line, col, col + len(str(body.number)))
         else:
-            page = layout.page_of[body.lines[0][0]]
+            page = layout.page_of[body.lines[0].line]
             lo = layout.page_starts[max(page - 1, 0)]
             # Bodies float: the marker may sit on the page before or after.
             hi = layout.page_starts[page + 2] - 1 if page + 2 < len(layout.page_starts) else len(source.lines)
             regions = [(ln, a, b) for ln in range(lo, hi + 1) for a, b in sheet.free_ranges(ln)]
             found = _search(source, sheet, regions, marker_pattern(body.number), last)
             if found is None:
-                raise ContentError(source.path, body.lines[0][0],
+                raise ContentError(source.path, body.lines[0].line,
                                    f"report footnote {body.number}: no marker {body.number} glued to a word "
                                    f"on its page (lines {lo}-{hi}) after the marker of footnote "
                                    f"{body.number - 1}; add a marker_fixes entry to the editorial file")
-        last = (found[0], found[2])
-        body.marker = sheet.claim(found[0], found[1], found[2], ("marker", "report", body.number))
+        last = (found.line, found.end)
+        body.marker = sheet.claim(*found, Owner("marker", "report", body.number))
 
 
 def _search(source, sheet, regions, pattern, after):
@@ -216,5 +239,5 @@ def _search(source, sheet, regions, pattern, after):
                 continue
             if sheet.owner_at(line, m.start()) is not None:
                 continue
-            return (line, m.start(), m.end())
+            return Span(line, m.start(), m.end())
     return None

@@ -6,6 +6,10 @@ are recognised by rule, claimed as removed, and recorded with the reason.
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .model import Removed
+from .sheet import Owner
 
 RUNNING_TITLE = re.compile(r"^\s*Explanatory Report to the OPSC Guidelines\s*$")
 RUNNING_CHAPTER = re.compile(r"^\s*\S.*?\S\s{4,}\d{1,3}\s*$")
@@ -29,13 +33,19 @@ CALLOUT_TYPE = {
 }
 
 
+class CalloutHeading(NamedTuple):
+    line: int
+    printed: str  # as the report prints it: "RESOURCE TIPS"
+    type: str  # editorial.CALLOUT_TYPES
+
+
 @dataclass
 class Layout:
     page_of: list  # page index for each line (index 0 unused)
     page_starts: list  # first line of each page
     lone_numbers: dict = field(default_factory=dict)  # line -> number
     url_lines: dict = field(default_factory=dict)  # line -> url (page-end link targets, in order)
-    callout_headings: list = field(default_factory=list)  # (line, printed heading, type)
+    callout_headings: list = field(default_factory=list)  # CalloutHeadings, in order
 
 
 def is_page_start(text):
@@ -62,13 +72,13 @@ def read_layout(source, sheet, removed):
 
     for n, text in enumerate(lines, start=1):
         if is_running_header(text):
-            span = sheet.claim_line(n, ("removed", "running header"))
-            removed.append((n, text.strip(), "running header", span))
+            span = sheet.claim_line(n, Owner("removed", "running header"))
+            removed.append(Removed(n, text.strip(), "running header", span))
         elif m := LONE_NUMBER.match(text):
             layout.lone_numbers[n] = int(m.group(1))
         elif m := CALLOUT_HEADING.match(text):
             printed = m.group(1)
-            layout.callout_headings.append((n, printed, CALLOUT_TYPE[printed]))
+            layout.callout_headings.append(CalloutHeading(n, printed, CALLOUT_TYPE[printed]))
 
     # A run of bare URLs is a page's list of link targets only when nothing but
     # a page break follows it; elsewhere a lone URL continues a footnote.

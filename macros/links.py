@@ -6,10 +6,11 @@ links and URLs differ, the editorial file says which is which.
 """
 
 import re
+from typing import NamedTuple
 
 from .anchors import anchor_end, find_anchor
 from .errors import ContentError
-from .model import Block, Callout, Link, Removed
+from .model import Block, Link, Removed
 
 AVAILABLE_HERE = "Available here"
 # The report misspells it once ("Avalaible here"); it is a link all the same.
@@ -31,83 +32,35 @@ def all_blocks(report):
                     yield from e.blocks
 
 
-def resolve_links(source, ed, layout, report, url_spans):
-    occurrences = []  # (line, col, block, k-th in block)
-    owner = {}
-    for block in all_blocks(report):
-        for span in block.spans:
-            owner[span] = block
-    seen_in_block = {}
-    for n, text in enumerate(source.lines, start=1):
-        for m in HERE.finditer(text):
-            start = m.start()
-            block = next((b for (ln, a, e), b in owner.items() if ln == n and a <= start < e), None)
-            if block is None:
-                raise ContentError(source.path, n, "“Available here” outside any block of text")
-            k = seen_in_block.get(id(block), 0)
-            seen_in_block[id(block)] = k + 1
-            occurrences.append((n, start, block, k))
+class Here(NamedTuple):
+    """An "Available here" of the text, and which of its block's it is."""
+    line: int
+    col: int
+    block: Block
+    index: int
 
-    fixes = {}
-    for fix in ed.get("link_fixes") or ():
-        line, col = find_anchor(source, ed, fix, fix["at"])
-        line, end = anchor_end(source, line, col, fix["at"])
-        found = [m for m in HERE.finditer(source.line(line)) if m.end() <= end]
-        pos = found[-1].start() if found else -1
-        if pos < 0:
-            raise ContentError(ed["__path__"], fix["__line__"], f"{fix['at']!r} holds no “Available here”")
-        fixes[(line, pos)] = fix
 
-    # The URL lists follow their links in reading order, at the foot of the
-    # same page or the next: hand each URL to the oldest link still waiting.
-    events = [(occ[0], occ[1], "here", occ) for occ in occurrences]
-    events += [(line, 0, "url", url) for line, url in layout.url_lines.items()]
-    extra = {}
-    for x in ed.get("extra_urls") or ():
-        line = next((ln for ln, u in layout.url_lines.items() if u == x["url"] and ln not in extra), None)
-        if line is None:
-            raise ContentError(ed["__path__"], x["__line__"], f"{x['url']!r} is not a listed URL of the report")
-        extra[line] = x
-    pending, used, unresolved, wanted = [], {}, [], {}
-    for line, col, kind, payload in sorted(events, key=lambda e: (e[0], e[1])):
-        if kind == "here":
-            fix = fixes.get((line, col))
-            if fix is None:
-                pending.append(payload)
-            elif fix.get("url"):
-                _add_here(payload, fix["url"])
-                wanted[fix["url"]] = payload
-            else:
-                unresolved.append({"line": line, "text": AVAILABLE_HERE, "why": fix.get("why", "")})
-                _add_here(payload, None)
-            continue
-        if line in extra:
-            continue
-        if payload in wanted:
-            used[line] = wanted.pop(payload)
-            continue
-        if not pending:
-            raise ContentError(source.path, line,
-                               f"listed URL {payload} has no “Available here” waiting for it; "
-                               f"add link_fixes or extra_urls to the editorial file")
-        occ = pending.pop(0)
-        _add_here(occ, payload)
-        used[line] = occ
-    if pending or wanted:
-        first = (pending or list(wanted.values()))[0]
-        raise ContentError(source.path, first[0],
-                           f"“Available here” with no listed URL after it (lines "
-                           f"{', '.join(str(o[0]) for o in pending + list(wanted.values()))}); "
-                           f"add link_fixes to the editorial file")
-    for line, url in sorted(layout.url_lines.items()):
-        occ = used.get(line)
-        if occ:
-            why = f"link target of “Available here” at line {occ[0]}"
+class ListedUrl(NamedTuple):
+    """A bare URL of a page-end list."""
+    line: int
+    url: str
+
+
+def resolve_links(ctx, report, url_spans):
+    """Every "Available here" gets its address and every bare URL becomes a link; the page-end lists
+    are recorded as removed, each URL with the link it serves."""
+    targets = _Targets(ctx, _link_fixes(ctx), _extra_urls(ctx))
+    # The URL lists follow their links in reading order, at the foot of the same page or the next.
+    events = [(h.line, h.col, h) for h in _heres(ctx.source, report)]
+    events += [(line, 0, ListedUrl(line, url)) for line, url in ctx.layout.url_lines.items()]
+    for _, _, what in sorted(events, key=lambda e: (e[0], e[1])):
+        if isinstance(what, Here):
+            targets.here(what)
         else:
-            why = f"link target, not used: {extra[line]['why']}"
-        report.removed.append(Removed(line, url, why, url_spans[line]))
-    report.unresolved_links = unresolved
-
+            targets.url(what)
+    targets.check_all_served()
+    _record_lists(ctx, report, targets, url_spans)
+    report.unresolved_links = targets.unresolved
     for block in all_blocks(report):
         _autolink(block)
     for p in report.paragraphs:
@@ -115,9 +68,106 @@ def resolve_links(source, ed, layout, report, url_spans):
             f.links = _url_links(f.text)
 
 
-def _add_here(occ, url):
-    _, _, block, k = occ
-    m = list(HERE.finditer(block.text))[k]
+def _heres(source, report):
+    """Every "Available here" of the text, in reading order."""
+    blocks_on = {}  # line -> [(start, end, block)]
+    for block in all_blocks(report):
+        for line, a, e in block.spans:
+            blocks_on.setdefault(line, []).append((a, e, block))
+    out, seen_in_block = [], {}
+    for n, text in enumerate(source.lines, start=1):
+        for m in HERE.finditer(text):
+            block = next((b for a, e, b in blocks_on.get(n, ()) if a <= m.start() < e), None)
+            if block is None:
+                raise ContentError(source.path, n, "“Available here” outside any block of text")
+            k = seen_in_block.get(id(block), 0)
+            seen_in_block[id(block)] = k + 1
+            out.append(Here(n, m.start(), block, k))
+    return out
+
+
+def _link_fixes(ctx):
+    """The editorial file's link fixes, by the place of the "Available here" that ends their `at` words."""
+    fixes = {}
+    for fix in ctx.ed.get("link_fixes") or ():
+        line, col = find_anchor(ctx.source, ctx.ed, fix, fix["at"])
+        line, end = anchor_end(ctx.source, line, col, fix["at"])
+        found = [m for m in HERE.finditer(ctx.source.line(line)) if m.end() <= end]
+        if not found:
+            raise ContentError(ctx.ed["__path__"], fix["__line__"], f"{fix['at']!r} holds no “Available here”")
+        fixes[(line, found[-1].start())] = fix
+    return fixes
+
+
+def _extra_urls(ctx):
+    """Listed URLs that are no link's target, by line: the editorial file says which and why."""
+    extra = {}
+    for x in ctx.ed.get("extra_urls") or ():
+        line = next((ln for ln, u in ctx.layout.url_lines.items() if u == x["url"] and ln not in extra), None)
+        if line is None:
+            raise ContentError(ctx.ed["__path__"], x["__line__"], f"{x['url']!r} is not a listed URL of the report")
+        extra[line] = x
+    return extra
+
+
+class _Targets:
+    """Hands each listed URL to the oldest "Available here" still waiting for one; a link fixed by the
+    editorial file takes its own URL, or none."""
+
+    def __init__(self, ctx, fixes, extra):
+        self.source, self.fixes, self.extra = ctx.source, fixes, extra
+        self.pending = []  # Heres waiting for the next listed URL
+        self.wanted = {}  # url -> Here: fixed links whose URL is listed further on
+        self.served = {}  # line of a listed URL -> the Here it is the target of
+        self.unresolved = []
+
+    def here(self, h):
+        fix = self.fixes.get((h.line, h.col))
+        if fix is None:
+            self.pending.append(h)
+        elif fix.get("url"):
+            _add_here(h, fix["url"])
+            self.wanted[fix["url"]] = h
+        else:
+            self.unresolved.append({"line": h.line, "text": AVAILABLE_HERE, "why": fix.get("why", "")})
+            _add_here(h, None)
+
+    def url(self, listed):
+        if listed.line in self.extra:
+            return
+        if listed.url in self.wanted:
+            self.served[listed.line] = self.wanted.pop(listed.url)
+            return
+        if not self.pending:
+            raise ContentError(self.source.path, listed.line,
+                               f"listed URL {listed.url} has no “Available here” waiting for it; "
+                               f"add link_fixes or extra_urls to the editorial file")
+        h = self.pending.pop(0)
+        _add_here(h, listed.url)
+        self.served[listed.line] = h
+
+    def check_all_served(self):
+        waiting = self.pending + list(self.wanted.values())
+        if waiting:
+            raise ContentError(self.source.path, waiting[0].line,
+                               f"“Available here” with no listed URL after it (lines "
+                               f"{', '.join(str(h.line) for h in waiting)}); add link_fixes to the editorial file")
+
+
+def _record_lists(ctx, report, targets, url_spans):
+    for line, url in sorted(ctx.layout.url_lines.items()):
+        h = targets.served.get(line)
+        if h:
+            removed = Removed(line, url, f"link target of “Available here” at line {h.line}", url_spans[line],
+                              target_of=h.line)
+        else:
+            removed = Removed(line, url, f"link target, not used: {targets.extra[line]['why']}", url_spans[line])
+        report.removed.append(removed)
+
+
+def _add_here(here, url):
+    block = here.block
+    m = list(HERE.finditer(block.text))[here.index]
     if url is None:
         block.links.append(Link(m.start(), m.end() - m.start(), None, "missing"))
         return

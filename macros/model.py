@@ -98,10 +98,14 @@ class Paragraph:
 
 @dataclass
 class Removed:
+    """Source text that is not text of the report (page furniture), and why it was taken out."""
     line: int
     text: str
-    reason: str
+    reason: str  # as data/report.json gives it
     span: tuple = None  # (line, start, end) of what was removed
+    # A page-end URL: the line of the "Available here" whose target it is (None: not a link target, or unused).
+    # Not exported: the reason says it in words.
+    target_of: int = None
 
 
 @dataclass
@@ -179,7 +183,7 @@ def to_json(report, edition=None):
                           "heading": _block(s.heading) if s.heading else None} for s in c.sections],
         } for c in report.chapters],
         "paragraphs": paragraphs,
-        "removed": [{**asdict(r), "span": list(r.span)} for r in report.removed],
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "span": list(r.span)} for r in report.removed],
         "unresolved_links": report.unresolved_links,
         "apparatus": [asdict(i) | {"lines": list(i.lines)} for i in report.apparatus],
         "moved_anchors": [{"paragraph": n, "anchor": a.anchor, "now": {"paragraph": a.paragraph, "anchor": a.target}}

@@ -6,8 +6,28 @@ the finished sheet is the proof that no character was used twice or left out.
 """
 
 from collections import defaultdict
+from typing import NamedTuple
 
 from .errors import ContentError
+
+
+class Span(NamedTuple):
+    """Columns `start` to `end` of one source line: the unit every claim, block and footnote is made of."""
+    line: int
+    start: int
+    end: int
+
+
+class Owner(NamedTuple):
+    """What a claimed stretch of text is. Equal owners make one run of text in reading order."""
+    kind: str  # "guideline", "commentary", "callout", "callout-heading", "heading", "front", "footnote",
+    #            "marker" or "removed"
+    name: str = None  # a footnote's or marker's series; a heading's level; why text is removed
+    number: object = None  # paragraph, footnote, callout or front-matter heading; a heading's chapter
+    part: object = None  # part of a split paragraph; a section heading's letter
+
+    def __str__(self):
+        return " ".join(str(x) for x in self if x is not None)
 
 
 class Sheet:
@@ -28,21 +48,18 @@ class Sheet:
             if start < e and s < end:
                 raise ContentError(
                     self.source.path, line,
-                    f"{describe(owner)} overlaps {describe(other)} at columns {max(s, start)}-{min(e, end)}: "
+                    f"{owner} overlaps {other} at columns {max(s, start)}-{min(e, end)}: "
                     f"{text[max(s, start):min(e, end)]!r}",
                 )
         self._claims[line].append((start, end, owner))
-        return (line, start, end)
+        return Span(line, start, end)
 
     def claim_line(self, line, owner):
         return self.claim(line, 0, len(self.source.line(line)), owner)
 
     def claims(self, line):
+        """(start, end, owner) of each claim on a line, left to right."""
         return sorted(self._claims.get(line, ()))
-
-    def is_free(self, line):
-        """True when the line has text and none of it is claimed yet."""
-        return bool(self.source.line(line).strip()) and not self._claims.get(line)
 
     def free_ranges(self, line):
         """Unclaimed, non-blank stretches of a line, in order."""
@@ -67,13 +84,5 @@ class Sheet:
         return None
 
     def unclaimed(self):
-        """(line, start, end) of every non-blank stretch nobody has claimed."""
-        out = []
-        for n in range(1, len(self.source.lines) + 1):
-            for a, b in self.free_ranges(n):
-                out.append((n, a, b))
-        return out
-
-
-def describe(owner):
-    return " ".join(str(part) for part in owner) if isinstance(owner, tuple) else str(owner)
+        """Every non-blank stretch nobody has claimed."""
+        return [Span(n, a, b) for n in range(1, len(self.source.lines) + 1) for a, b in self.free_ranges(n)]

@@ -8,8 +8,10 @@ elsewhere ("long-term"), and lists stay lists.
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 from .model import Block, Ref
+from .sheet import Span
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK = re.compile(MARK_OPEN + r"([rg])(\d+)" + MARK_CLOSE)
@@ -19,12 +21,27 @@ URL_OPEN = re.compile(r"(?:https?://|www\.)\S*(?:[/._\-=?&%#]|%[0-9A-Fa-f]{2})$"
 URL_AT_END = re.compile(r"(?:https?://|www\.)\S*$")
 # A line that is one unbroken token of URL characters finishes the link above it.
 URL_REST = re.compile(r"\S*[/%:_=&?#]\S*")
-WORD = re.compile(r"[^\W\d_]+")
 # Prefixes the report writes with a hard hyphen even where no other use of
 # the compound decides it.
 HARD_PREFIXES = {"non", "self", "long", "short", "cross", "co", "well", "child", "gender", "age", "low",
                  "high", "multi", "inter", "pre", "post", "anti", "ex", "semi", "sub", "over", "under",
                  "so", "peer", "full", "part", "case", "rights", "evidence", "trauma", "one", "two", "first"}
+
+
+class Mark(NamedTuple):
+    """A footnote marker among a block's pieces; its digits are the footnote's, not the block's."""
+    series: str
+    number: int
+    span: Span
+
+
+class Gap(NamedTuple):
+    """What parts two pieces of one run: blank lines, or text of another owner (a footnote, furniture)."""
+    kind: str
+
+
+BLANK, OTHER = Gap("blank"), Gap("other")
+# A block is made of pieces: Spans of its own text, and Marks; a run of text also holds Gaps.
 
 
 @lru_cache(maxsize=4)
@@ -52,14 +69,14 @@ def join_hyphen(source_lines, before, after):
 
 
 def assemble(source_lines, pieces):
-    """Text of one block from its pieces: ("text", line, s, e) and ("mark", series, n, span)."""
+    """Text of one block from its pieces."""
     out, prev = "", None  # prev: (line, end column) of the last piece
     for piece in pieces:
-        if piece[0] == "mark":
-            out += f"{MARK_OPEN}{piece[1][0]}{piece[2]}{MARK_CLOSE}"
-            prev = (piece[3][0], piece[3][2])
+        if isinstance(piece, Mark):
+            out += f"{MARK_OPEN}{piece.series[0]}{piece.number}{MARK_CLOSE}"
+            prev = (piece.span.line, piece.span.end)
             continue
-        _, line, s, e = piece
+        line, s, e = piece
         text = " ".join(source_lines[line - 1][s:e].split())
         if not out:
             out = text
@@ -89,8 +106,8 @@ def ends_sentence(text):
 def make_block(source_lines, pieces, kind=None):
     text = assemble(source_lines, pieces)
     # Marker digits are accounted for by their footnote, not by the block.
-    spans = [(p[1], p[2], p[3]) for p in pieces if p[0] == "text"]
-    lines = [s[0] for s in spans]
+    spans = _texts(pieces)
+    lines = [s.line for s in spans]
     marker = None
     if kind is None:
         m = LIST_ITEM.match(text)
@@ -118,18 +135,17 @@ def split_marks(text):
 def split_blocks(source_lines, pieces_with_gaps):
     """Cut a run of pieces into blocks.
 
-    `pieces_with_gaps` holds pieces and gap markers: ("blank",) for blank lines
-    and ("other",) for material of another owner in between. A gap ends a block
-    unless the sentence is left open and the next piece does not start a list.
+    A gap ends a block unless the sentence is left open and the next piece
+    does not start a list.
     """
     blocks, current, gap = [], [], None
     for piece in pieces_with_gaps:
-        if piece[0] in ("blank", "other"):
-            gap = gap or piece[0]
+        if isinstance(piece, Gap):
+            gap = gap or piece
             continue
-        if piece[0] == "text":
-            text = source_lines[piece[1] - 1][piece[2]:piece[3]].strip()
-            at_line_start = not source_lines[piece[1] - 1][:piece[2]].strip()
+        if isinstance(piece, Span):
+            text = _text(source_lines, piece).strip()
+            at_line_start = not source_lines[piece.line - 1][:piece.start].strip()
             # A marker opens an item only where a list can start or go on:
             # "(1) of the Optional Protocol" mid-sentence is not one.
             new_item = at_line_start and is_list_start(text) and bool(current) and (
@@ -137,7 +153,7 @@ def split_blocks(source_lines, pieces_with_gaps):
                 or (_last_text(source_lines, current).endswith((";", ".")) and _opens_item(source_lines, current)))
             # A new PDF page (its first line starts with a space) after a
             # finished sentence starts a new paragraph too.
-            page_break = at_line_start and piece[2] <= 1 and source_lines[piece[1] - 1][:1] == " "
+            page_break = at_line_start and piece.start <= 1 and source_lines[piece.line - 1][:1] == " "
             if current and (new_item or ((gap or page_break) and _closes(source_lines, current, text))):
                 blocks.append(current)
                 current = []
@@ -148,19 +164,28 @@ def split_blocks(source_lines, pieces_with_gaps):
     return blocks
 
 
+def _texts(pieces):
+    return [p for p in pieces if isinstance(p, Span)]
+
+
+def first_text(pieces):
+    return next(p for p in pieces if isinstance(p, Span))
+
+
+def _text(source_lines, span):
+    return source_lines[span.line - 1][span.start:span.end]
+
+
 def _last_text(source_lines, pieces):
-    last = next(p for p in reversed(pieces) if p[0] == "text")
-    return source_lines[last[1] - 1][last[2]:last[3]].rstrip()
+    return _text(source_lines, _texts(pieces)[-1]).rstrip()
 
 
 def _opens_item(source_lines, pieces):
-    first = next(p for p in pieces if p[0] == "text")
-    return is_list_start(source_lines[first[1] - 1][first[2]:first[3]].strip())
+    return is_list_start(_text(source_lines, first_text(pieces)).strip())
 
 
 def _closes(source_lines, pieces, next_text):
-    last = next(p for p in reversed(pieces) if p[0] == "text")
-    text = source_lines[last[1] - 1][last[2]:last[3]]
+    text = _text(source_lines, _texts(pieces)[-1])
     if re.search(r"[^\W\d_]-$", text.rstrip()):
         return False
     if ends_sentence(text):

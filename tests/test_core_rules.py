@@ -1,0 +1,160 @@
+"""The rules of the extraction core on small made-up texts, one table a rule (as eyecite's tests are):
+how lines are reflowed into blocks, which hyphens at a line end stay, where lists start, and how
+footnote bodies and the markers glued to words are found by expecting the next number."""
+
+import pytest
+
+from macros.extract import Context
+from macros.footnotes import find_report_markers, marker_pattern, read_footnotes
+from macros.layout import read_layout
+from macros.sheet import Sheet, Span
+from macros.source import Source
+from macros.textflow import BLANK, make_block, split_blocks
+
+pytestmark = pytest.mark.model
+
+
+def reflow(*lines):
+    """The blocks a stretch of commentary printed as `lines` becomes."""
+    source = tuple(lines)
+    pieces = []
+    for n, text in enumerate(source, start=1):
+        if text.strip():
+            pieces.append(Span(n, len(text) - len(text.lstrip()), len(text.rstrip())))
+        elif pieces:
+            pieces.append(BLANK)
+    return [make_block(source, b) for b in split_blocks(source, pieces)]
+
+
+# ---------------------------------------------------------------- reflow and hyphens
+
+# (lines as printed, the text of each block)
+REFLOW = [
+    (["The rapid development", "of ICT."], ["The rapid development of ICT."]),
+    # A word hyphenated only by the line end is rejoined ...
+    (["access to informa-", "tion is key."], ["access to information is key."]),
+    # ... but a hard hyphen stays: a prefix the report writes with one, even where nothing else decides it,
+    (["child self-", "generated material."], ["child self-generated material."]),
+    (["non-", "governmental organizations"], ["non-governmental organizations"]),
+    # or a compound the report writes with a hyphen elsewhere,
+    (["the ring-", "fencing of funds; ring-fence them."], ["the ring-fencing of funds; ring-fence them."]),
+    # unless the report writes the word more often without one: the counts decide before the prefix.
+    (["co-", "operation, cooperation and cooperation."], ["cooperation, cooperation and cooperation."]),
+    (["the anti-", "Slavery Day"], ["the anti-Slavery Day"]),  # a capital after it: a name, kept
+    (["a list -", "of things"], ["a list - of things"]),  # a dash, not a hyphen
+    # A link or a symbol broken over two lines is joined without a space.
+    (["Available at: https://www.example.org/", "path/report.pdf."],
+     ["Available at: https://www.example.org/path/report.pdf."]),
+    (["States and/", "or children"], ["States and/or children"]),
+    # A blank line ends a finished sentence; an open one goes on in lower case, or after a hyphen.
+    (["First paragraph.", "", "Second paragraph."], ["First paragraph.", "Second paragraph."]),
+    (["The Committee recommends that", "", "all States act."], ["The Committee recommends that all States act."]),
+    (["child self-", "", "generated material."], ["child self-generated material."]),
+    # Lists stay lists: an item opens after a colon, or after an item that ends with ; or .
+    (["States parties should:", "(a) Adopt laws;", "(b) Train staff."],
+     ["States parties should:", "(a) Adopt laws;", "(b) Train staff."]),
+    (["Two steps:", "• one;", "• two."], ["Two steps:", "• one;", "• two."]),
+    (["Also:", "", "1. First", "", "2. Second"], ["Also:", "1. First", "2. Second"]),
+    # ... but a marker in mid-sentence is not an item.
+    (["as set out in article 3", "(1) of the Optional Protocol."],
+     ["as set out in article 3 (1) of the Optional Protocol."]),
+]
+
+
+@pytest.mark.parametrize("lines, expected", REFLOW)
+def test_reflow(lines, expected):
+    assert [b.text for b in reflow(*lines)] == expected
+
+
+# (lines as printed, kind and list marker of the block)
+KINDS = [
+    (["(a) Adopt laws;"], ("li", "(a)")),
+    (["b) Train staff."], ("li", "b)")),
+    (["• one"], ("li", "•")),
+    (["“A quotation”."], ("quote", None)),
+    (["Running text."], ("p", None)),
+]
+
+
+@pytest.mark.parametrize("lines, expected", KINDS)
+def test_block_kind(lines, expected):
+    (block,) = reflow(*lines)
+    assert (block.kind, block.marker) == expected
+
+
+# ---------------------------------------------------------------- footnote markers
+
+# (text, footnote number, where its marker stands in the text, or None)
+MARKERS = [
+    ("technologies (ICT)1 are", 1, 18),  # glued to a closing bracket
+    ("children13 and", 13, 8),  # glued to a word
+    ("sexual abuse.”13 The", 13, 14),  # to a closing quote
+    ("general comment No. 1419 on", 19, 22),  # general comment 14, marker 19
+    ("general comment No. 919 on", 19, 21),
+    ("paragraph 13 of", 13, None),  # a number of the text
+    ("in 2013 the", 13, None),  # part of a longer number
+    ("children130", 13, None),
+    ("CRC/C/13", 13, None),  # a document symbol
+    ("articles 1-13", 13, None),  # a range
+    ("(13)", 13, None),
+]
+
+
+@pytest.mark.parametrize("text, number, expected", MARKERS)
+def test_marker_pattern(text, number, expected):
+    m = marker_pattern(number).search(text)
+    assert (m.start() if m else None) == expected
+
+
+def read_page(*lines):
+    """Footnotes of one made-up page: {number: (lines of its body, line of its marker, the word the marker
+    is glued to)}."""
+    source = Source("page.txt", tuple(lines), "")
+    sheet, removed = Sheet(source), []
+    ed = {"__path__": "editorial.yaml", "guideline_footnotes": []}
+    ctx = Context(source, ed, read_layout(source, sheet, removed), sheet, removed)
+    notes = read_footnotes(ctx)
+    find_report_markers(ctx, notes)
+    return {b.number: (tuple(span.line for span in b.lines), b.marker.line, _word_before(source, b.marker))
+            for b in notes.bodies}
+
+
+def _word_before(source, span):
+    return source.line(span.line)[:span.start].split()[-1]
+
+
+# (a page as printed, its footnotes as read_page gives them)
+PAGES = [
+    # Markers are the expected numbers glued to a word, in order; "paragraph 12" and "2019" are text.
+    ([" Children online1 face risks, as paragraph 12 says, and 2019 figures2 show it.",
+      "",
+      "1 See the first note.",
+      "2 See the second note."],
+     {1: ((3,), 1, "online"), 2: ((4,), 1, "figures")}),
+    # A line opening with a number is a body only if it is the next number of the series.
+    ([" The Committee1 asked in 2019 whether",
+      "",
+      "12 States replied, and they had2 answered.",
+      "",
+      "1 First note.",
+      "2 Second note."],
+     {1: ((5,), 1, "Committee"), 2: ((6,), 3, "had")}),
+    # The marker of a note is looked for after the marker of the note before.
+    ([" As the Court2 says, the Committee1 said and the Panel2 repeats.",
+      "",
+      "1 First note.",
+      "2 Second note."],
+     {1: ((3,), 1, "Committee"), 2: ((4,), 1, "Panel")}),
+    # A body runs on over the next line until the next number of the series.
+    ([" Children1 and adults2.",
+      "",
+      "1 A note that runs",
+      "on to a second line.",
+      "2 The next note."],
+     {1: ((3, 4), 1, "Children"), 2: ((5,), 1, "adults")}),
+]
+
+
+@pytest.mark.parametrize("lines, expected", PAGES)
+def test_footnotes_on_a_page(lines, expected):
+    assert read_page(*lines) == expected
