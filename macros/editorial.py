@@ -11,12 +11,10 @@ from typing import Callable, NamedTuple
 
 import yaml
 
+from .callouts import TYPES
 from .errors import ContentError, parse_yaml, read_utf8
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-CALLOUT_TYPES = (
-    "resource_tip", "good_practice", "regional_good_practice", "iwg_advice", "case_law", "definition",
-)
 REGIONS = ("Africa", "Americas", "Asia-Pacific", "Europe", "Middle East", "International")
 PARAGRAPHS = 113
 
@@ -91,7 +89,7 @@ LINE = Kind("a line number of the report", lambda v: _whole(v) and v >= 1)
 PARAGRAPH = Kind(f"a paragraph number, 1–{PARAGRAPHS}", lambda v: _whole(v) and 1 <= v <= PARAGRAPHS)
 CHAPTER = Kind("a chapter number, I–X", lambda v: isinstance(v, str) and v in ROMAN)
 LETTER = Kind("a section letter, A–Z", lambda v: isinstance(v, str) and len(v) == 1 and "A" <= v <= "Z")
-CALLOUT_TYPE = Kind(f"one of {', '.join(CALLOUT_TYPES)}", lambda v: isinstance(v, str) and v in CALLOUT_TYPES)
+CALLOUT_TYPE = Kind(f"one of {', '.join(TYPES)}", lambda v: isinstance(v, str) and v in TYPES)
 REGION = Kind(f"one of {', '.join(REGIONS)}", lambda v: isinstance(v, str) and v in REGIONS)
 HEADING = Kind("words of the report, or a list of them",
                lambda v: WORDS.fits(v) or (isinstance(v, list) and bool(v) and all(map(WORDS.fits, v))))
@@ -120,7 +118,7 @@ SCHEMA = {
     "link_fixes": (False, Many(Item("link fix", {"at": WORDS}, {"url": _nullable(TEXT), "why": TEXT}))),
     "extra_urls": (False, Many(Item("extra URL", {"url": TEXT, "why": TEXT}))),
     "misprints": (False, Many(Item("misprint", {"at": WORDS, "means": TEXT, "why": TEXT},
-                                   {"link_to": PARAGRAPH}))),
+                                   {"link_to": PARAGRAPH, "article_to": TEXT}))),
     "notes": (False, Many(TEXT)),
 }
 

@@ -9,8 +9,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .apparatus import interventions
 from .anchors import anchor_end, find_anchor
+from .apparatus import interventions
+from .callouts import BY_TYPE
 from .editorial import read_editorial
 from .errors import ContentError
 from .footnotes import find_guideline_markers, find_report_markers, read_footnotes
@@ -22,11 +23,6 @@ from .sheet import Owner, Sheet, Span
 from .source import Source, read_source
 from .textflow import BLANK, OTHER, Gap, Mark, first_text, make_block, split_blocks
 
-CALLOUT_SLUG = {
-    "resource_tip": "resource-tip", "good_practice": "good-practice",
-    "regional_good_practice": "regional-good-practice", "iwg_advice": "iwg-advice",
-    "case_law": "case-law", "definition": "definition",
-}
 
 
 @dataclass
@@ -428,7 +424,7 @@ def _callouts(ctx, callouts, runs):
     for k, c in enumerate(callouts):
         heading = make_block(ctx.source.lines, [c.heading_span], kind="heading")
         entries = _entries(ctx, c, _blocks(ctx, texts.get(k, [])))
-        n, slug = c.spec["paragraph"], CALLOUT_SLUG[c.heading.type]
+        n, slug = c.spec["paragraph"], BY_TYPE[c.heading.type].slug
         counters[(n, slug)] += 1  # ids count the boxes of one kind on one paragraph page
         callout = Callout(f"{slug}-{counters[(n, slug)]}", c.heading.type, heading, n, entries, c.spec.get("note"))
         out.append(Placed((c.heading.line, 0), n, callout))

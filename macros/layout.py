@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .callouts import BY_HEADING, HEADING
 from .model import Removed
 from .sheet import Owner
 
@@ -15,28 +16,14 @@ RUNNING_TITLE = re.compile(r"^\s*Explanatory Report to the OPSC Guidelines\s*$")
 RUNNING_CHAPTER = re.compile(r"^\s*\S.*?\S\s{4,}\d{1,3}\s*$")
 LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 BARE_URL = re.compile(r"^\s*((?:https?://|www\.)\S+)\s*$")
-CALLOUT_HEADING = re.compile(
-    r"^\s{2,}(RESOURCE TIPS?|CONCRETE EXAMPLES? OF (?:GOOD|GOOD REGIONAL|REGIONAL GOOD) PRACTICE"
-    r"|THE IWG’S ADVICE|CASE LAW|INFORMATION AND COMMUNICATIONS TECHNOLOGIES \(ICT\))\s*$"
-)
-CALLOUT_TYPE = {
-    "RESOURCE TIP": "resource_tip",
-    "RESOURCE TIPS": "resource_tip",
-    "CONCRETE EXAMPLE OF GOOD PRACTICE": "good_practice",
-    "CONCRETE EXAMPLES OF GOOD PRACTICE": "good_practice",
-    "CONCRETE EXAMPLE OF GOOD REGIONAL PRACTICE": "regional_good_practice",
-    "CONCRETE EXAMPLES OF GOOD REGIONAL PRACTICE": "regional_good_practice",
-    "CONCRETE EXAMPLE OF REGIONAL GOOD PRACTICE": "regional_good_practice",
-    "THE IWG’S ADVICE": "iwg_advice",
-    "CASE LAW": "case_law",
-    "INFORMATION AND COMMUNICATIONS TECHNOLOGIES (ICT)": "definition",
-}
+# A box's heading, alone on an indented line as the PDF sets it: macros/callouts.py.
+CALLOUT_HEADING = HEADING
 
 
 class CalloutHeading(NamedTuple):
     line: int
     printed: str  # as the report prints it: "RESOURCE TIPS"
-    type: str  # editorial.CALLOUT_TYPES
+    type: str  # callouts.TYPES
 
 
 @dataclass
@@ -78,7 +65,7 @@ def read_layout(source, sheet, removed):
             layout.lone_numbers[n] = int(m.group(1))
         elif m := CALLOUT_HEADING.match(text):
             printed = m.group(1)
-            layout.callout_headings.append(CalloutHeading(n, printed, CALLOUT_TYPE[printed]))
+            layout.callout_headings.append(CalloutHeading(n, printed, BY_HEADING[printed].type))
 
     # A run of bare URLs is a page's list of link targets only when nothing but
     # a page break follows it; elsewhere a lone URL continues a footnote.

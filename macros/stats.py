@@ -6,7 +6,7 @@ from collections import Counter
 def report_stats(report):
     callouts = Counter(c.type for p in report.paragraphs for c in p.callouts)
     footnotes = Counter(f.series for p in report.paragraphs for f in p.footnotes)
-    links = sum(1 for r in report.removed if r.reason.startswith("link target of"))
+    links = sum(1 for r in report.removed if r.target_of is not None)
     return {
         "paragraphs": len(report.paragraphs),
         "chapters": len(report.chapters),
