@@ -178,8 +178,7 @@ def _items(listed):
 def mentions(text, instruments, guideline=False):
     """The article mentions of a text that this edition can attribute, in order. `guideline`: the text is
     the Guidelines' own, where an article named alone is the Optional Protocol's."""
-    after, before, _, by_name = _patterns(Registry(instruments.instruments) if isinstance(instruments, Registry)
-                                          else tuple(instruments))
+    after, before, _, by_name = _patterns(tuple(instruments))
     decided = _attributed(text, instruments)
     found, previous = [], None  # previous: (instrument, end) of the last attributed mention
     for m in ARTICLES.finditer(text):
@@ -242,8 +241,7 @@ def citations(text, instruments, guideline=False):
     """The citations a text makes: articles of the Optional Protocol and of other instruments, and the
     other instruments it names without an article. Each once, in order of first appearance."""
     found = [m.citation for m in mentions(text, instruments, guideline)]
-    _, _, mention, by_name = _patterns(Registry(instruments.instruments) if isinstance(instruments, Registry)
-                                       else tuple(instruments))
+    _, _, mention, by_name = _patterns(tuple(instruments))
     for m in mention.finditer(text):
         # "the Convention" alone is cited through its articles only: as a bare mention it says too little.
         if not m.group("name").lower().startswith("the "):

@@ -2,7 +2,7 @@
 cases, glossary terms and acronyms. Each is read against a small declared schema, so a bad entry is one
 error naming the file and its line; each quotation of the report must stand in exactly one passage."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -141,7 +141,3 @@ def place(report, path, line, quote):
             f"{', '.join(str(s.paragraph) for s in found)})"
         raise ContentError(path, line, f"“{quote[:60]}” should be found in exactly one passage, found in {where}")
     return found[0]
-
-
-def names(record):
-    return [f.name for f in fields(record)]
