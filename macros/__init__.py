@@ -1,10 +1,12 @@
 """The pipeline that turns content/ into the site, and the mkdocs-macros entry point.
 
 Modules, in pipeline order, none of which knows MkDocs: errors, source (read and check the text), editorial
-(the reviewed editorial file), layout (page furniture), sheet, footnotes, extract and model (the model),
-textflow (reflowed blocks), links and crossrefs, permalinks (published anchors), apparatus, instruments
-(article mentions), passages, lists (the indexes' reviewed lists), edition and cite_formats, inline and render
-(Markdown), indexes and pages (every page), search_index (the search index; search_worker.js, the engine).
+(the reviewed editorial file, checked against its schema), callouts (the kinds of box: one registry), anchors
+(find an editorial anchor in the text), layout (page furniture), sheet, footnotes, extract and model (the
+model), textflow (reflowed blocks), links and crossrefs, permalinks (published anchors), apparatus,
+instruments (article mentions), passages, lists (the indexes' reviewed lists), stats, edition and
+cite_formats, inline and render (Markdown), indexes and pages (every page), search_index (the search index;
+search_worker.js, the engine); build reads content/ and runs them in that order.
 MkDocs lives in plugin/ (the `opsc` plugin) and in define_env below (mkdocs-macros: variables for the
 hand-written pages of docs/).
 """

@@ -51,7 +51,7 @@ def expand(nums):
     return out
 
 
-def paragraph_mentions(text, in_footnote=False, limit=113):
+def paragraph_mentions(text, limit=113):
     """Mentions that refer to paragraphs of the Guidelines."""
     out = []
     for m in PARAGRAPH.finditer(text):

@@ -426,7 +426,7 @@ def _callouts(ctx, callouts, runs):
         entries = _entries(ctx, c, _blocks(ctx, texts.get(k, [])))
         n, slug = c.spec["paragraph"], BY_TYPE[c.heading.type].slug
         counters[(n, slug)] += 1  # ids count the boxes of one kind on one paragraph page
-        callout = Callout(f"{slug}-{counters[(n, slug)]}", c.heading.type, heading, n, entries, c.spec.get("note"))
+        callout = Callout(f"{slug}-{counters[(n, slug)]}", c.heading.type, heading, n, entries)
         out.append(Placed((c.heading.line, 0), n, callout))
     return out
 

@@ -77,8 +77,7 @@ class Acronyms:
         return "".join(out)
 
 
-def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_at=None, renumber=None,
-           citations=(), acronyms=None):
+def inline(block, paragraph_href=None, notes_at=None, renumber=None, citations=(), acronyms=None):
     """Markdown for a block's text.
 
     `paragraph_href(n)` gives the link to Guidelines paragraph n, or None to
@@ -92,7 +91,7 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_
     for link in block.links:
         events.append((link.offset, link.offset + link.length, "link", link))
     if paragraph_href is not None:
-        for m in paragraph_mentions(text, in_footnote=in_footnote):
+        for m in paragraph_mentions(text):
             events.append((m.offset, m.offset + m.length, "xref", m))
     for c in citations:
         events.append((c.offset, c.offset + c.length, "cite", c))
@@ -101,7 +100,7 @@ def inline(block, paragraph_href=None, in_footnote=False, with_refs=True, notes_
         if not any(a < e[1] and e[0] < b for a, b, _, _ in taken):
             taken.append(e)
     taken.sort(key=lambda e: e[0])
-    refs = sorted(block.refs, key=lambda r: r.offset) if with_refs else []
+    refs = sorted(block.refs, key=lambda r: r.offset)
 
     out, pos = [], 0
     plain = acronyms.markdown if acronyms else escape

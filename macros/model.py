@@ -45,7 +45,6 @@ class Callout:
     heading: Block
     paragraph: int
     entries: list
-    note: str = None
 
 
 @dataclass

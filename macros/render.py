@@ -80,7 +80,7 @@ def referred_to(report):
                     if n != p.number:
                         refs[n].add(p.number)
         for f in p.footnotes:
-            for m in paragraph_mentions(f.text, in_footnote=True):
+            for m in paragraph_mentions(f.text):
                 for n in m.numbers:
                     if n != p.number:
                         refs[n].add(p.number)
@@ -99,7 +99,7 @@ def _commentary_blocks(p):
 
 # ---------------------------------------------------------------- blocks
 
-def render_blocks(blocks, path, anchored=False, in_footnote=False, xrefs=True, notes_at=None, renumber=None,
+def render_blocks(blocks, path, anchored=False, xrefs=True, notes_at=None, renumber=None,
                   marks=None, guideline=False):
     """Blocks as HTML-with-Markdown; list items are grouped into lists. `anchored`: each passage shows
     its anchor (the `id` macros/permalinks.py gave it) and a link to it. `marks`: what else the words link
@@ -111,21 +111,21 @@ def render_blocks(blocks, path, anchored=False, in_footnote=False, xrefs=True, n
         if b.kind == "li":
             items = []
             while i < len(blocks) and blocks[i].kind == "li":
-                items.append(_item_html("li", blocks[i], href, anchored, in_footnote, notes_at, renumber,
+                items.append(_item_html("li", blocks[i], href, anchored, notes_at, renumber,
                                         marks, path, guideline))
                 i += 1
             # markdown="block": its items' Markdown (links, escapes) is read wherever the list stands.
             out.append('<ul class="printed-list" markdown="block">\n' + "\n".join(items) + "\n</ul>")
             continue
         tag = "blockquote" if b.kind == "quote" else "p"
-        out.append(_item_html(tag, b, href, anchored, in_footnote, notes_at, renumber, marks, path, guideline))
+        out.append(_item_html(tag, b, href, anchored, notes_at, renumber, marks, path, guideline))
         i += 1
     return "\n\n".join(out)
 
 
-def _item_html(tag, block, href, anchored, in_footnote, notes_at=None, renumber=None, marks=None, path=None,
+def _item_html(tag, block, href, anchored, notes_at=None, renumber=None, marks=None, path=None,
                guideline=False):
-    body = inline(block, href, in_footnote=in_footnote, notes_at=notes_at, renumber=(renumber or {}).get(block.id),
+    body = inline(block, href, notes_at=notes_at, renumber=(renumber or {}).get(block.id),
                   citations=marks.links(block.text, path, guideline) if marks else (),
                   acronyms=marks.acronyms if marks else None)
     if anchored:
@@ -189,7 +189,7 @@ def render_footnotes(footnotes, path, heading="## Footnotes { #footnotes }", mar
         for f in notes:
             fid = fn_id(f.series, f.number)
             body = inline(Block("p", f.text, f.lines, f.spans, [], f.links), lambda n: rel(path, para_path(n)),
-                          in_footnote=True, citations=marks.links(f.text, path) if marks else (),
+                          citations=marks.links(f.text, path) if marks else (),
                           acronyms=marks.acronyms if marks else None)
             note = f' <span class="editorial-note">[Printed as {f.printed}; {escape(f.note)}]</span>' if f.note else ""
             # Material's hover preview copies the note's child elements: keep it in a <p>.
@@ -502,11 +502,6 @@ def printed_lines(block):
     return lines if " ".join(lines) == block.text else [block.text]
 
 
-def _entry_text(blocks, path, p):
-    html = render_blocks(blocks, path, notes_at=rel(path, para_path(p.number)))
-    return html
-
-
 def resources_page(report):
     path = "resources.md"
     md = [front({"title": "Resources"}), "# Resources\n",
@@ -521,7 +516,7 @@ def resources_page(report):
                 if c.type != "resource_tip":
                     continue
                 for e in c.entries:
-                    html = _entry_text(e.blocks, path, p)
+                    html = render_blocks(e.blocks, path, notes_at=rel(path, para_path(p.number)))
                     where = f'<p class="index-source" markdown="span">[Paragraph {p.number}: {escape(p.title)}]({rel(path, para_path(p.number))}#{c.id})</p>'
                     rows.append(f'<div class="index-entry" markdown="block">\n{html}\n{where}\n</div>')
         if rows:
@@ -549,8 +544,9 @@ def good_practice_page(report):
         for origin, p, c, e in sorted(by_region[region], key=lambda t: (t[0], t[1].number)):
             kind = "Regional good practice" if c.type == "regional_good_practice" else "Good practice"
             md.append(f"### {escape(origin)} — paragraph {p.number} {{ #{_slug(origin)}-{p.number}-{c.id} }}\n")
+            body = render_blocks(e.blocks, path, notes_at=rel(path, para_path(p.number)))
             md.append(f'<div class="index-entry {BY_TYPE[c.type].slug}" markdown="block">\n'
-                      f'<p class="index-kind">{kind}</p>\n{_entry_text(e.blocks, path, p)}\n'
+                      f'<p class="index-kind">{kind}</p>\n{body}\n'
                       f'<p class="index-source" markdown="span">[Paragraph {p.number}: {escape(p.title)}]'
                       f'({rel(path, para_path(p.number))}#{c.id})</p>\n</div>\n')
     return path, "\n".join(md)
@@ -573,7 +569,7 @@ def callout_entries(report, ctype, path, level=2):
             for e in c.entries:
                 if e.origin:
                     body.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span></p>')
-                body.append(_entry_text(e.blocks, path, p))
+                body.append(render_blocks(e.blocks, path, notes_at=rel(path, para_path(p.number))))
             md.append(f'<div class="index-entry {BY_TYPE[ctype].slug}" markdown="block">\n' + "\n\n".join(body) +
                       f'\n<p class="index-source" markdown="span">[Read it with paragraph {p.number}]'
                       f'({rel(path, para_path(p.number))}#{c.id})</p>\n</div>\n')

@@ -1,4 +1,9 @@
-"""Shared fixtures: the model (parsed once), the built site (built once)."""
+"""Shared fixtures: the model (parsed once), the built site (built once); and each test's marker.
+
+Markers (pyproject.toml): `model` (the model from content/, seconds), `site` (a built site), `browser`
+(Chromium). A test is marked by the fixtures it uses, so a new test needs no marker of its own: only one
+that builds a site in its own body says so (`@pytest.mark.site`). `pytest -m model` runs the fast ones.
+"""
 
 import functools
 import http.server
@@ -20,6 +25,21 @@ from macros.extract import build_report  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic"]
+
+
+# Fixtures that build a site (here and in the test modules), and those that start Chromium.
+SITE_FIXTURES = {"site", "server", "published", "export", "zipped", "unzipped"}
+BROWSER_FIXTURES = {"browser"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if any(item.get_closest_marker(name) for name in ("model", "site", "browser")):
+            continue
+        used = set(item.fixturenames)
+        marker = "browser" if used & BROWSER_FIXTURES else "site" if used & SITE_FIXTURES else "model"
+        item.add_marker(marker)
 
 
 @pytest.fixture(scope="session")

@@ -111,6 +111,7 @@ def test_repeated_paragraph_number_in_the_text(copy):
     assert "17" in str(err.value)
 
 
+@pytest.mark.site
 def test_build_stops_and_writes_no_site(copy, tmp_path):
     """mkdocs itself fails on bad content, and names the file and line."""
     src, ed = copy

@@ -1,12 +1,17 @@
 """The rules of the extraction core on small made-up texts, one table a rule (as eyecite's tests are):
 how lines are reflowed into blocks, which hyphens at a line end stay, where lists start, and how
-footnote bodies and the markers glued to words are found by expecting the next number."""
+footnote bodies and the markers glued to words are found by expecting the next number; and how links,
+cross-references and footnote markers are laid into a passage's Markdown."""
+
+import re
 
 import pytest
 
 from macros.extract import Context
 from macros.footnotes import find_report_markers, marker_pattern, read_footnotes
+from macros.inline import footnote_ref, inline
 from macros.layout import read_layout
+from macros.model import Block, Link, Ref
 from macros.sheet import Sheet, Span
 from macros.source import Source
 from macros.textflow import BLANK, make_block, split_blocks
@@ -158,3 +163,29 @@ PAGES = [
 @pytest.mark.parametrize("lines, expected", PAGES)
 def test_footnotes_on_a_page(lines, expected):
     assert read_page(*lines) == expected
+
+
+# ---------------------------------------------------------------- inline markup
+
+# (text, links as (offset, length), footnote markers as offsets, the Markdown; "^n" stands for marker n)
+INLINE = [
+    ("Read the Opinion available here.", [(17, 14)], [32],
+     "Read the Opinion [available here](https://example.org/).^1"),
+    # A marker inside a link's words comes right after the link: no word printed twice, none lost.
+    ("Read the Opinion here now.", [(9, 12)], [16], "Read the [Opinion here](https://example.org/)^1 now."),
+    ("see paragraph 52 of the Guidelines.", [(4, 30)], [16],
+     "see [paragraph 52 of the Guidelines](https://example.org/)^1."),
+    # A cross-reference inside a link stays the link; alone, the number links to its paragraph.
+    ("see paragraph 52 of the Guidelines.", [], [16], "see paragraph [52](../52/)^1 of the Guidelines."),
+    # Markers inside a link and after it keep their order.
+    ("an Opinion here and there.", [(3, 12)], [6, 10, 26],
+     "an [Opinion here](https://example.org/)^1^2 and there.^3"),
+]
+
+
+@pytest.mark.parametrize("text, links, refs, expected", INLINE)
+def test_inline(text, links, refs, expected):
+    block = Block("p", text, (1, 1), [], [Ref("report", n, at) for n, at in enumerate(refs, start=1)],
+                  [Link(a, n, "https://example.org/", "url") for a, n in links])
+    assert inline(block, lambda n: f"../{n}/") == re.sub(r"\^(\d)", lambda m: footnote_ref("report", int(m[1])),
+                                                         expected)

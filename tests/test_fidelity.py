@@ -4,15 +4,20 @@ The proof works on the exported JSON, not on the extractor's internals:
 1. every non-blank character of the source is covered by exactly one span of
    the model (a text block, a footnote, a footnote marker) or of `removed`;
 2. each text of the model has exactly the words of the source stretches it
-   claims, in the same order (hyphens and footnote digits aside).
+   claims, in the same order (hyphens and footnote digits aside);
+3. what readers see holds the model's words, each once: every paragraph page (each passage and
+   footnote at its anchor, in order), every chapter handout, the Guidelines page, the preface, and
+   the search index.
 """
 
+import json
 import re
 from collections import Counter
+from html.parser import HTMLParser
 
 import pytest
 
-from macros.model import to_json
+from macros.model import Callout, to_json
 
 WORD = re.compile(r"[^\W\d_]+|\d+")
 
@@ -131,3 +136,147 @@ def test_word_totals_match_the_source(report, coverage):
     # Words hyphenated across a page break are joined in the model only.
     print(f"\nfidelity (totals): {sum(lost.values())} words lost, {sum(duplicated.values())} duplicated")
     assert not lost and not duplicated, (dict(list(lost.items())[:10]), dict(list(duplicated.items())[:10]))
+
+
+# ---------------------------------------------------------------- what readers see
+# The model is the source's words (above); each page and the search index must show the model's words,
+# each once. What the edition adds around them (titles, labels, editorial notes, footnote numbers, the
+# citation) is taken out by what marks it: a new addition without such a mark shows here as a duplicate.
+
+class ReportText(HTMLParser):
+    """The words of a page's <article> that are the report's, with the words of each element that has an id."""
+    EDITION_TAGS = {"h1", "h2", "h3", "h4", "nav", "sup", "button", "script", "style"}
+    EDITION_CLASSES = {"headerlink", "block-link", "guideline-label", "origin", "referred-to", "citation",
+                       "editorial-note", "ed-mark", "missing-link", "footnote-series", "footnote-backref",
+                       "moved-anchors", "handout-intro", "gl-number", "moved-notice"}
+    VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
+
+    def __init__(self, headings=False):
+        super().__init__()
+        self.edition_tags = self.EDITION_TAGS - {"h1", "h2", "h3"} if headings else self.EDITION_TAGS
+        self.text, self.by_id = [], {}
+        self.stack = []  # (tag, skipped, id) of the open elements within <article>
+        self.inside = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "article":
+            self.inside = True
+        if not self.inside or tag in self.VOID:
+            return
+        skipped = (tag in self.edition_tags or bool(set((a.get("class") or "").split()) & self.EDITION_CLASSES)
+                   or "hidden" in a or a.get("id") == "new-tab-hint" or bool(self.stack and self.stack[-1][1]))
+        self.stack.append((tag, skipped, a.get("id")))
+        if a.get("id") and not skipped:
+            self.by_id[a["id"]] = []
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.inside = False
+        if not self.inside or tag in self.VOID:
+            return
+        while self.stack and self.stack.pop()[0] != tag:
+            pass  # an element left open closes with its parent
+
+    def handle_data(self, data):
+        if self.inside and not (self.stack and self.stack[-1][1]):
+            self.text.append(data)
+            for _, _, element_id in self.stack:
+                if element_id in self.by_id:
+                    self.by_id[element_id].append(data)
+
+
+def shown(site, path, headings=False):
+    parser = ReportText(headings)
+    parser.feed((site / path).read_text(encoding="utf-8"))
+    return words(" ".join(parser.text)), {k: words(" ".join(v)) for k, v in parser.by_id.items()}
+
+
+def paragraph_texts(p):
+    """(anchor or None, text) of everything of the report a paragraph page holds, in the model."""
+    out = [(b.id, b.text) for b in p.guideline]
+    for item in p.items:
+        if isinstance(item, Callout):
+            out.append((None, item.heading.text))
+            out += [(None, b.text) for e in item.entries for b in e.blocks]
+        else:
+            out.append((item.id, item.text))
+    return out + [(f"fn:{f.series[0]}{f.number}", f.text) for f in p.footnotes]
+
+
+def difference(expected, got):
+    lost, added = Counter(expected) - Counter(got), Counter(got) - Counter(expected)
+    return sum(lost.values()), sum(added.values()), dict(list(lost.items())[:6]), dict(list(added.items())[:6])
+
+
+def test_each_paragraph_page_shows_the_words_of_its_paragraph_once(site, report):
+    problems, total = [], 0
+    for p in report.paragraphs:
+        texts = paragraph_texts(p)
+        got, by_id = shown(site, f"paragraphs/{p.number}/index.html")
+        expected = [w for _, text in texts for w in words(text)]
+        total += len(expected)
+        lost, added, *examples = difference(expected, got)
+        if lost or added:
+            problems.append((p.number, lost, added, *examples))
+        # Each passage and footnote, at its anchor, in the order of its words.
+        problems += [(p.number, anchor) for anchor, text in texts if anchor and by_id.get(anchor) != words(text)]
+    print(f"\nfidelity (paragraph pages): {total} words of the model, 0 lost, 0 duplicated" if not problems else "")
+    assert total > 50000
+    assert not problems, problems[:5]
+
+
+def test_each_handout_shows_its_chapter_once(site, report):
+    for chapter in report.chapters:
+        ps = [p for p in report.paragraphs if p.chapter == chapter.number]
+        expected = [w for p in ps for _, text in paragraph_texts(p) for w in words(text)]
+        got, _ = shown(site, f"chapters/{chapter.number.lower()}/full/index.html")
+        lost, added, *examples = difference(expected, got)
+        assert (lost, added) == (0, 0), (chapter.number, examples)
+
+
+def test_the_guidelines_page_shows_the_113_paragraphs_once(site, report):
+    expected = [w for p in report.paragraphs for b in p.guideline for w in words(b.text)]
+    got, by_id = shown(site, "guidelines/index.html")
+    assert difference(expected, got)[:2] == (0, 0), difference(expected, got)
+    assert all(by_id[str(p.number)] == [w for b in p.guideline for w in words(b.text)] for p in report.paragraphs)
+
+
+def test_the_preface_shows_the_front_matter_once(site, report):
+    """Its headings too: "Preface" (printed at the foot of the page, shown once at its top) and "An
+    Explanatory Report" are the report's."""
+    expected = [w for b in report.front_matter for w in words(b.text)]
+    got, _ = shown(site, "preface/index.html", headings=True)
+    assert difference(expected, got)[:2] == (0, 0), difference(expected, got)
+
+
+def test_the_search_index_holds_each_paragraph_once(site, report):
+    """Each paragraph's entries: its words, once; the box's title stands for its printed heading, and the
+    origin of each example ("Council of Europe (Europe):") is the edition's."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for p in report.paragraphs:
+        entries = [d for d in docs if d.get("n") == p.number and d["zone"] != "title"]
+        got = [w for d in entries for w in words((d["title"] + " " if d["zone"] == "box" else "") + d["text"])]
+        expected = [w for _, text in paragraph_texts(p) for w in words(text)]
+        expected += [w for c in p.callouts for e in c.entries for w in words(f"{e.origin or ''} {e.region or ''}")]
+        lost, added, *examples = difference(expected, got)
+        assert (lost, added) == (0, 0), (p.number, examples)
+    # Index pages repeat the paragraphs' words: their entries hold none, so nothing is found twice.
+    assert all(d["text"] == "" for d in docs if d["zone"] == "index")
+
+
+def test_the_page_check_sees_a_lost_and_a_doubled_word(site, report, tmp_path):
+    """The check above on a page changed by hand: a word taken out, a passage shown twice, an addition of
+    the edition's without its mark."""
+    page = (site / "paragraphs/42/index.html").read_text(encoding="utf-8")
+    expected = [w for _, text in paragraph_texts(report.paragraph(42)) for w in words(text)]
+    first = re.search(r"<p id=guideline-1>.*?</p>", page).group(0)
+    guideline = len(words(report.paragraph(42).guideline[0].text))
+    for changed, (lost, added) in [
+        (page.replace("Sexting often appears", "Often appears", 1), (1, 0)),
+        (page.replace(first, first + first.replace("guideline-1", "guideline-9"), 1), (0, guideline)),
+        (page.replace(first, first + "<p>This edition says so.</p>", 1), (0, 4)),
+        (page, (0, 0)),
+    ]:
+        (tmp_path / "page.html").write_text(changed, encoding="utf-8")
+        assert difference(expected, shown(tmp_path, "page.html")[0])[:2] == (lost, added)
