@@ -6,7 +6,7 @@ Modules, in pipeline order, none of which knows MkDocs: errors, source (read and
 model), textflow (reflowed blocks), links and crossrefs, permalinks (published anchors), apparatus,
 instruments (article mentions), passages, lists (the indexes' reviewed lists), stats, edition and
 cite_formats, inline and render (Markdown), indexes and pages (every page), search_index (the search index;
-search_worker.js, the engine); build reads content/ and runs them in that order.
+search_worker.js, the engine); build reads content/ into the model, pages renders it.
 MkDocs lives in plugin/ (the `opsc` plugin) and in define_env below (mkdocs-macros: variables for the
 hand-written pages of docs/).
 """
@@ -25,7 +25,7 @@ def define_env(env):
     content = plugin.content(env.conf)
     report = readable(lambda: load_report(content))
     env.variables["stats"] = report_stats(report)
-    env.variables["edition"] = load_edition(content, env.conf.site_url)
+    env.variables["edition"] = readable(lambda: load_edition(content, env.conf.site_url))
     env.variables["contents"] = [
         {"number": c.number, "title": c.title, "href": chapter_path(c.number),
          "first": min(p.number for p in report.paragraphs if p.chapter == c.number),

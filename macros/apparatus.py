@@ -6,10 +6,10 @@ hand: a decision added to content/ is listed at the next build (about/apparatus/
 marker beside the passage it concerns links to its entry.
 """
 
-import re
 from dataclasses import dataclass
 
 from .anchors import find_anchor
+from .editorial import MISPRINTED_PARAGRAPH
 from .inline import fn_id
 from .model import Block
 
@@ -61,7 +61,7 @@ def renumbered(report):
     out = {}
     for i in report.apparatus:
         if i.kind == "misprint" and i.link_to:
-            printed = int(re.search(r"paragraphs?\s+(\d+)", i.printed).group(1))
+            printed = int(MISPRINTED_PARAGRAPH.search(i.printed).group(1))
             out.setdefault((i.paragraph, i.anchor), {})[printed] = i.link_to
     return out
 

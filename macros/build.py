@@ -22,17 +22,21 @@ class Content:
     def at(cls, root, **paths):
         """The content of the checkout at `root`; `paths`: options relative to it (the defaults otherwise)."""
         root = Path(root)
-        defaults = {"source": SOURCE, "editorial": EDITORIAL, "register": PERMALINKS, "edition": EDITION,
-                    "instruments": INSTRUMENTS, "terminology": TERMINOLOGY, "lists": "content"}
-        return cls(**{k: root / (paths.get(k) or v) for k, v in defaults.items()})
+        return cls(**{k: root / (paths.get(k) or v) for k, v in DEFAULTS.items()})
 
 
-SOURCE = "content/explanatory-report.txt"
-EDITORIAL = "content/editorial.yaml"
-PERMALINKS = "content/permalinks.tsv"
-EDITION = "content/edition.yaml"
-INSTRUMENTS = "content/instruments.yaml"
-TERMINOLOGY = "content/terminology.yaml"
+# Where each file of content/ is, unless mkdocs.yml's `opsc` options say otherwise (macros/plugin/config.py
+# takes its defaults from here).
+DEFAULTS = {
+    "source": "content/explanatory-report.txt",
+    "editorial": "content/editorial.yaml",
+    "register": "content/permalinks.tsv",
+    "edition": "content/edition.yaml",
+    "instruments": "content/instruments.yaml",
+    "terminology": "content/terminology.yaml",
+    "lists": "content",
+}
+SOURCE, EDITORIAL, PERMALINKS = DEFAULTS["source"], DEFAULTS["editorial"], DEFAULTS["register"]
 
 _cache = {}
 

@@ -6,6 +6,7 @@ schema below, or an anchor that no longer matches the report, is reported at
 its own line of ``content/editorial.yaml``.
 """
 
+import re
 from pathlib import Path
 from typing import Callable, NamedTuple
 
@@ -13,6 +14,7 @@ import yaml
 
 from .callouts import TYPES
 from .errors import ContentError, parse_yaml, read_utf8
+from .instruments import parse_provision
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 REGIONS = ("Africa", "Americas", "Asia-Pacific", "Europe", "Middle East", "International")
@@ -198,6 +200,8 @@ def validate(ed):
     letters = _check_sections(ed)
     _check_paragraphs(ed, letters)
     _check_callout_entries(ed)
+    _check_front_matter(ed)
+    _check_misprints(ed)
 
 
 def _check_chapters(ed):
@@ -243,3 +247,27 @@ def _check_callout_entries(ed):
             for key, kind in (("origin", TEXT), ("region", REGION)):
                 if key not in entry:
                     fail(ed, entry, f"callout entry of a {c['type']} box: expected `{key}` ({kind.expected})")
+
+
+def _check_front_matter(ed):
+    fm = ed["front_matter"]
+    if "title" in fm and fm["title"] not in fm["headings"]:
+        fail(ed, fm, f"front matter title {fm['title']!r}: expected one of its headings "
+                     f"({', '.join(map(repr, fm['headings']))})", "title")
+
+
+# The printed number of a misprinted cross-reference ("paragraph 52"), which `link_to` replaces.
+MISPRINTED_PARAGRAPH = re.compile(r"paragraphs?\s+(\d+)")
+
+
+def _check_misprints(ed):
+    for m in ed.get("misprints") or ():
+        if m.get("link_to") is not None:
+            printed = MISPRINTED_PARAGRAPH.search(m["at"])
+            if printed is None or int(printed.group(1)) == m["link_to"]:
+                fail(ed, m, f"misprint with link_to {m['link_to']}: expected `at` to hold the misprinted "
+                            f"\"paragraph N\" (N not {m['link_to']}), found {m['at']!r}", "at")
+        if m.get("article_to") is not None and parse_provision(m["article_to"]) is None:
+            fail(ed, m, f"misprint: expected `article_to` to be a provision of the Optional Protocol such as "
+                        f"\"3 (1) (a) (ii)\", found {m['article_to']!r}", "article_to")
+

@@ -10,7 +10,7 @@ on the body's own page.
 import re
 from dataclasses import dataclass, field
 
-from .anchors import find_anchor
+from .anchors import anchor_end, find_anchor
 from .errors import ContentError
 from .textflow import URL_OPEN
 from .sheet import Owner, Span
@@ -124,7 +124,18 @@ def read_footnotes(ctx):
         body_lines.update(extent)
         notes.bodies.append(body)
         n = extent[-1] + 1
+    _check_fixes_applied(editorial, numbers.fixes, notes)
     return notes
+
+
+def _check_fixes_applied(editorial, fixes, notes):
+    # A fix whose line starts no body of the series would otherwise be ignored without a word.
+    starts = {b.lines[0].line: b.number for b in notes.bodies if b.series == "report"}
+    for line, fix in fixes.items():
+        if starts.get(line) != fix["number"]:
+            raise ContentError(editorial["__path__"], fix["__line__"],
+                               f"footnote fix for report line {line}: expected footnote {fix['number']} to start "
+                               f"there, found {'footnote ' + str(starts[line]) if line in starts else 'none'}")
 
 
 def _guideline_bodies(source, editorial):
@@ -211,10 +222,7 @@ def find_report_markers(ctx, notes):
     last = (0, 0)
     for body in notes.series("report"):
         if body.number in overrides:
-            o = overrides[body.number]
-            line, col = find_anchor(source, editorial, o, o["anchor"])
-            col += len(o["anchor"]) - len(str(body.number))
-            found = Span(line, col, col + len(str(body.number)))
+            found = _fixed_marker(source, editorial, overrides.pop(body.number), body.number)
         else:
             page = layout.page_of[body.lines[0].line]
             lo = layout.page_starts[max(page - 1, 0)]
@@ -229,6 +237,22 @@ def find_report_markers(ctx, notes):
                                    f"{body.number - 1}; add a marker_fixes entry to the editorial file")
         last = (found.line, found.end)
         body.marker = sheet.claim(*found, Owner("marker", "report", body.number))
+    if overrides:
+        number, fix = next(iter(overrides.items()))
+        raise ContentError(editorial["__path__"], fix.get("__line__", 0),
+                           f"marker fix for footnote {number}: the report has no footnote {number}")
+
+
+def _fixed_marker(source, editorial, fix, number):
+    """The marker a marker fix names: the digits its anchor ends with, which must be the footnote's number."""
+    line, col = find_anchor(source, editorial, fix, fix["anchor"])
+    end_line, end = anchor_end(source, line, col, fix["anchor"])
+    digits = str(number)
+    if source.line(end_line)[end - len(digits):end] != digits:
+        raise ContentError(editorial["__path__"], fix.get("__line__", 0),
+                           f"marker fix for footnote {number}: expected an anchor that ends with the marker "
+                           f"{digits}, found {fix['anchor'].strip()!r}")
+    return Span(end_line, end - len(digits), end)
 
 
 def _search(source, sheet, regions, pattern, after):

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .cite_formats import Passage, bibtex, citation_text, csl_json, ris
+from .cite_formats import CRC_AUTHOR, CRC_ISSUED, CRC_SYMBOL, CRC_TITLE, Passage, bibtex, citation_text, csl_json, ris
 from .apparatus import KINDS, renumbered
 from .callouts import BY_TYPE, title
 from .crossrefs import paragraph_mentions
@@ -224,7 +224,7 @@ def paragraph_page(report, p, referrers, edition, offline=False, marks=None):
     guideline_html = render_blocks(p.guideline, path, anchored=True, xrefs=False, marks=marks, guideline=True)
     md.append('<section class="guideline" id="guideline" aria-labelledby="guideline-label" markdown="block">\n'
               f'<p class="guideline-label" id="guideline-label">Guidelines, paragraph {p.number} '
-              f'<span class="guideline-source">CRC/C/156</span></p>\n\n{guideline_html}\n\n</section>\n')
+              f'<span class="guideline-source">{CRC_SYMBOL}</span></p>\n\n{guideline_html}\n\n</section>\n')
     if p.items:
         md.append("## Commentary { #commentary }\n")
         md += [html + "\n" for html in render_items(p.items, path, anchored=True, renumber=page_renumber(report, p),
@@ -421,7 +421,7 @@ def chapter_handout(report, chapter, marks=None):
             md.append(f"### [{p.number}. {escape(p.title)}]({rel(path, para_path(p.number))}) {{ #p{p.number} }}\n")
             md.append('<section class="guideline" markdown="block">\n'
                       f'<p class="guideline-label">Guidelines, paragraph {p.number} '
-                      f'<span class="guideline-source">CRC/C/156</span></p>\n\n'
+                      f'<span class="guideline-source">{CRC_SYMBOL}</span></p>\n\n'
                       f'{render_blocks(p.guideline, path, xrefs=False, marks=marks, guideline=True)}\n\n</section>\n')
             md += [html + "\n" for html in render_items(p.items, path, in_handout=True,
                                                          renumber=page_renumber(report, p), marks=marks)]
@@ -430,17 +430,19 @@ def chapter_handout(report, chapter, marks=None):
     return path, "\n".join(md)
 
 
+GUIDELINES_TITLE = f"The Guidelines ({CRC_SYMBOL})"
+
+
 def guidelines_page(report, marks=None):
     """The Committee's 113 paragraphs alone, under their chapters and sections: no commentary, no boxes.
     Kept out of search: a hit on Guideline text opens the paragraph's own page."""
     path = "guidelines.md"
-    md = [front({"title": "The Guidelines (CRC/C/156)", "search": {"exclude": True},
-                 "description": "The 113 paragraphs of the Guidelines, CRC/C/156, without the commentary."}),
-          "# Guidelines regarding the implementation of the Optional Protocol to the Convention on the Rights "
-          "of the Child on the sale of children, child prostitution and child pornography\n",
-          '<p class="handout-intro" markdown="span">Committee on the Rights of the Child, CRC/C/156, '
-          '10 September 2019: the 113 paragraphs, without the commentary. Each number opens its paragraph '
-          f'with the Explanatory Report’s commentary. {PRINT_BUTTON}</p>\n']
+    md = [front({"title": GUIDELINES_TITLE, "search": {"exclude": True},
+                 "description": f"The 113 paragraphs of the Guidelines, {CRC_SYMBOL}, without the commentary."}),
+          f"# {CRC_TITLE}\n",
+          f'<p class="handout-intro" markdown="span">{CRC_AUTHOR}, {CRC_SYMBOL}, {CRC_ISSUED}: the 113 '
+          'paragraphs, without the commentary. Each number opens its paragraph with the Explanatory Report’s '
+          f'commentary. {PRINT_BUTTON}</p>\n']
     for chapter in report.chapters:
         md.append(f"## {escape(plain_title(chapter))} {{ #chapter-{chapter_slug(chapter.number)} }}\n")
         for section, ps in by_section(report, chapter):
@@ -612,7 +614,7 @@ def nav(report):
     return [
         {"Home": "index.md"},
         {"Preface": "preface.md"},
-        {"The Guidelines (CRC/C/156)": "guidelines.md"},
+        {GUIDELINES_TITLE: "guidelines.md"},
         {"Contents": "contents.md"},
         # Chapters at the top, as in the report's table of contents (and one level less on every page).
         *chapters,

@@ -78,7 +78,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Python puts a script's own folder first on its path: scripts/bench.py is importable as it stands.
 import bench  # noqa: E402  scripts/bench.py: Server, CHROMIUM(_ARGS), QUERY, probe(), settle(), weigh(), gz()
 
 ROOT = bench.ROOT

@@ -146,11 +146,15 @@ def check_offline(site_dir, files):
 
 
 def edition_date():
-    """The edition's date (content/edition.yaml), as the (year, month, day, 0, 0, 0) of every zip entry."""
-    from macros.build import EDITION
+    """The edition's date (mkdocs.yml's `opsc: edition`), as the (year, month, day, 0, 0, 0) of every zip
+    entry."""
+    from mkdocs.config import load_config
+
     from macros.edition import read_edition
 
-    year, month, day = map(int, read_edition(ROOT / EDITION).date.split("-"))
+    config = load_config(str(CONFIG))
+    edition = config.plugins["opsc"].content(config).edition
+    year, month, day = map(int, read_edition(edition).date.split("-"))
     return (year, month, day, 0, 0, 0)
 
 

@@ -84,6 +84,26 @@ BAD = [
     ("unknown section",
      "marker_fixes: []\n", "marker_fix: []\n",
      ["marker_fix: []"], "unknown section `marker_fix`"),
+    # What one entry cannot say alone, and what only the text can show.
+    ("front matter title that is none of its headings",
+     "  title: Preface\n", "  title: Prefce\n",
+     ["  title: Prefce"], "front matter title 'Prefce': expected one of its headings ('An Explanatory Report', "),
+    ("misprinted cross-reference without its number",
+     "- at: in paragraph 52 of the Guidelines.", "- at: in the Guidelines.",
+     ["- at: in the Guidelines."], 'misprint with link_to 53: expected `at` to hold the misprinted "paragraph N"'),
+    ("misprinted article that is no provision",
+     "  article_to: 3 (1) (a) (ii)\n", "  article_to: three\n",
+     ["  article_to: three"], "misprint: expected `article_to` to be a provision of the Optional Protocol"),
+    ("footnote fix on a line where no footnote starts",
+     "- line: 303\n  printed: 18\n", "- line: 302\n  printed: 18\n",
+     ["- line: 302"], "footnote fix for report line 302: expected footnote 19 to start there, found none"),
+    ("marker fix for a footnote the report does not have",
+     "marker_fixes: []\n", "marker_fixes:\n- number: 400\n  anchor: further sexual acts.5\n",
+     ["- number: 400"], "marker fix for footnote 400: the report has no footnote 400"),
+    ("marker fix whose anchor does not end with the marker",
+     "marker_fixes: []\n", "marker_fixes:\n- number: 5\n  anchor: extort children into further sexual acts\n",
+     ["- number: 5"], "marker fix for footnote 5: expected an anchor that ends with the marker 5, found "
+                      "'extort children into further sexual acts'"),
 ]
 
 
@@ -134,3 +154,15 @@ def test_anchor_whose_second_occurrence_wraps(tmp_path):
         build_report(SOURCE, path)
     assert (err.value.path, err.value.line) == (str(path), line)
     assert "occurs more than once" in err.value.message and "(lines 3 and " in err.value.message
+
+
+def test_a_marker_fix_across_a_line_break_finds_the_marker_the_rule_finds(tmp_path, report):
+    """An anchor with white space around it, running over the line break, ending with the marker."""
+    path, _, _ = edited(tmp_path, "marker_fixes: []\n",
+                        "marker_fixes:\n- number: 5\n  anchor: '  sexually coerce or\n\n    extort children into "
+                        "further sexual acts.5 '\n")
+    fixed = build_report(SOURCE, path)
+    marker = next(f.marker for f in fixed.paragraph(2).footnotes if f.number == 5)
+    assert marker == next(f.marker for f in report.paragraph(2).footnotes if f.number == 5)
+    assert (marker.line, marker.start, marker.end) == (127, 41, 42)
+

@@ -12,6 +12,8 @@ import pytest
 
 class Page(HTMLParser):
     """Ids, links, classes and external resources of one HTML page."""
+    LOADS = {"script": "src", "img": "src", "iframe": "src", "frame": "src", "embed": "src", "source": "src",
+             "audio": "src", "video": "src", "track": "src", "object": "data", "form": "action"}
 
     def __init__(self):
         super().__init__()
@@ -27,8 +29,12 @@ class Page(HTMLParser):
             self.classes.append((tag, a["class"], a.get("id")))
         if tag == "a" and a.get("href"):
             self.links.append(a)
-        if tag in ("script", "img", "iframe") and a.get("src"):
-            self.resources.append(a["src"])
+        # What the browser fetches by itself: scripts, styles, icons, images, frames, media, forms, redirects.
+        if tag in self.LOADS and a.get(self.LOADS[tag]):
+            self.resources.append(a[self.LOADS[tag]])
+        self.resources += [a[k] for k in ("srcset", "poster") if a.get(k)]
+        if tag == "meta" and (a.get("http-equiv") or "").lower() == "refresh":
+            self.resources.append(a.get("content", "").split("url=")[-1])
         # A canonical or neighbour link names an address; the browser fetches nothing for it.
         if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "prev", "next", "alternate"):
             self.resources.append(a["href"])
@@ -138,10 +144,19 @@ def test_every_internal_link_and_anchor_resolves(site, pages):
     assert not broken, broken[:10]
 
 
-def test_no_third_party_resources_in_any_page(pages):
+def test_no_third_party_resources_in_any_page_or_style_sheet(site, pages):
+    """Read, every page and style sheet: what it loads is on the site (tests/test_browser.py loads a page of
+    each kind, to see what scripts fetch as well)."""
+    assert len(pages) > 125
+    foreign = []
     for name, page in pages.items():
-        for src in page.resources:
-            assert not re.match(r"^(https?:)?//", src), (name, src)
+        assert page.resources, name  # every page loads its scripts and styles
+        foreign += [(name, src) for src in page.resources if re.search(r"(^|[\s,])(https?:)?//", src)]
+    for css in sorted(site.rglob("*.css")):
+        text = css.read_text(encoding="utf-8")
+        found = re.findall(r"(?:url\(|@import)\s*['\"]?((?:https?:)?//[^'\")\s]+)", text)
+        foreign += [(css.name, url) for url in found]
+    assert not foreign, foreign[:10]
 
 
 def test_external_links_are_safe_and_marked(pages):

@@ -108,10 +108,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if not path.is_file():
             return
         content = self.content(config)
-        report = load_report(content)
         material = json.loads(path.read_text(encoding="utf-8"))
-        registry = read_instruments(content.instruments).with_misprints(report.apparatus)
-        index = search_index(report, material, registry, read_terminology(content.terminology))
+        index = readable(lambda: _search_index(content, material))
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         lunr = Path(config.docs_dir) / VENDOR / "lunr" / "lunr.min.js"
         # The engine's comments are for whoever reads macros/search_worker.js, not for every reader's download.
@@ -126,6 +124,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_post_template(self, output, template_name, config):
         # The 404 page is a template, not a page.
         return use_our_worker(output)
+
+
+def _search_index(content, material):
+    report = load_report(content)
+    registry = read_instruments(content.instruments).with_misprints(report.apparatus)
+    return search_index(report, material, registry, read_terminology(content.terminology))
 
 
 def readable(step):
