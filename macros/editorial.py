@@ -121,7 +121,6 @@ SCHEMA = {
     "extra_urls": (False, Many(Item("extra URL", {"url": TEXT, "why": TEXT}))),
     "misprints": (False, Many(Item("misprint", {"at": WORDS, "means": TEXT, "why": TEXT},
                                    {"link_to": PARAGRAPH, "article_to": TEXT}))),
-    "notes": (False, Many(TEXT)),
 }
 
 
