@@ -42,3 +42,9 @@ HEADING = re.compile(r"^\s{2,}(" + "|".join(re.escape(h) for h in sorted(BY_HEAD
 def title(printed):
     """The title this edition shows for a box's printed heading."""
     return BY_HEADING[printed.strip()].headings[printed.strip()]
+
+
+def gathered_on(page):
+    """The kinds of box an index page gathers (their `index`), in the registry's order."""
+    return tuple(k.type for k in KINDS if k.index == page)
+

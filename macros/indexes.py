@@ -9,7 +9,7 @@ from .callouts import title
 from .instruments import OPSC, citations, mentions
 from .lists import place
 from .passages import passages
-from .render import (APPARATUS, ARTICLES, INSTRUMENTS, callout_entries, escape, front, para_path, paragraphs,
+from .render import (APPARATUS, ARTICLES, INSTRUMENTS, callout_entries, escape, index_top, para_path, paragraphs,
                      rel)
 
 CASES = "case-law.md"
@@ -94,7 +94,7 @@ def _where(report, path, places):
 def articles_page(report, registry, lists):
     path = ARTICLES
     index = articles_index(report, registry)
-    md = [front({"title": "Articles of the Optional Protocol"}), "# Articles of the Optional Protocol\n",
+    md = index_top(path) + [
           "Where the Guidelines and the Explanatory Report discuss each article of the Optional Protocol: every "
           "passage that cites it (“article 3 (1) (c)”, “art. 3”, “Article 3(3) OPSC”), by paragraph, with the "
           "part of the page it is in. Each article’s subject, after its number, is this edition’s short heading: "
@@ -121,7 +121,7 @@ def articles_page(report, registry, lists):
 def instruments_page(report, registry):
     path = INSTRUMENTS
     index = instruments_index(report, registry)
-    md = [front({"title": "Other instruments"}), "# Other instruments\n",
+    md = index_top(path) + [
           "The treaties and other instruments the report cites besides the Optional Protocol (for which see "
           f"[its articles]({rel(path, ARTICLES)})), with the paragraphs whose Guideline text, commentary, "
           "boxes or footnotes cite them: by article where the text names one (“Article 22 of the Lanzarote "
@@ -149,7 +149,7 @@ def instruments_page(report, registry):
 
 def cases_page(report, lists, content):
     path = CASES
-    md = [front({"title": "Case law"}), "# Case law\n",
+    md = index_top(path) + [
           "The judgments and decisions the report discusses or cites, in its boxes, its commentary and its "
           "footnotes, by the court or body that decided them, with the paragraphs where the report does so. "
           "Where the report refers to a court’s case law without naming a case, the entry says so. The report’s "
@@ -169,14 +169,14 @@ def cases_page(report, lists, content):
         md.append("Discussed or cited in:\n\n" + _where(report, path, [(s.paragraph, s.anchor, s.zone, None)
                                                                         for s in spots]) + "\n")
     md.append("## The report’s case-law boxes { #boxes }\n")
-    md += callout_entries(report, "case_law", path, level=3)
+    md += callout_entries(report, path, level=3)
     return path, "\n".join(md)
 
 
 def definitions_page(report, lists, content):
     path = DEFINITIONS
     terms = {t.id: t for t in lists.terms}
-    md = [front({"title": "Definitions"}), "# Definitions\n",
+    md = index_top(path) + [
           "The terms the Guidelines and the Explanatory Report define or interpret, each with the report’s own "
           "defining words and the paragraphs they come from. Where the report follows the Terminology Guidelines "
           "for the Protection of Children from Sexual Exploitation and Sexual Abuse (the “Luxembourg "
@@ -203,7 +203,7 @@ def definitions_page(report, lists, content):
             md.append('<p class="see-also" markdown="span">See also: ' + ", ".join(
                 f"[{escape(terms[i].term)}](#{i})" for i in t.see) + "</p>\n")
     md.append("## The report’s definition boxes { #boxes }\n")
-    md += callout_entries(report, "definition", path, level=3)
+    md += callout_entries(report, path, level=3)
     return path, "\n".join(md)
 
 

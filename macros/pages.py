@@ -4,8 +4,8 @@ from pathlib import Path
 
 from .inline import Acronyms
 from .indexes import articles_page, cases_page, definitions_page, instruments_page
-from .render import (Marks, apparatus_page, callout_index_page, chapter_handout, chapter_page, contents_page,
-                     good_practice_page, guidelines_page, para_path, paragraph_page, preface_page, referred_to,
+from .render import (Marks, apparatus_page, chapter_handout, chapter_page, contents_page, good_practice_page,
+                     guidelines_page, iwg_advice_page, para_path, paragraph_page, preface_page, referred_to,
                      resources_page)
 
 
@@ -25,8 +25,7 @@ def render_site(report, edition, registry, lists, content, offline=False):
     path, pages[path] = guidelines_page(report, marks)
     for fn in (preface_page, resources_page, good_practice_page, contents_page, apparatus_page):
         path, pages[path] = fn(report)
-    path, pages[path] = callout_index_page(report, "iwg_advice", "iwg-advice.md", "The IWG’s advice",
-                                           "Advice of the Interagency Working Group (IWG) given in the report.")
+    path, pages[path] = iwg_advice_page(report)
     path, pages[path] = articles_page(report, registry, lists)
     path, pages[path] = instruments_page(report, registry)
     path, pages[path] = cases_page(report, lists, content)

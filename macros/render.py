@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .cite_formats import CRC_AUTHOR, CRC_ISSUED, CRC_SYMBOL, CRC_TITLE, Passage, bibtex, citation_text, csl_json, ris
 from .apparatus import KINDS, renumbered
-from .callouts import BY_TYPE, title
+from .callouts import BY_TYPE, gathered_on, title
 from .crossrefs import paragraph_mentions
 from .instruments import OPSC, mentions
 from .inline import CitationLink, escape, fn_id, inline
@@ -265,6 +265,33 @@ ARTICLES = "articles.md"
 INSTRUMENTS = "instruments.md"
 
 
+@dataclass(frozen=True)
+class Index:
+    """An index page. An entry here gives it its title and its place in the navigation and in search; the boxes
+    it gathers are those whose kind names it (macros/callouts.py); macros/pages.py builds it."""
+    path: str
+    title: str
+    # Search finds it by its title alone: its text repeats the paragraphs' own words, found on their pages.
+    by_title: bool = True
+
+
+INDEXES = (
+    Index("resources.md", "Resources"),
+    Index("good-practice.md", "Good practice"),
+    Index("iwg-advice.md", "The IWG’s advice"),
+    Index("case-law.md", "Case law"),
+    Index("definitions.md", "Definitions"),
+    Index(ARTICLES, "Articles of the Optional Protocol"),
+    Index(INSTRUMENTS, "Other instruments", by_title=False),  # its words are the instruments' names
+)
+INDEX = {i.path: i for i in INDEXES}
+
+
+def index_top(path):
+    """An index page's front matter and heading."""
+    return [front({"title": INDEX[path].title}), f"# {INDEX[path].title}\n"]
+
+
 def passage_label(anchor):
     """"commentary-2" → "commentary, passage 2"; "fn:r19" → "footnote 19"; "good-practice-1" → "box"."""
     if anchor is None:
@@ -504,9 +531,9 @@ def printed_lines(block):
     return lines if " ".join(lines) == block.text else [block.text]
 
 
-def resources_page(report):
-    path = "resources.md"
-    md = [front({"title": "Resources"}), "# Resources\n",
+def resources_page(report, path="resources.md"):
+    types = gathered_on(path)
+    md = index_top(path) + [
           "Every resource recommended in the report's Resource Tip boxes, by chapter, with its link and the "
           "paragraph it accompanies.\n"]
     for chapter in report.chapters:
@@ -515,7 +542,7 @@ def resources_page(report):
             if p.chapter != chapter.number:
                 continue
             for c in p.callouts:
-                if c.type != "resource_tip":
+                if c.type not in types:
                     continue
                 for e in c.entries:
                     html = render_blocks(e.blocks, path, notes_at=rel(path, para_path(p.number)))
@@ -527,16 +554,16 @@ def resources_page(report):
     return path, "\n".join(md)
 
 
-def good_practice_page(report):
-    path = "good-practice.md"
+def good_practice_page(report, path="good-practice.md"):
+    types = gathered_on(path)
     by_region = defaultdict(list)
     for p in report.paragraphs:
         for c in p.callouts:
-            if c.type not in ("good_practice", "regional_good_practice"):
+            if c.type not in types:
                 continue
             for e in c.entries:
                 by_region[e.region or "International"].append((e.origin or "", p, c, e))
-    md = [front({"title": "Good practice"}), "# Good practice\n",
+    md = index_top(path) + [
           "Concrete examples of good practice and of good regional practice given in the report, by region "
           "and by the country or body they come from.\n"]
     regions = sorted(by_region)
@@ -554,17 +581,17 @@ def good_practice_page(report):
     return path, "\n".join(md)
 
 
-def callout_index_page(report, ctype, path, title, intro):
-    md = [front({"title": title}), f"# {title}\n", intro + "\n"]
-    return path, "\n".join(md + callout_entries(report, ctype, path))
+def iwg_advice_page(report, path="iwg-advice.md"):
+    md = index_top(path) + ["Advice of the Interagency Working Group (IWG) given in the report.\n"]
+    return path, "\n".join(md + callout_entries(report, path))
 
 
-def callout_entries(report, ctype, path, level=2):
-    """Every box of one kind, whole, each with a link to its paragraph: the body of an index of boxes."""
-    md = []
+def callout_entries(report, path, level=2):
+    """Every box the index page `path` gathers, whole, each with a link to its paragraph."""
+    md, types = [], gathered_on(path)
     for p in report.paragraphs:
         for c in p.callouts:
-            if c.type != ctype:
+            if c.type not in types:
                 continue
             md.append(f"{'#' * level} Paragraph {p.number}: {escape(p.title)} {{ #{c.id}-{p.number} }}\n")
             body = []
@@ -572,7 +599,7 @@ def callout_entries(report, ctype, path, level=2):
                 if e.origin:
                     body.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span></p>')
                 body.append(render_blocks(e.blocks, path, notes_at=rel(path, para_path(p.number))))
-            md.append(f'<div class="index-entry {BY_TYPE[ctype].slug}" markdown="block">\n' + "\n\n".join(body) +
+            md.append(f'<div class="index-entry {BY_TYPE[c.type].slug}" markdown="block">\n' + "\n\n".join(body) +
                       f'\n<p class="index-source" markdown="span">[Read it with paragraph {p.number}]'
                       f'({rel(path, para_path(p.number))}#{c.id})</p>\n</div>\n')
     return md
@@ -618,10 +645,7 @@ def nav(report):
         {"Contents": "contents.md"},
         # Chapters at the top, as in the report's table of contents (and one level less on every page).
         *chapters,
-        {"Indexes": [{"Resources": "resources.md"}, {"Good practice": "good-practice.md"},
-                     {"The IWG’s advice": "iwg-advice.md"}, {"Case law": "case-law.md"},
-                     {"Definitions": "definitions.md"}, {"Articles of the Optional Protocol": "articles.md"},
-                     {"Other instruments": "instruments.md"}]},
+        {"Indexes": [{i.title: i.path} for i in INDEXES]},
         {"About": [{"How to use this site": "about.md"}, {"This edition": "about/edition.md"},
                    {"Editor’s apparatus": APPARATUS}, {"Open data": "data.md"},
                    {"Offline copy": "download.md"}, {"Performance": "performance.md"},

@@ -22,7 +22,7 @@ import yaml
 from .errors import ContentError, parse_yaml, read_utf8
 from .instruments import citations
 from .model import Block
-from .render import callout_title, plain_title
+from .render import INDEXES, callout_title, plain_title
 
 # zone: (weight, what part of the site an entry is). The weight multiplies an entry's score: the
 # Committee's own text and our titles of it first, the commentary, then boxes and footnotes; index
@@ -105,7 +105,8 @@ def paragraph_entries(report, instruments, urls):
     return out
 
 
-INDEX_PAGES = re.compile(r"^(?:resources|good-practice|iwg-advice|case-law|definitions|articles|chapters/[ivx]+)[/.]")
+INDEX_PAGES = re.compile(r"^(?:" + "|".join(re.escape(i.path.removesuffix(".md")) for i in INDEXES if i.by_title)
+                         + r"|chapters/[ivx]+)[/.]")
 PARAGRAPH_PAGES = re.compile(r"^paragraphs/(\d+)(?:/|\.html)")
 
 

@@ -233,3 +233,24 @@ def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report)
     (tmp_path / "cases.yaml").write_text("cases:\n  - id: x\n    body: A court\n    at: [a]\n", encoding="utf-8")
     with pytest.raises(ContentError, match=r"cases.yaml:2: expected `name` \(str\)"):
         read_lists(tmp_path)
+
+
+def test_each_box_is_gathered_on_the_index_its_kind_names(site, report):
+    """macros/callouts.py: a kind's `index` is the page that shows its boxes, each linked to its place; the
+    navigation lists every index of macros/render.py's INDEXES."""
+    from macros.callouts import KINDS
+    from macros.render import INDEXES
+
+    # The navigation of an index page (pruned, it shows its own section whole) lists them all.
+    nav = page_html(site, "resources").replace('"', "")
+    for index in INDEXES[1:]:
+        assert f'href=../{index.path.removesuffix(".md")}/' in nav, index.path
+    gathered = 0
+    for kind in KINDS:
+        html = page_html(site, kind.index.removesuffix(".md"))
+        for p in report.paragraphs:
+            for c in p.callouts:
+                if c.type == kind.type:
+                    assert f"../paragraphs/{p.number}/#{c.id}" in html.replace('"', ""), (kind.index, p.number, c.id)
+                    gathered += 1
+    assert gathered == 72
