@@ -19,7 +19,7 @@ from .layout import CalloutHeading, Layout, read_layout
 from .links import resolve_links
 from .model import Block, Callout, Chapter, Entry, Footnote, Paragraph, Removed, Report, Section
 from .permalinks import assign, read_register
-from .sheet import Owner, Sheet, Span
+from .sheet import Owner, Position, Sheet, Span
 from .source import Source, read_source
 from .textflow import BLANK, OTHER, Gap, Mark, first_text, make_block, split_blocks
 
@@ -50,6 +50,12 @@ class Run(NamedTuple):
     """A stretch of one owner's text in reading order; pieces of other owners in between are Gaps."""
     owner: Owner
     pieces: list
+
+
+class Lines(NamedTuple):
+    """The lines of a paragraph's first part: its lone number stands below them, above the next paragraph's."""
+    first: int
+    last: int
 
 
 class Placed(NamedTuple):
@@ -151,7 +157,7 @@ def _claim_callout_bodies(ctx, callouts):
     for k, c in enumerate(callouts):
         end_line, end_col = _callout_end(ctx, c)
         for n in range(c.heading.line + 1, end_line + 1):
-            owners = [o for _, _, o in sheet.claims(n)]
+            owners = [claim.owner for claim in sheet.claims(n)]
             if any(o.kind in ("guideline", "heading", "callout-heading") for o in owners):
                 if c.spec.get("end"):
                     ctx.fail(c.spec, f"callout at report line {c.heading.line} runs into {owners[0].kind} text at "
@@ -180,7 +186,7 @@ def _callout_end(ctx, c):
 
 def _guideline_ranges(ctx):
     """Each paragraph's parts, as the Spans from its `start` to its `end` words."""
-    ranges, last = {}, (0, 0)
+    ranges, last = {}, Position(0, 0)
     heading_lines = {h.line for h in ctx.layout.callout_headings}
     for p in ctx.ed["paragraphs"]:
         parts = []
@@ -193,13 +199,13 @@ def _guideline_ranges(ctx):
 
 
 def _part_bounds(ctx, p, part, last, heading_lines):
-    """(line, column) of a part's first word and just past its last; parts follow each other in order."""
+    """The Positions of a part's first word and just past its last; parts follow each other in order."""
     l1, c1 = find_anchor(ctx.source, ctx.ed, part, part["start"])
     e_line, e_col = find_anchor(ctx.source, ctx.ed, part, part["end"])
     l2, c2 = anchor_end(ctx.source, e_line, e_col, part["end"])
     if (l1, c1) < last:
         ctx.fail(part, f"paragraph {p['n']} starts at report line {l1}, before the end of the paragraph or part "
-                       f"above it (line {last[0]}); expected numbers in order")
+                       f"above it (line {last.line}); expected numbers in order")
     if (l2, c2) <= (l1, c1):
         ctx.fail(part, f"paragraph {p['n']}: its end {part['end']!r} (line {e_line}) is not after its start "
                        f"(line {l1})")
@@ -207,7 +213,7 @@ def _part_bounds(ctx, p, part, last, heading_lines):
     if inside:
         ctx.fail(part, f"paragraph {p['n']} (lines {l1}-{l2}) would swallow the callout at line {inside[0]}; "
                        f"split it into parts")
-    return (l1, c1), (l2, c2)
+    return Position(l1, c1), Position(l2, c2)
 
 
 def _spans_between(source, start, end):
@@ -229,7 +235,7 @@ def _claim_guidelines(ctx, granges):
 def _claim_lone_numbers(ctx, granges):
     """A lone number on a line is the number of the paragraph whose text stands right above it."""
     # A split paragraph's number may follow its first part (97 does).
-    bounds = {n: (parts[0][0].line, parts[0][-1].line) for n, parts in granges.items()}
+    bounds = {n: Lines(parts[0][0].line, parts[0][-1].line) for n, parts in granges.items()}
     stated = {p["n"]: p.get("number_line") for p in ctx.ed["paragraphs"]}
     seen = {}
     for line, number in sorted(ctx.layout.lone_numbers.items()):
@@ -250,12 +256,12 @@ def _check_lone_number(source, line, number, bounds, stated, seen):
                                               f"{seen[number]}); expected each number once")
     if number not in bounds:
         raise ContentError(source.path, line, f"lone number {number}; expected a paragraph number 1-113")
-    after_own = bounds[number][1] < line
-    before_next = number == 113 or line < bounds[number + 1][0]
+    after_own = bounds[number].last < line
+    before_next = number == 113 or line < bounds[number + 1].first
     if not (after_own and before_next):
         raise ContentError(source.path, line,
                            f"lone number {number} does not follow paragraph {number} "
-                           f"(lines {bounds[number][0]}-{bounds[number][1]}); expected it right after "
+                           f"(lines {bounds[number].first}-{bounds[number].last}); expected it right after "
                            f"that paragraph's text")
     if stated.get(number) not in (None, line):
         raise ContentError(source.path, line, f"paragraph number {number} stands here, but the editorial "

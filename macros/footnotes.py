@@ -9,6 +9,7 @@ on the body's own page.
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .anchors import anchor_end, find_anchor
 from .errors import ContentError
@@ -106,7 +107,7 @@ def read_footnotes(ctx):
     body_lines = set()
 
     def opens_next(k):
-        return k in guideline or (not sheet.claims(k) and numbers.at(k)[1] == numbers.expected)
+        return k in guideline or (not sheet.claims(k) and numbers.at(k).number == numbers.expected)
 
     n = 1
     while n <= len(lines):
@@ -152,6 +153,12 @@ def _guideline_bodies(source, editorial):
     return out
 
 
+class BodyNumber(NamedTuple):
+    """The number printed before a body, and the one it stands for: they differ where the report misprints."""
+    printed: int
+    number: int
+
+
 class _Numbering:
     """The report's series: the number printed at the start of a line, and the number it stands for
     (the same, unless the editorial file corrects a misprint)."""
@@ -162,19 +169,19 @@ class _Numbering:
         self.expected = 1  # the number the next body of the series must have
 
     def at(self, n):
-        """(printed, number) of a body starting on line n, or (None, None)."""
+        """The BodyNumber of a body starting on line n; both None where no number starts the line."""
         m = BODY_START.match(self.source.line(n))
         if not m:
-            return None, None
+            return BodyNumber(None, None)
         printed = int(m.group(1))
         fix = self.fixes.get(n)
         if fix is None:
-            return printed, printed
+            return BodyNumber(printed, printed)
         if fix["printed"] != printed:
             raise ContentError(self.editorial["__path__"], fix["__line__"],
                                f"footnote fix for report line {n}: expected printed number "
                                f"{fix['printed']}, found {printed}")
-        return printed, fix["number"]
+        return BodyNumber(printed, fix["number"])
 
     def why(self, n):
         fix = self.fixes.get(n)

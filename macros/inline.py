@@ -4,6 +4,7 @@ links and cross-references in place."""
 import html
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .crossrefs import paragraph_mentions
 
@@ -15,6 +16,15 @@ class CitationLink:
     length: int
     href: str
     meant: str = None  # a misprinted citation: the provision meant, said beside the link
+
+
+class Event(NamedTuple):
+    """`start` to `end` of a block's text becomes a link of `kind` ("link", "xref" or "cite") made from `payload`."""
+    start: int
+    end: int
+    kind: str
+    payload: object  # model.Link, crossrefs.Mention or CitationLink
+
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}|~^#!])")
 
@@ -87,19 +97,19 @@ def inline(block, paragraph_href=None, notes_at=None, renumber=None, citations=(
     of the article mentions to link (macros/instruments.py finds them); `acronyms`: Acronyms to mark.
     """
     text = block.text
-    events = []  # (start, end, kind, payload): what becomes a link, first come first served
+    events = []  # Events: what becomes a link, first come first served
     for link in block.links:
-        events.append((link.offset, link.offset + link.length, "link", link))
+        events.append(Event(link.offset, link.offset + link.length, "link", link))
     if paragraph_href is not None:
         for m in paragraph_mentions(text):
-            events.append((m.offset, m.offset + m.length, "xref", m))
+            events.append(Event(m.offset, m.offset + m.length, "xref", m))
     for c in citations:
-        events.append((c.offset, c.offset + c.length, "cite", c))
+        events.append(Event(c.offset, c.offset + c.length, "cite", c))
     taken = []
     for e in events:
-        if not any(a < e[1] and e[0] < b for a, b, _, _ in taken):
+        if not any(t.start < e.end and e.start < t.end for t in taken):
             taken.append(e)
-    taken.sort(key=lambda e: e[0])
+    taken.sort(key=lambda e: e.start)
     refs = sorted(block.refs, key=lambda r: r.offset)
 
     out, pos = [], 0

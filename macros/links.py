@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .anchors import anchor_end, find_anchor
 from .errors import ContentError
-from .model import Block, Link, Removed
+from .model import Block, Link, Removed, UnresolvedLink
 
 AVAILABLE_HERE = "Available here"
 # The report misspells it once ("Avalaible here"); it is a link all the same.
@@ -46,18 +46,25 @@ class ListedUrl(NamedTuple):
     url: str
 
 
+class Met(NamedTuple):
+    """A Here or a ListedUrl where reading meets it: the lists are matched to the links in that order."""
+    line: int
+    col: int
+    what: object  # Here or ListedUrl
+
+
 def resolve_links(ctx, report, url_spans):
     """Every "Available here" gets its address and every bare URL becomes a link; the page-end lists
     are recorded as removed, each URL with the link it serves."""
     targets = _Targets(ctx, _link_fixes(ctx), _extra_urls(ctx))
     # The URL lists follow their links in reading order, at the foot of the same page or the next.
-    events = [(h.line, h.col, h) for h in _heres(ctx.source, report)]
-    events += [(line, 0, ListedUrl(line, url)) for line, url in ctx.layout.url_lines.items()]
-    for _, _, what in sorted(events, key=lambda e: (e[0], e[1])):
-        if isinstance(what, Here):
-            targets.here(what)
+    events = [Met(h.line, h.col, h) for h in _heres(ctx.source, report)]
+    events += [Met(line, 0, ListedUrl(line, url)) for line, url in ctx.layout.url_lines.items()]
+    for e in sorted(events, key=lambda e: (e.line, e.col)):
+        if isinstance(e.what, Here):
+            targets.here(e.what)
         else:
-            targets.url(what)
+            targets.url(e.what)
     targets.check_all_served()
     _record_lists(ctx, report, targets, url_spans)
     report.unresolved_links = targets.unresolved
@@ -119,7 +126,7 @@ class _Targets:
         self.pending = []  # Heres waiting for the next listed URL
         self.wanted = {}  # url -> Here: fixed links whose URL is listed further on
         self.served = {}  # line of a listed URL -> the Here it is the target of
-        self.unresolved = []
+        self.unresolved = []  # UnresolvedLinks
 
     def here(self, h):
         fix = self.fixes.get((h.line, h.col))
@@ -129,7 +136,7 @@ class _Targets:
             _add_here(h, fix["url"])
             self.wanted[fix["url"]] = h
         else:
-            self.unresolved.append({"line": h.line, "text": AVAILABLE_HERE, "why": fix.get("why", "")})
+            self.unresolved.append(UnresolvedLink(h.line, AVAILABLE_HERE, fix.get("why", "")))
             _add_here(h, None)
 
     def url(self, listed):

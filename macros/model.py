@@ -20,6 +20,14 @@ class Link:
 
 
 @dataclass
+class UnresolvedLink:
+    """An "Available here" the report printed no address for; exported as is, so a reader of the data sees why."""
+    line: int
+    text: str
+    why: str
+
+
+@dataclass
 class Block:
     kind: str  # "p" | "li" | "quote" | "heading"
     text: str
@@ -115,7 +123,7 @@ class Report:
     chapters: list
     paragraphs: list
     removed: list
-    unresolved_links: list = field(default_factory=list)
+    unresolved_links: list = field(default_factory=list)  # [UnresolvedLink]
     aliases: dict = field(default_factory=dict)  # {paragraph: [permalinks.Alias]}: published anchors that moved
     apparatus: list = field(default_factory=list)  # [apparatus.Intervention]: every intervention of this edition
 
@@ -183,7 +191,7 @@ def to_json(report, edition=None):
         } for c in report.chapters],
         "paragraphs": paragraphs,
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "span": list(r.span)} for r in report.removed],
-        "unresolved_links": report.unresolved_links,
+        "unresolved_links": [asdict(u) for u in report.unresolved_links],
         "apparatus": [asdict(i) | {"lines": list(i.lines)} for i in report.apparatus],
         "moved_anchors": [{"paragraph": n, "anchor": a.anchor, "now": {"paragraph": a.paragraph, "anchor": a.target}}
                           for n in sorted(report.aliases) for a in report.aliases[n]],

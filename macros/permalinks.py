@@ -20,17 +20,12 @@ passages, and tests fail while any is missing. Its rows are never edited or remo
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import ContentError, read_utf8
 from .inline import fn_id
 from .model import Block
-
-HEADER = """\
-# Published anchors of the paragraph pages: paragraph, anchor, source line:column where the
-# passage starts (content/explanatory-report.txt), its first words (for the reader of this file).
-# Rows are added by `scripts/permalinks.py --write` and never changed or removed: see
-# macros/permalinks.py. A passage that moves keeps its old address working as an alias.
-"""
+from .sheet import Position
 
 _ROW = re.compile(r"^(\d{1,3})\t([a-z-]+-(?:\d+|[a-z])|fn:[rg]\d+)\t(\d+):(\d+)\t(.*)$")
 # An item of a Guideline list is named by its letter, as the report cites it ("paragraph 97 e)"):
@@ -52,6 +47,22 @@ class Alias:
     anchor: str  # on the page that published it
     paragraph: int  # where its passage is now
     target: str
+
+
+class Located(NamedTuple):
+    """A passage with an anchor and the page it is on: what a published source position leads to."""
+    paragraph: int
+    prefix: str  # of its anchor: "guideline", "commentary", a callout's kind
+    item: object  # Block or Callout
+
+
+class PageAnchor(NamedTuple):
+    """An anchor on a paragraph page now, as a row of the register would record it."""
+    paragraph: int
+    anchor: str
+    line: int
+    col: int
+    words: str  # its passage's first words, for the reader of the register
 
 
 def read_register(path):
@@ -92,9 +103,8 @@ def letter_anchor(prefix, item):
 
 
 def start_of(item):
-    block = item if isinstance(item, Block) else item.heading
-    line, col, _ = block.spans[0]
-    return line, col
+    first = (item if isinstance(item, Block) else item.heading).spans[0]
+    return Position(first.line, first.start)
 
 
 def _spans(item):
@@ -105,10 +115,10 @@ def _spans(item):
 
 def assign(report, register=(), path="content/permalinks.tsv"):
     """Give every passage its anchor (`id`) and return the aliases, {paragraph: [Alias]}."""
-    items = {}  # start position -> (paragraph, prefix, item)
+    items = {}  # start position -> Located
     for p in report.paragraphs:
         for prefix, item in anchored_items(p):
-            items[start_of(item)] = (p.number, prefix, item)
+            items[start_of(item)] = Located(p.number, prefix, item)
     notes = {_note_anchor(f): f for p in report.paragraphs for f in p.footnotes}
 
     canonical = {}  # id(item) -> anchor
@@ -121,8 +131,8 @@ def assign(report, register=(), path="content/permalinks.tsv"):
             continue  # a letter anchor: given by the item's marker, below
         taken.setdefault((row.paragraph, prefix), set()).add(int(k))
         hit = items.get((row.line, row.col))
-        if hit and hit[0] == row.paragraph and hit[1] == prefix and id(hit[2]) not in canonical:
-            canonical[id(hit[2])] = row.anchor
+        if hit and hit.paragraph == row.paragraph and hit.prefix == prefix and id(hit.item) not in canonical:
+            canonical[id(hit.item)] = row.anchor
 
     for p in report.paragraphs:
         for prefix, item in anchored_items(p):
@@ -150,9 +160,8 @@ def assign(report, register=(), path="content/permalinks.tsv"):
             raise ContentError(path, row.row, f"paragraph {row.paragraph} anchor {row.anchor}: no passage of the "
                                               f"report starts at or contains line {row.line}, column {row.col}; "
                                               f"a published anchor must keep landing on its passage")
-        n, _, item = where
-        if (n, item.id) != (row.paragraph, row.anchor):
-            aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, n, item.id))
+        if (where.paragraph, where.item.id) != (row.paragraph, row.anchor):
+            aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, where.paragraph, where.item.id))
     return aliases
 
 
@@ -160,25 +169,26 @@ def _containing(report, row):
     for p in report.paragraphs:
         for prefix, item in anchored_items(p):
             if any(line == row.line and start <= row.col < end for line, start, end in _spans(item)):
-                return p.number, prefix, item
+                return Located(p.number, prefix, item)
     return None
 
 
 def unregistered(report, register):
     """Anchors on the pages now that the register does not hold: to be added before they are published."""
     known = {(r.paragraph, r.anchor) for r in register}
-    return [row for row in current_rows(report) if (row[0], row[1]) not in known]
+    return [row for row in current_rows(report) if (row.paragraph, row.anchor) not in known]
 
 
 def current_rows(report):
-    """(paragraph, anchor, line, col, first words) of every anchor on the paragraph pages now."""
+    """The PageAnchor of every anchor on the paragraph pages now."""
     rows = []
     for p in report.paragraphs:
         for _, item in anchored_items(p):
             block = item if isinstance(item, Block) else item.heading
-            rows.append((p.number, item.id, *start_of(item), _first_words(block.text)))
+            rows.append(PageAnchor(p.number, item.id, *start_of(item), _first_words(block.text)))
         for f in p.footnotes:
-            rows.append((p.number, _note_anchor(f), f.spans[0][0], f.spans[0][1], _first_words(f.text)))
+            first = f.spans[0]
+            rows.append(PageAnchor(p.number, _note_anchor(f), first.line, first.start, _first_words(f.text)))
     return rows
 
 

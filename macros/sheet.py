@@ -18,6 +18,12 @@ class Span(NamedTuple):
     end: int
 
 
+class Position(NamedTuple):
+    """A point of the source, as the editorial file's anchors name it; compares in reading order."""
+    line: int
+    col: int
+
+
 class Owner(NamedTuple):
     """What a claimed stretch of text is. Equal owners make one run of text in reading order."""
     kind: str  # "guideline", "commentary", "callout", "callout-heading", "heading", "front", "footnote",
@@ -30,10 +36,17 @@ class Owner(NamedTuple):
         return " ".join(str(x) for x in self if x is not None)
 
 
+class Claim(NamedTuple):
+    """Columns `start` to `end` of a line and who holds them; sorts left to right."""
+    start: int
+    end: int
+    owner: Owner
+
+
 class Sheet:
     def __init__(self, source):
         self.source = source
-        self._claims = defaultdict(list)  # line -> [(start, end, owner)]
+        self._claims = defaultdict(list)  # line -> [Claim]
 
     def claim(self, line, start, end, owner):
         text = self.source.line(line)
@@ -44,27 +57,25 @@ class Sheet:
             end -= 1
         if start >= end:
             return None
-        for s, e, other in self._claims[line]:
-            if start < e and s < end:
-                raise ContentError(
-                    self.source.path, line,
-                    f"{owner} overlaps {other} at columns {max(s, start)}-{min(e, end)}: "
-                    f"{text[max(s, start):min(e, end)]!r}",
-                )
-        self._claims[line].append((start, end, owner))
+        for other in self._claims[line]:
+            if start < other.end and other.start < end:
+                a, b = max(other.start, start), min(other.end, end)
+                raise ContentError(self.source.path, line, f"{owner} overlaps {other.owner} at columns {a}-{b}: "
+                                                           f"{text[a:b]!r}")
+        self._claims[line].append(Claim(start, end, owner))
         return Span(line, start, end)
 
     def claim_line(self, line, owner):
         return self.claim(line, 0, len(self.source.line(line)), owner)
 
     def claims(self, line):
-        """(start, end, owner) of each claim on a line, left to right."""
+        """The Claims on a line, left to right."""
         return sorted(self._claims.get(line, ()))
 
     def free_ranges(self, line):
         """Unclaimed, non-blank stretches of a line, in order."""
         text = self.source.line(line)
-        cuts = [(s, e) for s, e, _ in self.claims(line)]
+        cuts = [(c.start, c.end) for c in self.claims(line)]
         ranges, pos = [], 0
         for s, e in cuts + [(len(text), len(text))]:
             if s > pos and text[pos:s].strip():
@@ -78,9 +89,9 @@ class Sheet:
         return ranges
 
     def owner_at(self, line, col):
-        for s, e, owner in self._claims.get(line, ()):
-            if s <= col < e:
-                return owner
+        for c in self._claims.get(line, ()):
+            if c.start <= col < c.end:
+                return c.owner
         return None
 
     def unclaimed(self):

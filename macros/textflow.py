@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Block, Ref
-from .sheet import Span
+from .sheet import Position, Span
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK = re.compile(MARK_OPEN + r"([rg])(\d+)" + MARK_CLOSE)
@@ -70,19 +70,19 @@ def join_hyphen(source_lines, before, after):
 
 def assemble(source_lines, pieces):
     """Text of one block from its pieces."""
-    out, prev = "", None  # prev: (line, end column) of the last piece
+    out, prev = "", None  # prev: where the last piece ends, to keep the spacing of one printed line
     for piece in pieces:
         if isinstance(piece, Mark):
             out += f"{MARK_OPEN}{piece.series[0]}{piece.number}{MARK_CLOSE}"
-            prev = (piece.span.line, piece.span.end)
+            prev = Position(piece.span.line, piece.span.end)
             continue
         line, s, e = piece
         text = " ".join(source_lines[line - 1][s:e].split())
         if not out:
             out = text
-        elif prev and prev[0] == line:
+        elif prev and prev.line == line:
             # Same printed line: keep the spacing the report had.
-            gap = source_lines[line - 1][prev[1]:s]
+            gap = source_lines[line - 1][prev.col:s]
             out += (" " if gap[:1].isspace() or gap[-1:].isspace() else "") + text
         elif URL_OPEN.search(out) or re.search(r"[^\W_]/$", out) \
                 or (URL_AT_END.search(out) and URL_REST.fullmatch(text)):
@@ -91,7 +91,7 @@ def assemble(source_lines, pieces):
             out = out + text if join_hyphen(source_lines, out, text) else out[:-1] + text
         else:
             out += " " + text
-        prev = (line, e)
+        prev = Position(line, e)
     return out
 
 

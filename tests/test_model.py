@@ -192,7 +192,7 @@ def _blocks(item):
 def test_links(report):
     stats = report_stats(report)
     assert stats["available_here_links"] == 73
-    assert [u["line"] for u in report.unresolved_links] == [393, 440]
+    assert [u.line for u in report.unresolved_links] == [393, 440]
     # Page 8 lists A/73/174 twice and nothing for the Council of Europe: no wrong link is better than a guess.
     boxes = [e.blocks[-1] for c in report.paragraph(7).callouts for e in c.entries]
     assert [(link.kind, link.url) for b in boxes for link in b.links] == [

@@ -66,7 +66,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                  f"{stats['available_here_links']} links resolved, {stats['unresolved_links']} without target")
         for link in report.unresolved_links:
             # Listed, not a warning: the report itself prints no target for these.
-            log.info(f"link without target: {link['text']!r} at line {link['line']}: {link['why']}")
+            log.info(f"link without target: {link.text!r} at line {link.line}: {link.why}")
         if not config.get("nav"):
             config["nav"] = nav(report)
         return config
