@@ -7,38 +7,12 @@ marker beside the passage it concerns links to its entry.
 """
 
 from dataclasses import dataclass
+from typing import Callable
 
 from .anchors import find_anchor
 from .editorial import MISPRINTED_PARAGRAPH
 from .inline import fn_id
 from .model import Block
-
-# kind: (heading, what this edition did). The page lists the kinds in this order.
-KINDS = {
-    "footnote-number": ("Footnote numbers corrected",
-                        "The report prints a footnote number twice; the edition numbers the note as the sequence "
-                        "requires and says so beside it."),
-    "placed": ("Passages placed with the paragraph they explain",
-               "The report sometimes prints commentary before its paragraph, or after the next one; the edition "
-               "shows it with the paragraph it explains. The words are unchanged."),
-    "address": ("Published addresses of passages that moved",
-                "A passage found, after publication, to belong to another paragraph keeps its old address, which "
-                "now leads to where it stands."),
-    "box": ("Boxes shown with the paragraph they illustrate",
-            "The report sometimes prints a box after a later paragraph's text; the edition shows it with the "
-            "paragraph it illustrates."),
-    "link": ("“Available here” links whose address the report does not give",
-             "The report prints the words but no address for them; the edition says so where they stand."),
-    "misprint": ("Misprints kept as printed",
-                 "The edition changes no word of the report: a misprint stays, and this list says what is meant."),
-    "heading": ("Headings supplied or moved",
-                "A chapter whose heading the report does not print takes its title from the Guidelines' order; a "
-                "section heading printed after its first paragraph's text is shown before it."),
-    "title": ("Short titles supplied by this edition",
-              "The report gives the Guidelines' paragraphs numbers only; the short titles, for navigation and search, "
-              "are this edition's, not the Committee's or ECPAT's."),
-}
-
 
 @dataclass
 class Intervention:
@@ -66,33 +40,44 @@ def renumbered(report):
     return out
 
 
+@dataclass(frozen=True)
+class Stretch:
+    """A source stretch of a passage: where an editorial anchor found in the text is shown."""
+    line: int
+    start: int
+    end: int
+    paragraph: int
+    anchor: str
+
+
 def passages_by_position(report):
-    """Every passage's source stretches: [(line, start, end, paragraph, anchor)]."""
+    """Every passage's source stretches, as Stretch records."""
     out = []
     for p in report.paragraphs:
+        def add(anchor, spans):
+            out.extend(Stretch(line, a, e, p.number, anchor) for line, a, e in spans)
         for b in p.guideline:
-            out += [(line, a, e, p.number, b.id) for line, a, e in b.spans]
+            add(b.id, b.spans)
         for item in p.items:
             if isinstance(item, Block):
-                out += [(line, a, e, p.number, item.id) for line, a, e in item.spans]
+                add(item.id, item.spans)
             else:
-                spans = list(item.heading.spans) + [s for en in item.entries for b in en.blocks for s in b.spans]
-                out += [(line, a, e, p.number, item.id) for line, a, e in spans]
+                add(item.id, list(item.heading.spans) + [s for en in item.entries for b in en.blocks for s in b.spans])
         for f in p.footnotes:
-            out += [(line, a, e, p.number, f"fn:{fn_id(f.series, f.number)}") for line, a, e in f.spans]
+            add(f"fn:{fn_id(f.series, f.number)}", f.spans)
     return out
 
 
 def _at(positions, line, col):
     """(paragraph, anchor) of the passage holding source line:col, or (None, None)."""
-    for ln, a, e, n, anchor in positions:
-        if ln == line and a <= col < e:
-            return n, anchor
+    for s in positions:
+        if s.line == line and s.start <= col < s.end:
+            return s.paragraph, s.anchor
     # An anchor may start in white space just before a passage's first words.
-    following = [(ln, a, n, anchor) for ln, a, e, n, anchor in positions if (ln, a) >= (line, col)]
+    following = [s for s in positions if (s.line, s.start) >= (line, col)]
     if following:
-        _, _, n, anchor = min(following)
-        return n, anchor
+        first = min(following, key=lambda s: (s.line, s.start))
+        return first.paragraph, first.anchor
     return None, None
 
 
@@ -116,95 +101,146 @@ def _words(text, count=12):
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def interventions(source, ed, report):
-    """Every intervention, by kind in the order of KINDS, then in the order of the report."""
-    positions = passages_by_position(report)
-    found = {kind: [] for kind in KINDS}
+@dataclass(frozen=True)
+class Found:
+    """What the finders of interventions read: the text, the editorial file, the model, and where each
+    passage's words stand in the text."""
+    source: object
+    ed: dict
+    report: object
+    positions: list
 
-    def add(kind, **fields):
-        found[kind].append(Intervention(id="", kind=kind, **fields))
+    def passage_at(self, item, anchor):
+        """(line, paragraph, passage anchor) of an editorial anchor's words."""
+        line, col = find_anchor(self.source, self.ed, item, anchor)
+        return (line, *_at(self.positions, line, col))
 
-    notes = {(f.series, f.number): f for p in report.paragraphs for f in p.footnotes}
-    for fix in ed.get("footnote_fixes") or ():
-        f = notes[("report", fix["number"])]
-        add("footnote-number", paragraph=f.paragraph, anchor=f"fn:{fn_id(f.series, f.number)}", lines=tuple(f.lines),
-            printed=str(fix["printed"]), note=f"footnote {fix['number']}", why=fix.get("why", ""))
 
-    for a in ed.get("attach") or ():
-        line, col = find_anchor(source, ed, a, a["start"])
-        n, anchor = _at(positions, line, col)
-        add("placed", paragraph=n, anchor=anchor, lines=_lines_of(report, n, anchor), printed=_words(a["start"]),
-            note=f"with paragraph {a['to']}", why=a.get("why", ""))
+def _footnote_numbers(f):
+    notes = {(n.series, n.number): n for p in f.report.paragraphs for n in p.footnotes}
+    for fix in f.ed.get("footnote_fixes") or ():
+        note = notes[("report", fix["number"])]  # macros/footnotes.py has checked that the fix applies
+        yield dict(paragraph=note.paragraph, anchor=f"fn:{fn_id(note.series, note.number)}",
+                   lines=tuple(note.lines), printed=str(fix["printed"]), note=f"footnote {fix['number']}",
+                   why=fix.get("why", ""))
 
-    for old, moved in sorted(report.aliases.items()):
+
+def _placed(f):
+    for a in f.ed.get("attach") or ():
+        _, n, anchor = f.passage_at(a, a["start"])
+        yield dict(paragraph=n, anchor=anchor, lines=_lines_of(f.report, n, anchor), printed=_words(a["start"]),
+                   note=f"with paragraph {a['to']}", why=a.get("why", ""))
+
+
+def _addresses(f):
+    for old, moved in sorted(f.report.aliases.items()):
         for alias in moved:
             if alias.paragraph == old:
                 continue  # the same page: an item named by its letter (see permalinks.letter_anchor)
-            add("address", paragraph=alias.paragraph, anchor=alias.target,
-                lines=_lines_of(report, alias.paragraph, alias.target), printed=f"paragraphs/{old}/#{alias.anchor}",
-                note=f"paragraphs/{alias.paragraph}/#{alias.target}",
-                why="the passage explains paragraph " + str(alias.paragraph) + "; its first address still leads to it")
+            yield dict(paragraph=alias.paragraph, anchor=alias.target,
+                       lines=_lines_of(f.report, alias.paragraph, alias.target),
+                       printed=f"paragraphs/{old}/#{alias.anchor}",
+                       note=f"paragraphs/{alias.paragraph}/#{alias.target}",
+                       why="the passage explains paragraph " + str(alias.paragraph) +
+                           "; its first address still leads to it")
 
+
+def _boxes(f):
     # Where the report prints each box: after the text of the last Guideline paragraph that starts before it.
-    starts = sorted((p.guideline[0].lines[0], p.number) for p in report.paragraphs)
-
-    def printed_after(line):
-        before = [n for start, n in starts if start < line]
-        return before[-1] if before else None
-
-    for p in report.paragraphs:
+    starts = sorted((p.guideline[0].lines[0], p.number) for p in f.report.paragraphs)
+    for p in f.report.paragraphs:
         for c in p.callouts:
-            after = printed_after(c.heading.lines[0])
+            after = ([n for start, n in starts if start < c.heading.lines[0]] or [None])[-1]
             if after != p.number:
-                add("box", paragraph=p.number, anchor=c.id, lines=_lines_of(report, p.number, c.id),
-                    printed=c.heading.text.strip(), note=f"with paragraph {p.number}",
-                    why=f"it illustrates paragraph {p.number} (content/editorial.yaml, callouts); "
-                        f"the report prints it after paragraph {after}")
+                yield dict(paragraph=p.number, anchor=c.id, lines=_lines_of(f.report, p.number, c.id),
+                           printed=c.heading.text.strip(), note=f"with paragraph {p.number}",
+                           why=f"it illustrates paragraph {p.number} (content/editorial.yaml, callouts); "
+                               f"the report prints it after paragraph {after}")
 
-    for fix in ed.get("link_fixes") or ():
+
+def _missing_links(f):
+    for fix in f.ed.get("link_fixes") or ():
         if fix.get("url"):
             continue
-        line, col = find_anchor(source, ed, fix, fix["at"])
-        n, anchor = _at(positions, line, col)
-        add("link", paragraph=n, anchor=anchor, lines=(line, line), printed=_words(fix["at"]),
-            note="no address survives in the report", why=fix.get("why", ""))
+        line, n, anchor = f.passage_at(fix, fix["at"])
+        yield dict(paragraph=n, anchor=anchor, lines=(line, line), printed=_words(fix["at"]),
+                   note="no address survives in the report", why=fix.get("why", ""))
 
-    for m in ed.get("misprints") or ():
-        line, col = find_anchor(source, ed, m, m["at"])
-        n, anchor = _at(positions, line, col)
-        add("misprint", paragraph=n, anchor=anchor, lines=(line, line), printed=m["at"], note=m["means"],
-            why=m.get("why", ""), link_to=m.get("link_to"), article_to=m.get("article_to"))
 
-    for b in report.front_matter:
+def _misprints(f):
+    for m in f.ed.get("misprints") or ():
+        line, n, anchor = f.passage_at(m, m["at"])
+        yield dict(paragraph=n, anchor=anchor, lines=(line, line), printed=m["at"], note=m["means"],
+                   why=m.get("why", ""), link_to=m.get("link_to"), article_to=m.get("article_to"))
+
+
+def _headings(f):
+    for b in f.report.front_matter:
         if b.kind == "title":
-            add("heading", paragraph=None, anchor=None, lines=tuple(b.lines), printed=b.text.strip(),
-                note="the preface's title, at its top",
-                why="the report prints the title of its front matter at the foot of the page that it heads")
-
-    for chapter in report.chapters:
-        ps = [p for p in report.paragraphs if p.chapter == chapter.number]
+            yield dict(paragraph=None, anchor=None, lines=tuple(b.lines), printed=b.text.strip(),
+                       note="the preface's title, at its top",
+                       why="the report prints the title of its front matter at the foot of the page that it heads")
+    for chapter in f.report.chapters:
+        ps = [p for p in f.report.paragraphs if p.chapter == chapter.number]
         for section in chapter.sections:
             first = next((p for p in ps if p.section == section.letter), None)
             if section.heading and first and section.heading.lines[0] > first.guideline[0].lines[0]:
-                add("heading", paragraph=None, anchor=f"section-{section.letter.lower()}",
-                    lines=tuple(section.heading.lines),
-                    printed=section.heading.text.strip(), note=f"before paragraph {first.number}",
-                    why=f"the report prints this heading after the text of paragraph {first.number}, the "
-                        "section's first", chapter=chapter.number)
+                yield dict(paragraph=None, anchor=f"section-{section.letter.lower()}",
+                           lines=tuple(section.heading.lines), printed=section.heading.text.strip(),
+                           note=f"before paragraph {first.number}",
+                           why=f"the report prints this heading after the text of paragraph {first.number}, the "
+                               "section's first", chapter=chapter.number)
         if chapter.heading is None:
-            first = next(p for p in report.paragraphs if p.chapter == chapter.number)
-            add("heading", paragraph=None, anchor=None, lines=(first.guideline[0].lines[0],) * 2,
-                printed="(no heading)", note=f"{chapter.number}. {chapter.title}",
-                why=f"the report prints no heading before paragraph {first.number}, the chapter's first",
-                chapter=chapter.number)
+            yield dict(paragraph=None, anchor=None, lines=(ps[0].guideline[0].lines[0],) * 2,
+                       printed="(no heading)", note=f"{chapter.number}. {chapter.title}",
+                       why=f"the report prints no heading before paragraph {ps[0].number}, the chapter's first",
+                       chapter=chapter.number)
 
-    for p in report.paragraphs:
-        add("title", paragraph=p.number, anchor=None, lines=(p.guideline[0].lines[0],) * 2, printed="", note=p.title,
-            why="this edition's short title")
 
-    out = []
-    for kind, items in found.items():
-        for k, item in enumerate(items, 1):
-            item.id = f"ed-{kind}-{k}"
-            out.append(item)
-    return out
+def _titles(f):
+    for p in f.report.paragraphs:
+        yield dict(paragraph=p.number, anchor=None, lines=(p.guideline[0].lines[0],) * 2, printed="", note=p.title,
+                   why="this edition's short title")
+
+
+@dataclass(frozen=True)
+class Kind:
+    heading: str  # on the apparatus page, and in the title of each "ed." marker
+    did: str  # what this edition did
+    find: Callable  # (Found) -> the fields of each intervention of the kind, in the order of the report
+
+
+# The kinds of intervention, in the order the apparatus page lists them. A new kind is one entry here.
+KINDS = {
+    "footnote-number": Kind("Footnote numbers corrected",
+                            "The report prints a footnote number twice; the edition numbers the note as the "
+                            "sequence requires and says so beside it.", _footnote_numbers),
+    "placed": Kind("Passages placed with the paragraph they explain",
+                   "The report sometimes prints commentary before its paragraph, or after the next one; the "
+                   "edition shows it with the paragraph it explains. The words are unchanged.", _placed),
+    "address": Kind("Published addresses of passages that moved",
+                    "A passage found, after publication, to belong to another paragraph keeps its old address, "
+                    "which now leads to where it stands.", _addresses),
+    "box": Kind("Boxes shown with the paragraph they illustrate",
+                "The report sometimes prints a box after a later paragraph's text; the edition shows it with the "
+                "paragraph it illustrates.", _boxes),
+    "link": Kind("“Available here” links whose address the report does not give",
+                 "The report prints the words but no address for them; the edition says so where they stand.",
+                 _missing_links),
+    "misprint": Kind("Misprints kept as printed",
+                     "The edition changes no word of the report: a misprint stays, and this list says what is "
+                     "meant.", _misprints),
+    "heading": Kind("Headings supplied or moved",
+                    "A chapter whose heading the report does not print takes its title from the Guidelines' order; "
+                    "a section heading printed after its first paragraph's text is shown before it.", _headings),
+    "title": Kind("Short titles supplied by this edition",
+                  "The report gives the Guidelines' paragraphs numbers only; the short titles, for navigation and "
+                  "search, are this edition's, not the Committee's or ECPAT's.", _titles),
+}
+
+
+def interventions(source, ed, report):
+    """Every intervention, by kind in the order of KINDS, then in the order of the report."""
+    found = Found(source, ed, report, passages_by_position(report))
+    return [Intervention(id=f"ed-{name}-{k}", kind=name, **fields)
+            for name, kind in KINDS.items() for k, fields in enumerate(kind.find(found), 1)]

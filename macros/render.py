@@ -244,7 +244,7 @@ def mark_interventions(md, report, p, path):
     for i in report.apparatus:
         if i.paragraph != p.number or not i.anchor:
             continue
-        heading = KINDS[i.kind][0]
+        heading = KINDS[i.kind].heading
         marker = (f' [ed.]({rel(path, APPARATUS)}#{i.id} "Editorial note: {heading}")'
                   '{ .ed-mark aria-label="ed.: editorial note" }')
         if i.anchor.startswith("fn:"):
@@ -315,12 +315,12 @@ def apparatus_page(report):
           "(the lines of the text as extracted from the PDF, `content/explanatory-report.txt`) and the reason "
           f"recorded in `content/`. This page is generated from those files. "
           f"[What this edition is]({rel(path, 'about/edition.md')}).\n",
-          "\n".join(f"- [{KINDS[kind][0]}](#{kind}): {n}" for kind, n in counts.items() if n) + "\n"]
-    for kind, (heading, what) in KINDS.items():
+          "\n".join(f"- [{KINDS[kind].heading}](#{kind}): {n}" for kind, n in counts.items() if n) + "\n"]
+    for kind, entry in KINDS.items():
         items = [i for i in report.apparatus if i.kind == kind]
         if not items:
             continue
-        md.append(f"## {heading} {{ #{kind} }}\n\n{what}\n")
+        md.append(f"## {entry.heading} {{ #{kind} }}\n\n{entry.did}\n")
         if kind == "title":
             md.append("| Paragraph | Short title |\n| --- | --- |")
             md.append("\n".join(f'| [{i.paragraph}]({rel(path, para_path(i.paragraph))}) | '
