@@ -60,7 +60,7 @@ class Lines(NamedTuple):
 
 class Placed(NamedTuple):
     """A commentary block or box, at its place in the source, for the paragraph it belongs to."""
-    position: tuple  # (line, column) where it starts
+    position: Position  # where it starts
     paragraph: int
     item: object  # Block or Callout
 
@@ -393,7 +393,7 @@ def _commentary(ctx, runs):
             for b in split_blocks(ctx.source.lines, pieces):
                 first = first_text(b)
                 override = attach.opening(first) or override
-                out.append(Placed((first.line, first.start), override or current or 1,
+                out.append(Placed(Position(first.line, first.start), override or current or 1,
                                   make_block(ctx.source.lines, b)))
     attach.check_all_used()
     return out
@@ -433,7 +433,7 @@ def _callouts(ctx, callouts, runs):
         n, slug = c.spec["paragraph"], BY_TYPE[c.heading.type].slug
         counters[(n, slug)] += 1  # ids count the boxes of one kind on one paragraph page
         callout = Callout(f"{slug}-{counters[(n, slug)]}", c.heading.type, heading, n, entries)
-        out.append(Placed((c.heading.line, 0), n, callout))
+        out.append(Placed(Position(c.heading.line, 0), n, callout))
     return out
 
 

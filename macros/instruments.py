@@ -12,6 +12,7 @@ is left unattributed: no link, no citation, rather than a wrong one.
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .errors import ContentError, parse_yaml, read_utf8
 
@@ -158,20 +159,35 @@ def _articles(listed):
     return [(a, s) for a, s, _, _ in _items(listed)]
 
 
+class Item(NamedTuple):
+    """One article of a list of articles ("34" of "34 and 35"), and where it stands in the list."""
+    article: int
+    subs: tuple  # ("1", "c") of "3 (1) (c)"
+    start: int
+    end: int
+
+
+class Span(NamedTuple):
+    """Where an attribution's words stand in a text, and the attribution."""
+    start: int
+    end: int
+    attribution: "Attribution"
+
+
 def _items(listed):
-    """(article, subdivisions, start, end) of each item of a list of articles."""
+    """Item of each article of a list of articles."""
     out = []
     for m in re.finditer(ITEM, listed):
         number = re.match(r"\d+", m.group(0))
         if number:
             n, rest = int(number.group(0)), m.group(0)[number.end():]
         elif out:
-            n, rest = out[-1][0], m.group(0)
+            n, rest = out[-1].article, m.group(0)
         else:
             continue
         parts = re.findall(r"\(\s*([^)\s]+)\s*\)|\.(\d+)|§(\d+)", rest)
         lead = len(m.group(0)) - len(m.group(0).lstrip())
-        out.append((n, tuple(a or b or c for a, b, c in parts), m.start() + lead, m.end()))
+        out.append(Item(n, tuple(a or b or c for a, b, c in parts), m.start() + lead, m.end()))
     return out
 
 
@@ -180,24 +196,24 @@ def mentions(text, instruments, guideline=False):
     the Guidelines' own, where an article named alone is the Optional Protocol's."""
     after, before, _, by_name = _patterns(tuple(instruments))
     decided = _attributed(text, instruments)
-    found, previous = [], None  # previous: (instrument, end) of the last attributed mention
+    found = []
+    last, last_end = None, 0  # the instrument of the last attributed mention, and where it ends
     for m in ARTICLES.finditer(text):
         items = _items(m.group("list"))
         tail = text[m.end():m.end() + 120]
         ahead = text[max(0, m.start() - 60):m.start()]
-        first_n, first_sub = items[0][0], items[0][1]
         end = m.end()
         extra = PARAGRAPH.match(tail)
-        if extra and len(items) == 1 and not first_sub:
-            items = [(first_n, tuple(x for x in extra.groups() if x), items[0][2], items[0][3])]
+        if extra and len(items) == 1 and not items[0].subs:
+            items = [items[0]._replace(subs=tuple(x for x in extra.groups() if x))]
             end = m.end() + extra.end()
         named = after.match(tail)
-        decision = next((a for a in decided if a[0] <= m.start() < a[1]), None)
+        decision = next((d.attribution for d in decided if d.start <= m.start() < d.end), None)
         other = OTHER_AFTER.match(tail) or OTHER_BEFORE.search(ahead[-40:])
         cited = ("(" in m.group("list") or (ahead.endswith("(") and m.group(0).startswith("art"))) \
             and len(items) == 1
         if decision:
-            ident = decision[2].instrument
+            ident = decision.instrument
         elif named:
             ident = by_name[named.group("name").lower()]
         elif OPSC_BEFORE.search(ahead):
@@ -206,21 +222,21 @@ def mentions(text, instruments, guideline=False):
             ident = by_name[before.search(ahead).group("name").lower()]
         elif (cited or guideline) and not other:
             ident = OPSC
-        elif previous and not SENTENCE_END.search(text[previous[1]:m.start()]):
+        elif last and not SENTENCE_END.search(text[last_end:m.start()]):
             # "The Lanzarote Convention (art. 27) provides that legal persons liable under the rules of
             # Article 26 …": a later article of the same sentence is of the instrument just named.
-            ident = previous[0]
+            ident = last
         else:
             continue
-        if ident is None or (ident == OPSC and not all(1 <= n <= 17 for n, *_ in items)):
+        if ident is None or (ident == OPSC and not all(1 <= item.article <= 17 for item in items)):
             continue
-        previous = (ident, end)
+        last, last_end = ident, end
         base = m.start("list")
         for k, (n, sub, a, b) in enumerate(items):
             start = m.start() if k == 0 else base + a
             stop = end if len(items) == 1 else base + b
-            if decision and decision[2].meant:
-                n, sub = decision[2].meant
+            if decision and decision.meant:
+                n, sub = decision.meant
                 found.append(Mention(start, stop - start, Citation(ident, n, sub), text[start:stop]))
             else:
                 found.append(Mention(start, stop - start, Citation(ident, n, sub)))
@@ -228,12 +244,12 @@ def mentions(text, instruments, guideline=False):
 
 
 def _attributed(text, instruments):
-    """[(start, end, Attribution)] of the registry's attributions whose words are in this text."""
+    """[Span] of the registry's attributions whose words are in this text."""
     out = []
     for a in getattr(instruments, "attributions", ()):
         i = text.find(a.at)
         if i >= 0:
-            out.append((i, i + len(a.at), a))
+            out.append(Span(i, i + len(a.at), a))
     return out
 
 
