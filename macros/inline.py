@@ -71,7 +71,8 @@ class Acronyms:
     def __init__(self, expansions):
         self.expansions = dict(expansions)  # {word as printed (NGOs too): expansion}
         words = sorted(self.expansions, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w/.@:-])(" + "|".join(map(re.escape, words)) + r")(?![\w/@-]|\.\w)") \
+        # Not inside a document symbol, even one the report prints with a stray space ("CRC /C/GC/14").
+        self.pattern = re.compile(r"(?<![\w/.@:-])(" + "|".join(map(re.escape, words)) + r")(?![\w/@-]|\.\w| /\w)") \
             if words else None
 
     def markdown(self, text):

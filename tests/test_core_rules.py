@@ -1,7 +1,7 @@
 """The rules of the extraction core on small made-up texts, one table a rule (as eyecite's tests are):
 how lines are reflowed into blocks, which hyphens at a line end stay, where lists start, and how
 footnote bodies and the markers glued to words are found by expecting the next number; and how links,
-cross-references and footnote markers are laid into a passage's Markdown."""
+cross-references and footnote markers are laid into a passage's Markdown, and which words are acronyms."""
 
 import re
 
@@ -9,7 +9,7 @@ import pytest
 
 from macros.extract import Context
 from macros.footnotes import find_report_markers, marker_pattern, read_footnotes
-from macros.inline import footnote_ref, inline
+from macros.inline import Acronyms, footnote_ref, inline
 from macros.layout import read_layout
 from macros.model import Block, Link, Ref
 from macros.sheet import Sheet, Span
@@ -189,3 +189,20 @@ def test_inline(text, links, refs, expected):
                   [Link(a, n, "https://example.org/", "url") for a, n in links])
     assert inline(block, lambda n: f"../{n}/") == re.sub(r"\^(\d)", lambda m: footnote_ref("report", int(m[1])),
                                                          expected)
+
+
+# (text, the words marked as acronyms): a word, never part of a document symbol or an address
+ACRONYM_WORDS = [
+    ("the CRC and the OPSC", ["CRC", "OPSC"]),
+    ("UN Doc. CRC/C/156", ["UN"]),
+    ("UN Doc. CRC /C/GC/14.", ["UN"]),  # printed with a stray space, still a symbol
+    ("the CRC. Then", ["CRC"]),
+    ("see www.crc.org/OPSC.pdf", []),
+]
+
+
+@pytest.mark.parametrize("text, marked", ACRONYM_WORDS)
+def test_acronyms(text, marked):
+    md = Acronyms({"CRC": "Convention on the Rights of the Child", "OPSC": "Optional Protocol",
+                   "UN": "United Nations"}).markdown(text)
+    assert re.findall(r"<abbr [^>]*>(\w+)</abbr>", md) == marked
