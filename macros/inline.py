@@ -91,7 +91,7 @@ class Acronyms:
 def inline(block, paragraph_href=None, notes_at=None, renumber=None, citations=(), acronyms=None):
     """Markdown for a block's text.
 
-    `paragraph_href(n)` gives the link to Guidelines paragraph n, or None to
+    `paragraph_href(n, item=None)` gives the link to Guidelines paragraph n (item "e" of it), or None to
     leave mentions of paragraphs as plain text. `notes_at` is the page that
     holds the footnotes, when it is not this one. `renumber`: {printed number: the paragraph meant} for a
     cross-reference the report misprints (content/editorial.yaml, misprints). `citations`: [CitationLink]
@@ -163,8 +163,7 @@ def _xref(label, numbers, paragraph_href, item=None, renumber=None):
             parts.append(f'[{n}]({paragraph_href(meant)}) <span class="editorial-note">[paragraph {meant} '
                          f'is meant]</span>')
         elif n in numbers:
-            fragment = f"#guideline-{item}" if item else ""
-            parts.append(f"[{n}]({paragraph_href(n)}{fragment})")
+            parts.append(f"[{n}]({paragraph_href(n, item)})")
         else:
             parts.append(m.group(0))
         last = m.end()

@@ -99,12 +99,21 @@ def _commentary_blocks(p):
 
 # ---------------------------------------------------------------- blocks
 
+def paragraph_link(path):
+    """The link to Guidelines paragraph n (its item, "e", if given) from the page `path`; on n's own page, to
+    its Guideline text ("In paragraph 6" in paragraph 6's commentary), not to the page itself."""
+    def href(n, item=None):
+        fragment = f"#guideline-{item}" if item else ""
+        return (fragment or "#guideline") if para_path(n) == path else rel(path, para_path(n)) + fragment
+    return href
+
+
 def render_blocks(blocks, path, anchored=False, xrefs=True, notes_at=None, renumber=None,
                   marks=None, guideline=False):
     """Blocks as HTML-with-Markdown; list items are grouped into lists. `anchored`: each passage shows
     its anchor (the `id` macros/permalinks.py gave it) and a link to it. `marks`: what else the words link
     to (Marks); `guideline`: the blocks are the Guidelines' own text."""
-    href = (lambda n: rel(path, para_path(n))) if xrefs else None
+    href = paragraph_link(path) if xrefs else None
     out, i = [], 0
     while i < len(blocks):
         b = blocks[i]
@@ -188,7 +197,7 @@ def render_footnotes(footnotes, path, heading="## Footnotes { #footnotes }", mar
         out.append(f'<ol class="footnote-list series-{series}" markdown="block">')
         for f in notes:
             fid = fn_id(f.series, f.number)
-            body = inline(Block("p", f.text, f.lines, f.spans, [], f.links), lambda n: rel(path, para_path(n)),
+            body = inline(Block("p", f.text, f.lines, f.spans, [], f.links), paragraph_link(path),
                           citations=marks.links(f.text, path) if marks else (),
                           acronyms=marks.acronyms if marks else None)
             note = f' <span class="editorial-note">[Printed as {f.printed}; {escape(f.note)}]</span>' if f.note else ""

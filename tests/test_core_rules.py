@@ -12,6 +12,7 @@ from macros.footnotes import find_report_markers, marker_pattern, read_footnotes
 from macros.inline import Acronyms, footnote_ref, inline
 from macros.layout import read_layout
 from macros.model import Block, Link, Ref
+from macros.render import paragraph_link
 from macros.sheet import Sheet, Span
 from macros.source import Source
 from macros.textflow import BLANK, make_block, split_blocks
@@ -176,10 +177,17 @@ INLINE = [
     ("see paragraph 52 of the Guidelines.", [(4, 30)], [16],
      "see [paragraph 52 of the Guidelines](https://example.org/)^1."),
     # A cross-reference inside a link stays the link; alone, the number links to its paragraph.
-    ("see paragraph 52 of the Guidelines.", [], [16], "see paragraph [52](../52/)^1 of the Guidelines."),
+    ("see paragraph 52 of the Guidelines.", [], [16], "see paragraph [52](52.md)^1 of the Guidelines."),
     # Markers inside a link and after it keep their order.
     ("an Opinion here and there.", [(3, 12)], [6, 10, 26],
      "an [Opinion here](https://example.org/)^1^2 and there.^3"),
+    # On paragraph 6's own page (these rows are on it), its number leads to its Guideline text; an item, to it.
+    ("In paragraph 6 of the Guidelines, the Committee", [], [], "In paragraph [6](#guideline) of the Guidelines, "
+     "the Committee"),
+    ("the recommendation in paragraph 6 e) of the Guidelines", [], [],
+     "the recommendation in paragraph [6](#guideline-e) e) of the Guidelines"),
+    ("the recommendation in paragraph 97 e) of the Guidelines", [], [],
+     "the recommendation in paragraph [97](97.md#guideline-e) e) of the Guidelines"),
 ]
 
 
@@ -187,7 +195,7 @@ INLINE = [
 def test_inline(text, links, refs, expected):
     block = Block("p", text, (1, 1), [], [Ref("report", n, at) for n, at in enumerate(refs, start=1)],
                   [Link(a, n, "https://example.org/", "url") for a, n in links])
-    assert inline(block, lambda n: f"../{n}/") == re.sub(r"\^(\d)", lambda m: footnote_ref("report", int(m[1])),
+    assert inline(block, paragraph_link("paragraphs/6.md")) == re.sub(r"\^(\d)", lambda m: footnote_ref("report", int(m[1])),
                                                          expected)
 
 
