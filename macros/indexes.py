@@ -9,11 +9,8 @@ from .callouts import title
 from .instruments import OPSC, citations, mentions
 from .lists import place
 from .passages import passages
-from .render import (APPARATUS, ARTICLES, INSTRUMENTS, callout_entries, escape, index_top, para_path, paragraphs,
-                     rel)
-
-CASES = "case-law.md"
-DEFINITIONS = "definitions.md"
+from .render import (APPARATUS, ARTICLES, CASES, DEFINITIONS, INSTRUMENTS, callout_entries, escape, index_top,
+                     para_path, paragraphs, rel)
 
 
 @dataclass(frozen=True)

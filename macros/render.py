@@ -272,6 +272,11 @@ def mark_interventions(md, report, p, path):
 APPARATUS = "about/apparatus.md"
 ARTICLES = "articles.md"
 INSTRUMENTS = "instruments.md"
+RESOURCES = "resources.md"
+GOOD_PRACTICE = "good-practice.md"
+IWG_ADVICE = "iwg-advice.md"
+CASES = "case-law.md"
+DEFINITIONS = "definitions.md"
 
 
 @dataclass(frozen=True)
@@ -285,11 +290,11 @@ class Index:
 
 
 INDEXES = (
-    Index("resources.md", "Resources"),
-    Index("good-practice.md", "Good practice"),
-    Index("iwg-advice.md", "The IWG’s advice"),
-    Index("case-law.md", "Case law"),
-    Index("definitions.md", "Definitions"),
+    Index(RESOURCES, "Resources"),
+    Index(GOOD_PRACTICE, "Good practice"),
+    Index(IWG_ADVICE, "The IWG’s advice"),
+    Index(CASES, "Case law"),
+    Index(DEFINITIONS, "Definitions"),
     Index(ARTICLES, "Articles of the Optional Protocol"),
     Index(INSTRUMENTS, "Other instruments", by_title=False),  # its words are the instruments' names
 )
@@ -540,7 +545,7 @@ def printed_lines(block):
     return lines if " ".join(lines) == block.text else [block.text]
 
 
-def resources_page(report, path="resources.md"):
+def resources_page(report, path=RESOURCES):
     types = gathered_on(path)
     md = index_top(path) + [
           "Every resource recommended in the report's Resource Tip boxes, by chapter, with its link and the "
@@ -563,7 +568,7 @@ def resources_page(report, path="resources.md"):
     return path, "\n".join(md)
 
 
-def good_practice_page(report, path="good-practice.md"):
+def good_practice_page(report, path=GOOD_PRACTICE):
     types = gathered_on(path)
     by_region = defaultdict(list)
     for p in report.paragraphs:
@@ -590,7 +595,7 @@ def good_practice_page(report, path="good-practice.md"):
     return path, "\n".join(md)
 
 
-def iwg_advice_page(report, path="iwg-advice.md"):
+def iwg_advice_page(report, path=IWG_ADVICE):
     md = index_top(path) + ["Advice of the Interagency Working Group (IWG) given in the report.\n"]
     return path, "\n".join(md + callout_entries(report, path))
 
