@@ -33,8 +33,10 @@ ZONES = {
     "commentary": (1.0, "a passage of the commentary"),
     "box": (0.8, "a box of the commentary (good practice, resource tip, ...)"),
     "footnote": (0.6, "a footnote"),
-    "page": (0.6, "a page that is not a paragraph (home, preface, chapter, about)"),
+    "page": (0.4, "a page that is not a paragraph (home, preface, about): after the report's passages"),
     "index": (0.3, "a chapter or an index page (resources, good practice, ...): its title and headings"),
+    "headnote": (1.0, "a question a passage answers, in readers' words (content/headnotes.yaml): it finds the "
+                      "passage, whose own words the result shows"),
 }
 
 
@@ -127,7 +129,13 @@ def other_entries(material_docs, instruments):
     return out
 
 
-def search_index(report, material_index, instruments, terminology):
+def headnote_entries(headnotes, urls):
+    """One entry per question of a headnote, at the passage it belongs to."""
+    return [Entry(f"{urls[h.paragraph]}#{h.anchor}", "", ask, "headnote", h.paragraph)
+            for h in headnotes for ask in h.asks]
+
+
+def search_index(report, material_index, instruments, terminology, headnotes=()):
     """{config, docs}: what Material's page sends the search worker. The config keeps Material's keys
     (its page highlights the words of a result with `separator`) and adds the terminology."""
     config = {k: material_index["config"][k] for k in ("lang", "separator", "pipeline")}
@@ -140,31 +148,48 @@ def search_index(report, material_index, instruments, terminology):
     config["paragraphs"] = len(report.paragraphs)
     urls = {int(m.group(1)): d["location"] for d in material_index["docs"]
             if (m := PARAGRAPH_PAGES.match(d["location"])) and "#" not in d["location"]}
-    docs = paragraph_entries(report, instruments, urls) + other_entries(material_index["docs"], instruments)
+    docs = (paragraph_entries(report, instruments, urls) + other_entries(material_index["docs"], instruments)
+            + headnote_entries(headnotes, urls))
     return {"config": config, "docs": [d.as_json() for d in docs]}
 
 
+# The sections of content/terminology.yaml: what each entry holds, and what the engine receives of it.
+SECTIONS = ("synonyms", "bridges", "filler", "spellings")
+
+
 def read_terminology(path):
-    """content/terminology.yaml: {"synonyms": [{"why", "terms"}], "spellings": [[American, British]]}."""
+    """content/terminology.yaml, as the engine reads it: {"synonyms": [{"terms"}], "bridges": [{"from", "to"}],
+    "filler": [word, ...], "spellings": [[American, British]]}. Each group of the first three sections
+    gives its reason (`why`)."""
     text = read_utf8(path, "the terminology file")
     data = parse_yaml(path, text, yaml.compose)
     if not isinstance(data, yaml.MappingNode):
-        raise ContentError(path, 1, "expected a mapping with `synonyms` and `spellings`")
-    out = {"synonyms": [], "spellings": []}
+        raise ContentError(path, 1, "expected a mapping with " + ", ".join(f"`{k}`" for k in SECTIONS))
+    out = {k: [] for k in SECTIONS}
     for key, value in data.value:
         if key.value not in out or not isinstance(value, yaml.SequenceNode):
             raise ContentError(path, key.start_mark.line + 1, f"unknown key or not a list: {key.value}")
         for node in value.value:
             item = yaml.safe_load(yaml.serialize(node))
             line = node.start_mark.line + 1
-            if key.value == "synonyms":
-                terms = item.get("terms") if isinstance(item, dict) else None
-                if not (isinstance(item, dict) and isinstance(item.get("why"), str) and isinstance(terms, list)
-                        and len(terms) >= 2 and all(isinstance(t, str) and t.strip() for t in terms)):
-                    raise ContentError(path, line, "a synonym group needs `why` (text) and `terms` (two or more)")
-                out["synonyms"].append({"terms": terms})
-            else:
+            if key.value == "spellings":
                 if not (isinstance(item, list) and len(item) == 2 and all(isinstance(w, str) for w in item)):
                     raise ContentError(path, line, "a spelling is a pair: [American, British]")
                 out["spellings"].append(item)
+                continue
+            fields = {"synonyms": ("terms",), "bridges": ("from", "to"), "filler": ("words",)}[key.value]
+            if not (isinstance(item, dict) and set(item) == {"why", *fields} and isinstance(item["why"], str)
+                    and item["why"].strip() and all(_terms(item[f]) for f in fields)
+                    and (key.value != "synonyms" or len(item["terms"]) >= 2)):
+                need = {"synonyms": "`terms` (two or more)", "bridges": "`from` and `to` (lists of terms)",
+                        "filler": "`words` (a list)"}[key.value]
+                raise ContentError(path, line, f"an entry of `{key.value}` needs `why` (text) and {need}")
+            if key.value == "filler":
+                out["filler"] += item["words"]
+            else:
+                out[key.value].append({f: item[f] for f in fields})
     return out
+
+
+def _terms(value):
+    return isinstance(value, list) and value and all(isinstance(t, str) and t.strip() for t in value)

@@ -77,24 +77,80 @@ function Engine(config, docs) {
       this.add({id: String(i), title: title, text: d.zone === "title" ? "" : d.text});
     }
   });
+  // Each entry's length in words: a word said often in a long passage counts less than in a short one.
+  var total = 0;
+  this.length = docs.map(function (d) {
+    var n = d.zone === "title" ? 8 : self.tokens(d.text).length + 1;
+    total += n;
+    return n;
+  });
+  this.meanLength = total / Math.max(1, docs.length);
   this.indexing = false;
   this.words = lunr.TokenSet.fromArray(Array.from(this.surfaces.keys()).sort());
+  // Each stem's words as the index writes them: what the page marks for a word of the query.
+  this.formsOf = new Map();
+  Array.from(this.surfaces.keys()).sort().forEach(function (w) {
+    var s = self.surfaces.get(w);
+    if (/^[a-z][a-z0-9]*$/.test(w)) (self.formsOf.get(s) || self.formsOf.set(s, []).get(s)).push(w);
+  });
 
   // Each page's own entry (its location has no #): the head of its result.
   this.pageEntry = new Map();
   docs.forEach(function (d, i) { if (d.location.indexOf("#") < 0) self.pageEntry.set(d.location, i); });
   this.paragraphPage = {};
   docs.forEach(function (d, i) { if (d.zone === "title") self.paragraphPage[d.n] = i; });
+  // A passage by its address: where a headnote's match is credited, and where a pinpoint lands.
+  this.passageAt = new Map();
+  docs.forEach(function (d, i) {
+    if (d.zone !== "headnote" && d.zone !== "title" && !self.passageAt.has(d.location)) self.passageAt.set(d.location, i);
+  });
 
   // Terms of art: each group's terms as sequences of stems with their ordinal offsets.
+  // A bridge is one-way: its `from` words (a reader's) also find its `to` terms (the report's), not back.
   this.groups = (config.terminology.synonyms || []).map(function (g) {
     return g.terms.map(function (term) { return self.sequence(term); }).filter(function (s) { return s.length; });
-  });
+  }).concat((config.terminology.bridges || []).map(function (b) {
+    var from = b.from.map(function (term) { return self.sequence(term); });
+    var to = b.to.map(function (term) { var s = self.sequence(term); s.from = false; return s; });
+    return from.concat(to).filter(function (s) { return s.length; });
+  }));
+  // WordNet's bridge (macros/wordnet.json, search/wordnet.json): the report's words for words it never
+  // uses, fetched the first time a query holds one.
+  this.synonymTable = null;
+  this.filler = new Set((config.terminology.filler || []).map(fold));
   this.instruments = (config.instruments || []).map(function (inst) {
     return {id: inst.id, names: inst.names.map(function (n) { return fold(n); })
       .sort(function (a, b) { return b.length - a.length; })};
   });
 }
+
+// {word: [words]} as {stem: [stems the index holds]}.
+Engine.prototype.stemTable = function (table) {
+  var self = this, out = new Map();
+  Object.keys(table).forEach(function (word) {
+    var targets = table[word].map(function (t) { return self.stem(t); }).filter(function (t) { return self.postings(t); });
+    if (targets.length) out.set(self.stem(word), targets);
+  });
+  return out;
+};
+
+Engine.prototype.synonyms = function (stem) {
+  if (this.synonymTable === null) {
+    var table = {};
+    try {
+      if (typeof SYNONYMS_FILE !== "undefined") {
+        table = SYNONYMS_FILE();
+      } else {
+        var request = new XMLHttpRequest();
+        request.open("GET", "wordnet.json", false);  // beside search/worker.js; a worker may wait for it
+        request.send(null);
+        if (request.status === 200 || request.status === 0) table = JSON.parse(request.responseText);
+      }
+    } catch (e) { /* offline from disk, or no file: the query is read without it */ }
+    this.synonymTable = this.stemTable(table);
+  }
+  return this.synonymTable.get(stem) || [];
+};
 
 Engine.prototype.isStop = function (word) {
   return lunr.stopWordFilter(new lunr.Token(word)) === undefined;
@@ -225,16 +281,24 @@ Engine.prototype.corrections = function (word) {
 
 // ------------------------------------------------------------------ the query
 
-var PARAGRAPH = /^(?:crc\/c\/156[,\s]*)?(?:(?:para(?:graph)?s?|guidelines?|gl|§|¶|no|n°)\.?\s*)?(\d{1,3})\.?$/i;
+// A paragraph, and an item of its list: "42", "para. 42", "§ 42", "97(e)", "para 97 (e)", "paragraph 97 e)".
+var PARAGRAPH = /^(?:crc\/c\/156[,\s]*)?(?:(?:para(?:graph)?s?|guidelines?|gl|§|¶|no|n°)\.?\s*)?(\d{1,3})\.?(?:\s*\(?\s*([a-z])\s*\)|\s*([a-z]))?\.?$/i;
 var ARTICLE = /\b(?:art(?:icle)?s?)\.?\s*(\d{1,3})((?:\s*\(\s*[0-9a-z]{1,4}\s*\)|\s*\.\s*[0-9a-z]{1,4}(?![0-9a-z]))*)((?:\s*(?:,|and|&|or)\s*\d{1,3}\b)*)/gi;
+// Bounds that keep every query quick, whatever is pasted or shared in ?q=: the first characters are read,
+// the rarest words of a long query kept, and typo and prefix expansion tried on words of a real length.
+// How much a passage's length tempers the count of a word in it (BM25's b; 0: not at all).
+var LENGTH_NORM = 0.5;
+var LIMITS = {chars: 2000, concepts: 12, fuzzy: 20, prefix: 30, corrections: 4};
 
 Engine.prototype.parse = function (raw) {
   var self = this;
-  var q = {concepts: [], strict: [], paragraph: null};
+  var q = {concepts: [], strict: [], paragraph: null, item: null};
+  raw = String(raw).slice(0, LIMITS.chars);
   var text = fold(raw).replace(/[“”«»]/g, "\"").trim();
   var n = text.match(PARAGRAPH);
   if (n && +n[1] >= 1 && +n[1] <= this.config.paragraphs) {
     q.paragraph = +n[1];
+    q.item = (n[2] || n[3] || "").toLowerCase() || null;
     text = n[1];
   }
 
@@ -274,16 +338,20 @@ Engine.prototype.parse = function (raw) {
   });
   q.strict.forEach(function (c) { q.concepts.push(c); });
 
-  // Words, with terms of art read as one concept.
+  // Words, with terms of art read as one concept. Question words and filler ("can", "what if", "stuff")
+  // are not words of the query: config.terminology.filler, beside lunr's stop words.
   var typing = !/\s$/.test(raw) && !/"\s*$/.test(raw);
-  var tokens = this.tokens(text).filter(function (t) { return !self.isStop(t.word); });
+  var all = this.tokens(text);
+  var tokens = all.filter(function (t) { return !self.isStop(t.word) && !self.filler.has(t.word); });
   var stems = tokens.map(function (t) { return self.stem(t.word); });
+  var words = [];
   var i = 0;
   while (i < tokens.length) {
     var group = null, span = 0;
     for (var g = 0; g < this.groups.length; g++) {
       for (var k = 0; k < this.groups[g].length; k++) {
         var seq = this.groups[g][k];
+        if (seq.from === false) continue;
         if (seq.length > span && seq.every(function (s, j) { return stems[i + j] === s[0]; })) {
           group = g; span = seq.length;
         }
@@ -298,22 +366,40 @@ Engine.prototype.parse = function (raw) {
       this.groups[group].forEach(function (seq) {
         if (own.indexOf(seq) < 0) alts.push({seq: seq, weight: 0.85});
       });
-      q.concepts.push({label: typed.map(function (t) { return t.word; }).join(" "), alts: alts,
-                       at: typed[0].index, width: typed[span - 1].index - typed[0].index + 1});
+      words.push({label: typed.map(function (t) { return t.word; }).join(" "), alts: alts,
+                  at: typed[0].index, width: typed[span - 1].index - typed[0].index + 1, key: "g" + group});
       i += span;
       continue;
     }
-    var t = tokens[i], stem = stems[i], last = i === tokens.length - 1 && typing;
-    var alts2 = [];
-    if (this.postings(stem)) alts2.push({seq: [[stem, 0, t.word]], weight: 1});
-    if (last) alts2 = alts2.concat(this.prefixes(t.word));
-    if (!alts2.length) alts2 = this.corrections(t.word);
     // A number standing for the paragraph is read as one already.
-    if (!(q.paragraph && /^\d+$/.test(t.word))) {
-      q.concepts.push({label: t.word, alts: alts2, at: t.index, width: 1});
+    if (!(q.paragraph && /^\d+$/.test(tokens[i].word))) {
+      words.push({token: tokens[i], stem: stems[i], last: i === tokens.length - 1 && typing, key: stems[i]});
     }
     i++;
   }
+  // A word said twice is one concept; of a long query (a pasted passage), the rarest words are kept.
+  var seen = new Set();
+  words = words.filter(function (w) { if (seen.has(w.key)) return false; seen.add(w.key); return true; });
+  if (words.length > LIMITS.concepts) {
+    var rarity = function (w) { return w.alts ? 0 : self.df(w.stem) || Infinity; };
+    var keep = words.slice().sort(function (a, b) { return rarity(a) - rarity(b); }).slice(0, LIMITS.concepts);
+    words = words.filter(function (w) { return keep.indexOf(w) >= 0; });
+  }
+  var corrected = 0;
+  words.forEach(function (w) {
+    if (w.alts) { q.concepts.push(w); return; }
+    var t = w.token, alts2 = [];
+    if (self.postings(w.stem)) alts2.push({seq: [[w.stem, 0, t.word]], weight: 1});
+    // A word the report never uses: the report's words WordNet gives for it ("jail" → "imprisonment").
+    if (!alts2.length) {
+      self.synonyms(w.stem).forEach(function (r) { alts2.push({seq: [[r, 0, t.word]], weight: 0.8}); });
+    }
+    if (w.last && t.word.length <= LIMITS.prefix) alts2 = alts2.concat(self.prefixes(t.word));
+    if (!alts2.length && t.word.length <= LIMITS.fuzzy && corrected++ < LIMITS.corrections) {
+      alts2 = self.corrections(t.word);
+    }
+    q.concepts.push({label: t.word, alts: alts2, at: t.index, width: 1});
+  });
   return q;
 };
 
@@ -361,7 +447,16 @@ Engine.prototype.search = function (raw) {
     c.idf = local.size ? Math.log(1 + N / local.size) : 0;
   });
   // A word found nowhere weighs nothing: every result says it is missing, none is ranked down for it.
-  if (q.paragraph) candidates.add(this.paragraphPage[q.paragraph]);
+  // A paragraph number opens its Guideline text (the item asked, "97 (e)"), never a commentary passage.
+  var pin = null;
+  if (q.paragraph) {
+    var home = docs[this.paragraphPage[q.paragraph]].location;
+    pin = this.passageAt.get(home + "#guideline-" + (q.item || "1"));
+    if (pin === undefined) pin = this.passageAt.get(home + "#guideline-a");
+    if (pin === undefined) pin = null;
+    candidates.add(this.paragraphPage[q.paragraph]);
+    if (pin !== null) candidates.add(pin);
+  }
   var K = concepts.length;
   var strict = concepts.filter(function (c) { return c.strict; });
 
@@ -397,7 +492,8 @@ Engine.prototype.search = function (raw) {
       if (!found.length) continue;
       matched.push(ci);
       var tf = found.length;
-      score += best * c.idf * (2.2 * tf / (tf + 1.2));
+      var norm = 1 - LENGTH_NORM + LENGTH_NORM * self.length[id] / self.meanLength;
+      score += best * c.idf * (2.2 * tf / (tf + 1.2 * norm));
       hits = hits.concat(found);
       posLists.push({concept: ci, positions: found.filter(function (o) { return o.field === "text"; })
         .map(function (o) { return o.index; }).sort(function (x, y) { return x - y; }),
@@ -416,9 +512,12 @@ Engine.prototype.search = function (raw) {
     var weight = self.weights[d.zone] || 1;
     var s = score * weight * cover * cover * proximity * (phrase && words.length === K ? 3 : 1);
     if (q.paragraph && d.zone === "title" && d.n === q.paragraph) s += 1000;
+    if (id === pin) s += 2000;
     if (s <= 0) return;
-    scored.push({id: id, score: s, matched: matched, hits: hits, surfaces: posLists});
+    scored.push({id: id, score: s, matched: matched, hits: hits, surfaces: posLists,
+                 titled: d.zone === "index" && phrase && matched.length === K});
   });
+  scored = self.credit(scored);
 
   // Pages: all concepts first (over all their entries), then by their best entries.
   var pages = new Map();
@@ -436,12 +535,44 @@ Engine.prototype.search = function (raw) {
     p.cover = K ? coverage(concepts, Array.from(p.matched)) : 1;
     p.all = p.matched.size === K;
   });
-  // Pages with every concept first; then the others, by the weight of what they hold and their score.
+  // A short query: pages with every concept first, then the others by the weight of what they hold and
+  // their score. A long one (a question, a description) is rarely worded as the report words it: the
+  // share of its weight a page holds counts, not whether it holds every word.
+  var strictAll = K - concepts.filter(function (c) { return !c.idf; }).length <= 2;
   ranked.sort(function (a, b) {
-    return (b.all - a.all) || (a.all ? b.score - a.score : b.cover * b.score - a.cover * a.score) ||
+    return (strictAll && (b.all - a.all)) ||
+      (strictAll && a.all ? b.score - a.score : b.cover * b.cover * b.score - a.cover * a.cover * a.score) ||
       (a.page < b.page ? -1 : 1);
   });
+  // A page that only lists or navigates (a chapter, an index) never outranks the paragraphs it points to;
+  // one whose heading is the query itself ("child sex tourism" on /definitions/) comes right after the first.
+  var isIndex = function (p) { return p.entries.every(function (e) { return docs[e.id].zone === "index"; }); };
+  var content = ranked.filter(function (p) { return !isIndex(p); });
+  var lists = ranked.filter(isIndex);
+  var titled = lists.filter(function (p) { return p.entries[0].titled; });
+  ranked = content.slice(0, 1).concat(titled, content.slice(1), lists.filter(function (p) { return !p.entries[0].titled; }));
   return {items: ranked.slice(0, 60).map(function (p) { return self.render(p, concepts); })};
+};
+
+// A headnote's match is its passage's: credited to the passage (its score if higher, the concepts it
+// holds), which the result shows with its own words marked.
+Engine.prototype.credit = function (scored) {
+  var self = this, docs = this.docs, byId = new Map(), best = new Map();
+  scored.forEach(function (e) {
+    if (docs[e.id].zone !== "headnote") { byId.set(e.id, e); return; }
+    var id = self.passageAt.get(docs[e.id].location);
+    if (id !== undefined && (!best.has(id) || best.get(id).score < e.score)) best.set(id, e);
+  });
+  best.forEach(function (h, id) {
+    var e = byId.get(id);
+    if (!e) {
+      byId.set(id, {id: id, score: h.score, matched: h.matched.slice(), hits: [], surfaces: []});
+      return;
+    }
+    e.score = Math.max(e.score, h.score) + 0.25 * Math.min(e.score, h.score);
+    h.matched.forEach(function (ci) { if (e.matched.indexOf(ci) < 0) e.matched.push(ci); });
+  });
+  return Array.from(byId.values());
 };
 
 // The share of the query an entry holds, each concept weighed by its rarity: missing "abuse" costs
@@ -513,8 +644,43 @@ Engine.prototype.render = function (page, concepts) {
   var rest = shown.filter(function (e) { return e.id !== selfId; }).map(function (e, k) {
     return item(e, k === 0 ? top.score : e.score);
   });
-  return [head].concat(rest);
+  // Each link says what to mark on the page it opens (docs/js/highlight.js reads ?h=).
+  var marks = this.highlight(page, concepts);
+  return [head].concat(rest).map(function (it) { it.location = withMarks(it.location, marks); return it; });
 };
+
+// The words the page opened should mark, as ?h= gives them: every form of each word typed that the
+// report uses ("compensating": compensation, compensate, ...), phrases in quotes ("self generated"), and
+// the report's words that were found for a word it does not use. Never a citation's "article".
+Engine.prototype.highlight = function (page, concepts) {
+  var self = this, out = [];
+  var quote = function (words) { return words.length > 1 ? "\"" + words.join(" ") + "\"" : words[0]; };
+  concepts.forEach(function (c, ci) {
+    if (c.cite || !page.matched.has(ci)) return;
+    var words = [];
+    c.alts.forEach(function (a) {
+      if (a.weight < 1 || !a.seq.every(function (s) { return self.postings(s[0]); })) return;
+      if (a.seq.length > 1) words.push(quote(a.seq.map(function (s) { return s[2]; })));
+      else (self.formsOf.get(a.seq[0][0]) || [a.seq[0][2]]).slice(0, 8).forEach(function (w) { words.push(w); });
+    });
+    if (!words.length) {
+      page.entries.forEach(function (e) {
+        e.surfaces.forEach(function (p) {
+          if (p.concept === ci) p.surfaces.forEach(function (s) { words.push(quote(self.tokens(s).map(function (t) { return t.word; }))); });
+        });
+      });
+    }
+    words.forEach(function (w) { if (w && out.indexOf(w) < 0) out.push(w); });
+  });
+  return out.slice(0, 40).join(" ");
+};
+
+function withMarks(location, marks) {
+  if (!marks) return location;
+  var at = location.indexOf("#");
+  var page = at < 0 ? location : location.slice(0, at), fragment = at < 0 ? "" : location.slice(at);
+  return page + "?h=" + encodeURIComponent(marks).replace(/%20/g, "+") + fragment;
+}
 
 Engine.prototype.mark = function (text, hits, markers, from, to) {
   from = from || 0;
@@ -523,16 +689,17 @@ Engine.prototype.mark = function (text, hits, markers, from, to) {
   hits.forEach(function (h) { if (h.start >= from && h.end <= to) cuts.push([h.start, "<mark>"], [h.end, "</mark>"]); });
   markers.forEach(function (m) { if (m[0] >= from && m[0] <= to) cuts.push([m[0], "<sup>" + m[1] + "</sup>"]); });
   cuts.sort(function (a, b) { return a[0] - b[0] || (a[1] === "</mark>" ? -1 : 1); });
-  var out = "", pos = from, open = false;
+  // Overlapping hits ("child sex tourism" and "sex tourism" in one group) open one mark, and the text
+  // between two cuts is written once, whatever the cut does.
+  var out = "", pos = from, depth = 0;
   cuts.forEach(function (c) {
-    if (c[0] < pos) return;
     out += escapeHTML(text.slice(pos, c[0]));
-    if (c[1] === "<mark>") { if (open) return; open = true; }
-    if (c[1] === "</mark>") { if (!open) return; open = false; }
-    out += c[1];
     pos = c[0];
+    if (c[1] === "<mark>") { if (depth++ > 0) return; }
+    else if (c[1] === "</mark>") { if (depth === 0 || --depth > 0) return; }
+    out += c[1];
   });
-  return out + escapeHTML(text.slice(pos, to)) + (open ? "</mark>" : "");
+  return out + escapeHTML(text.slice(pos, to)) + (depth > 0 ? "</mark>" : "");
 };
 
 Engine.prototype.snippet = function (d, e) {

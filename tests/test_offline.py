@@ -197,8 +197,9 @@ def test_phrases_citations_and_terms_offline(offline, unzipped):
         page.wait_for_function(
             "p => [...document.querySelectorAll('.md-search-result__item > a:first-child')]"
             ".some(a => a.getAttribute('href').includes(p))", arg=first[0], timeout=15000)
+        page.wait_for_timeout(300)  # the list in full
         hrefs = page.eval_on_selector_all(".md-search-result__item > a:first-child",
-                                          "as => as.map(a => a.getAttribute('href').split('?')[0])")
+                                          "as => as.map(a => a.getAttribute('href').split(/[?#]/)[0])")
         assert sorted(h.split("offline/")[-1] for h in hrefs[:len(first)]) == first, (query, hrefs[:3])
     assert blocked == [] and errors == []
 

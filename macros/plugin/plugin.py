@@ -23,12 +23,14 @@ from ..instruments import read_instruments
 from ..lists import read_lists
 from ..pages import render_site
 from ..render import citation_files, nav, report_json
+from ..headnotes import FILE as HEADNOTES, read_headnotes
 from ..search_index import read_terminology, search_index
 from ..stats import report_stats
 from .config import EditionConfig
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ENGINE = PACKAGE / "search_worker.js"
+WORDNET = PACKAGE / "wordnet.json"  # scripts/wordnet_bridge.py writes it
 VENDOR = "assets/vendor/"
 WORKER = "search/worker.js"
 MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
@@ -59,7 +61,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return None if is_offline_edition(config) or not path.is_file() else path
 
     def on_config(self, config):
-        report = readable(lambda: load_report(self.content(config)))
+        content = self.content(config)
+        report = readable(lambda: load_report(content))
+        # Search's data is checked now, before anything is written, not after the pages are.
+        readable(lambda: (read_terminology(content.terminology), read_headnotes(content.lists / HEADNOTES, report)))
         stats = report_stats(report)
         log.info(f"report: {stats['paragraphs']} paragraphs, {stats['callouts']} callouts, "
                  f"{stats['report_footnotes']} + {stats['guideline_footnotes']} footnotes, "
@@ -111,6 +116,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         material = json.loads(path.read_text(encoding="utf-8"))
         index = readable(lambda: _search_index(content, material))
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        # The report's words for words it never uses: fetched by the engine only when a query holds one. A
+        # worker cannot fetch a file from disk: the offline copy goes without it.
+        if not is_offline_edition(config):
+            (path.parent / "wordnet.json").write_bytes(WORDNET.read_bytes())
         lunr = Path(config.docs_dir) / VENDOR / "lunr" / "lunr.min.js"
         # The engine's comments are for whoever reads macros/search_worker.js, not for every reader's download.
         worker = lunr.read_text(encoding="utf-8") + "\n" + jsmin(ENGINE.read_text(encoding="utf-8"))
@@ -129,7 +138,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 def _search_index(content, material):
     report = load_report(content)
     registry = read_instruments(content.instruments).with_misprints(report.apparatus)
-    return search_index(report, material, registry, read_terminology(content.terminology))
+    return search_index(report, material, registry, read_terminology(content.terminology),
+                        read_headnotes(content.lists / HEADNOTES, report))
 
 
 def readable(step):
