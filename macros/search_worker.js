@@ -74,6 +74,8 @@ function Engine(config, docs) {
       var d = docs[i];
       // A passage's title ("Commentary", "Footnote 14") is a label, not words of the report.
       var title = d.zone === "title" || d.zone === "box" || d.zone === "page" || d.zone === "index" ? d.title : "";
+      // A headnote's words are readers', not the report's: never offered as a correction or marked on a page.
+      self.indexing = d.zone !== "headnote";
       this.add({id: String(i), title: title, text: d.zone === "title" ? "" : d.text});
     }
   });
@@ -168,12 +170,14 @@ Engine.prototype.rawStem = function (word) {
 };
 
 Engine.prototype.stem = function (word) {
-  var cached = this.stemOf.get(word);
-  if (cached !== undefined) return cached;
-  var s = this.rawStem(word);
-  s = this.spelling.get(s) || s;
-  this.stemOf.set(word, s);
-  if (this.indexing && /[a-z]/.test(word)) this.surfaces.set(word, s);
+  var s = this.stemOf.get(word);
+  if (s === undefined) {
+    s = this.rawStem(word);
+    s = this.spelling.get(s) || s;
+    this.stemOf.set(word, s);
+  }
+  // A word of the report's text (not of a headnote, nor of a query): one it holds as written.
+  if (this.indexing && !this.surfaces.has(word) && /[a-z]/.test(word)) this.surfaces.set(word, s);
   return s;
 };
 
@@ -288,6 +292,8 @@ var ARTICLE = /\b(?:art(?:icle)?s?)\.?\s*(\d{1,3})((?:\s*\(\s*[0-9a-z]{1,4}\s*\)
 // the rarest words of a long query kept, and typo and prefix expansion tried on words of a real length.
 // How much a passage's length tempers the count of a word in it (BM25's b; 0: not at all).
 var LENGTH_NORM = 0.5;
+// A query of three words or fewer is read as keywords, which are the report's own terms.
+var SHORT = 3, HN_SHORT = 0.7;
 var LIMITS = {chars: 2000, concepts: 12, fuzzy: 20, prefix: 30, corrections: 4};
 
 Engine.prototype.parse = function (raw) {
@@ -363,8 +369,10 @@ Engine.prototype.parse = function (raw) {
         return seq.length === span && seq.every(function (s, j) { return s[0] === stems[i + j]; });
       });
       var alts = own.map(function (seq) { return {seq: seq, weight: 1}; });
+      var bridge = this.groups[group].some(function (seq) { return seq.from === false; });
       this.groups[group].forEach(function (seq) {
-        if (own.indexOf(seq) < 0) alts.push({seq: seq, weight: 0.85});
+        // A bridge leads to the report's terms, not to the other everyday words beside the one typed.
+        if (own.indexOf(seq) < 0 && (!bridge || seq.from === false)) alts.push({seq: seq, weight: 0.85});
       });
       words.push({label: typed.map(function (t) { return t.word; }).join(" "), alts: alts,
                   at: typed[0].index, width: typed[span - 1].index - typed[0].index + 1, key: "g" + group});
@@ -445,6 +453,9 @@ Engine.prototype.search = function (raw) {
     c.alts.forEach(function (a) { self.candidates(a.seq, local); });
     local.forEach(function (i) { candidates.add(i); });
     c.idf = local.size ? Math.log(1 + N / local.size) : 0;
+    // A number in a question ("a 15 year old", "under 18") is rare in the text but no rarer in meaning
+    // than a common word: it weighs as a word found in 2 % of the entries at most.
+    if (/^\d+$/.test(c.label)) c.idf = Math.min(c.idf, Math.log(1 + 50));
   });
   // A word found nowhere weighs nothing: every result says it is missing, none is ranked down for it.
   // A paragraph number opens its Guideline text (the item asked, "97 (e)"), never a commentary passage.
@@ -463,6 +474,8 @@ Engine.prototype.search = function (raw) {
   var scored = [];
   candidates.forEach(function (id) {
     var d = docs[id], sid = String(id), matched = [], score = 0, hits = [], posLists = [];
+    // Where the words' order and nearness are measured: a title's entry is its title.
+    var measured = d.zone === "title" || d.zone === "index" ? "title" : "text";
     for (var ci = 0; ci < K; ci++) {
       var c = concepts[ci];
       if (c.cite) {
@@ -495,9 +508,9 @@ Engine.prototype.search = function (raw) {
       var norm = 1 - LENGTH_NORM + LENGTH_NORM * self.length[id] / self.meanLength;
       score += best * c.idf * (2.2 * tf / (tf + 1.2 * norm));
       hits = hits.concat(found);
-      posLists.push({concept: ci, positions: found.filter(function (o) { return o.field === "text"; })
+      posLists.push({concept: ci, positions: found.filter(function (o) { return o.field === measured; })
         .map(function (o) { return o.index; }).sort(function (x, y) { return x - y; }),
-        surfaces: surfaces.length ? surfaces : others});
+        surfaces: surfaces.length ? surfaces : others, own: surfaces.length > 0});
     }
     if (strict.some(function (c) { return matched.indexOf(concepts.indexOf(c)) < 0; })) return;
     var cover = coverage(concepts, matched);
@@ -510,12 +523,16 @@ Engine.prototype.search = function (raw) {
       phrase = inQueryOrder(words.map(function (p) { return {positions: p.positions, at: concepts[p.concept].at}; }));
     }
     var weight = self.weights[d.zone] || 1;
+    // Keywords are the report's own terms: its text decides, and the headnotes (readers' questions) count
+    // for less than in a question.
+    if (d.zone === "headnote" && K <= SHORT) weight *= HN_SHORT;
     var s = score * weight * cover * cover * proximity * (phrase && words.length === K ? 3 : 1);
     if (q.paragraph && d.zone === "title" && d.n === q.paragraph) s += 1000;
     if (id === pin) s += 2000;
     if (s <= 0) return;
     scored.push({id: id, score: s, matched: matched, hits: hits, surfaces: posLists,
-                 titled: d.zone === "index" && phrase && matched.length === K});
+                 titled: d.zone === "index" && matched.length === K && (words.length < 2 || phrase) &&
+                   posLists.every(function (p) { return p.own; })});
   });
   scored = self.credit(scored);
 
@@ -661,7 +678,7 @@ Engine.prototype.highlight = function (page, concepts) {
     c.alts.forEach(function (a) {
       if (a.weight < 1 || !a.seq.every(function (s) { return self.postings(s[0]); })) return;
       if (a.seq.length > 1) words.push(quote(a.seq.map(function (s) { return s[2]; })));
-      else (self.formsOf.get(a.seq[0][0]) || [a.seq[0][2]]).slice(0, 8).forEach(function (w) { words.push(w); });
+      else (self.formsOf.get(a.seq[0][0]) || []).slice(0, 8).forEach(function (w) { words.push(w); });
     });
     if (!words.length) {
       page.entries.forEach(function (e) {

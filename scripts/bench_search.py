@@ -1,6 +1,6 @@
 """Search benchmark: the site's own search against Pagefind, over the same built pages, in one run.
 
-    .venv/bin/python scripts/bench_search.py [--site DIR] [--queries FILE] [--runs N] [--misses]
+    .venv/bin/python scripts/bench_search.py [--site DIR] [--queries FILE ...] [--runs N] [--misses]
                                              [--pagefind-scope article|body] [--json OUT] [--write PAGE]
 
 Two engines answer the same queries in the same Chromium (Debian's, headless, through Playwright),
@@ -24,8 +24,9 @@ Pagefind indexes each page's whole `<body>` but `<nav>`, `<header>` and `<footer
 words of every page, and the pages the site keeps out of its search (404.html, search: exclude)
 are results.
 
-The queries: --queries FILE (default tests/search_queries.yaml), a YAML list of {q, kind, expect,
-why}; expect lists paragraph numbers (a result page paragraphs/N/ is paragraph N; a string is taken
+The queries: --queries FILE ... (default: tests/search_queries.yaml, the keyword set; tests/search_questions.yaml,
+questions and long descriptions held out from tuning; tests/search_questions_dev.yaml, those the engine was
+tuned on, whose kinds are shown with "(dev)"), each a YAML list of {q, kind, expect, why}; expect lists paragraph numbers (a result page paragraphs/N/ is paragraph N; a string is taken
 as a page path, "" for the home page). Queries without expect are timed, not scored.
 
 What is measured:
@@ -82,7 +83,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import bench  # noqa: E402  scripts/bench.py: Server, CHROMIUM(_ARGS), QUERY, probe(), settle(), weigh(), gz()
 
 ROOT = bench.ROOT
-DEFAULT_QUERIES = ROOT / "tests" / "search_queries.yaml"
+DEFAULT_QUERIES = [ROOT / "tests" / name for name in
+                   ("search_queries.yaml", "search_questions.yaml", "search_questions_dev.yaml")]
 START_PAGE = "paragraphs/42/"
 BLANK_PAGE = "bench-search-blank.html"  # written into the copy after indexing: Pagefind's page
 VIEWPORT = {"width": 1280, "height": 900}
@@ -121,7 +123,8 @@ def load_queries(path):
             raise SystemExit(f"{path}: entry {i} has no q")
         expect = item.get("expect")
         expect = [] if expect is None else expect if isinstance(expect, list) else [expect]
-        queries.append({"q": str(item["q"]), "kind": str(item.get("kind") or "other"),
+        kind = str(item.get("kind") or "other") + (" (dev)" if Path(path).stem.endswith("_dev") else "")
+        queries.append({"q": str(item["q"]), "kind": kind,
                         "expect": [page_of(e) for e in expect], "why": str(item.get("why") or "")})
     return queries
 
@@ -566,8 +569,9 @@ def page_text(report, m):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary directory)")
-    parser.add_argument("--queries", type=Path, default=DEFAULT_QUERIES,
-                        help=f"YAML list of {{q, kind, expect, why}} (default: {rel(DEFAULT_QUERIES)})")
+    parser.add_argument("--queries", type=Path, nargs="+", default=DEFAULT_QUERIES,
+                        help="YAML lists of {q, kind, expect, why} (default: "
+                             + ", ".join(rel(q) for q in DEFAULT_QUERIES) + ")")
     parser.add_argument("--runs", type=int, default=3, help="repetitions of the timings (default: 3)")
     parser.add_argument("--pagefind-scope", choices=sorted(SCOPES), default="article",
                         help="what Pagefind indexes (default: article)")
@@ -577,7 +581,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    queries = load_queries(args.queries)
+    queries = [q for path in args.queries for q in load_queries(path)]
     if args.site and not (args.site / START_PAGE / "index.html").is_file():
         parser.error(f"{args.site} has no {START_PAGE}index.html")
 
@@ -603,7 +607,7 @@ def main(argv=None):
     per_engine = {e: scores(queries, r[e]["results"][0]) for e in ENGINES}
     summary = summarize(queries, per_engine)
     unscored = sum(1 for q in queries if not q["expect"])
-    parts = [header(info, len(queries), len(summary) - 1, args.runs, rel(args.queries), r["chromium"], unscored),
+    parts = [header(info, len(queries), len(summary) - 1, args.runs, ", ".join(rel(q) for q in args.queries), r["chromium"], unscored),
              "", quality_table(summary), "", speed_table(r, args.runs, len(queries))]
     if args.misses:
         parts += ["", misses_table(queries, r)]
@@ -615,7 +619,7 @@ def main(argv=None):
     if args.json:
         raw = {
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "site": str(args.site) if args.site else "built by the bench", "queries_file": str(args.queries),
+            "site": str(args.site) if args.site else "built by the bench", "queries_files": [str(q) for q in args.queries],
             "runs": args.runs, "machine": m, "pagefind": info, "start_page": START_PAGE,
             "queries": [dict(q, **{e: {"results": r[e]["results"][0][i], "rank": per_engine[e][i]["rank"],
                                        "ms": [run[i] for run in r[e]["ms"]]} for e in ENGINES})

@@ -23,6 +23,10 @@ from macros.search_index import read_terminology
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+# Questions and long descriptions in readers' words (issue 19), written by reading the text: held out from
+# the tuning of the engine, and the development set it was tuned on.
+QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_questions.yaml").read_text(encoding="utf-8"))
+QUESTIONS_DEV = yaml.safe_load((ROOT / "tests" / "search_questions_dev.yaml").read_text(encoding="utf-8"))
 INSTRUMENTS = read_instruments(ROOT / "content" / "instruments.yaml")
 
 
@@ -158,12 +162,16 @@ EXTRA = ["child pornography", "transfer of organs", "sex offender registers", "a
          "Palermo Protocol article 3(a)", "CRC article 34", "article 22", "such material", "CSAM",
          "labor", "programs", "paedophile", "sex", "of", "a"]
 NUMBER_FORMS = ["{n}", "para {n}", "para. {n}", "§ {n}", "paragraph {n}", "guideline {n}"]
+PINPOINTS = ["97(e)", "para 97 (e)", "paragraph 97 e)", "97 e", "§ 100 (c)", "child sex tourism", "kidney",
+             "victim compensation scheme", "sale of children adoption", "definition of sale of children",
+             "can a child be prosecuted for sexting?", "what if my kid sends nudes", "art 3(1)(a)"]
 
 
 @pytest.fixture(scope="module")
 def results(browser, server):
     """{query: Material's result groups} from the built worker, for the query set and these tests."""
-    queries = [q["q"] for q in QUERIES] + EXTRA + [f.format(n=n) for n in range(1, 114) for f in NUMBER_FORMS]
+    queries = ([q["q"] for q in QUERIES + QUESTIONS + QUESTIONS_DEV] + EXTRA + PINPOINTS
+               + [f.format(n=n) for n in range(1, 114) for f in NUMBER_FORMS])
     context = browser.new_context()
     page = context.new_page()
     page.goto(server + "/")
@@ -206,6 +214,67 @@ def test_the_query_set_meets_its_targets(results):
         assert at(5, [q for q in QUERIES if q["kind"] == kind]) >= 0.9, kind
 
 
+def test_questions_in_readers_words_meet_their_targets(results):
+    """Issue 19: on questions and long descriptions held out from tuning, recall@5 ≥ 0.95 and recall@1 ≥ 0.80;
+    the set the engine was tuned on no lower."""
+    for queries in (QUESTIONS, QUESTIONS_DEV):
+        assert len(queries) >= 75 and {q["kind"] for q in queries} == {"question", "description"}
+        ranks = {q["q"]: rank(results[q["q"]], q["expect"]) for q in queries}
+        at = lambda k: sum(1 for q in queries if ranks[q["q"]] and ranks[q["q"]] <= k) / len(queries)  # noqa: E731
+        misses = [(q["q"], q["expect"], pages(results[q["q"]])[:5]) for q in queries
+                  if not ranks[q["q"]] or ranks[q["q"]] > 5]
+        assert at(5) >= 0.95, misses
+        assert at(1) >= 0.80, [(q["q"], ranks[q["q"]]) for q in queries if ranks[q["q"]] != 1]
+
+
+def test_question_words_weigh_nothing_and_everyday_words_find_the_reports(results):
+    # "can", "what if", "my" take nothing from the content words: the page on sexting and self-generated
+    # material answers, whether the question says "sexting" or "nudes".
+    assert pages(results["can a child be prosecuted for sexting?"])[0] in {para(42), para(67), para(71)}
+    assert pages(results["what if my kid sends nudes"])[0] in {para(42), para(67)}
+    # The definitions entry of the very term asked comes right after the paragraph that defines it.
+    top = pages(results["child sex tourism"])
+    assert top[0] == para(59) and top[1] == "definitions/", top[:4]
+    # A list of contents never outranks the paragraph it points to.
+    assert pages(results["victim compensation scheme"])[0].startswith("paragraphs/")
+    # A paragraph whose title is the query comes first; "adopted" in passing does not make an answer.
+    assert pages(results["definition of sale of children"])[0] == para(46)
+    assert pages(results["sale of children adoption"])[0] in {para(50), para(46)}
+
+
+def test_a_pinpoint_opens_the_guideline_item(results):
+    for query in ("97(e)", "para 97 (e)", "paragraph 97 e)", "97 e"):
+        group = results[query][0]
+        assert address(group[0]["location"]) == para(97), query
+        # The passage under the page's title, where its link leads (docs/js/site.js): item (e) of the Guideline.
+        assert address(group[1]["location"]) == para(97) + "#guideline-e", (query, group[1]["location"])
+    assert address(results["§ 100 (c)"][0][1]["location"]) == para(100) + "#guideline-c"
+    # A number alone opens the Guideline text, never a commentary passage.
+    for n in (42, 59, 97):
+        first = address(results[str(n)][0][1]["location"])
+        assert first.startswith(para(n) + "#guideline-"), first
+
+
+def test_excerpts_and_titles_never_repeat_words(results):
+    texts = [item["text"] + " " + item["title"] for g in results["child sex tourism"] for item in g]
+    assert texts and not any(re.search(r"\b(\w+) (?:</?mark>)*\1\b", unescape(t), re.I) for t in texts), texts
+
+
+def test_no_dead_end(results):
+    """A word the report never uses finds the report's word for it."""
+    group = results["kidney"][0]
+    assert pages(results["kidney"])[0] == para(47)
+    assert "organs" in " ".join(item["text"] for item in group).lower()
+    assert parse_qs(urlparse(group[0]["location"]).query)["h"][0].count("organ")
+
+
+def test_a_citation_does_not_ask_the_page_to_mark_article(results):
+    for group in results["art 3(1)(a)"][:5]:
+        for item in group:
+            marks = parse_qs(urlparse(item["location"]).query).get("h", [""])[0]
+            assert "article" not in marks.lower(), item["location"]
+
+
 def test_every_word_counts(results):
     # Paragraph 60 defines child sexual abuse material (child pornography): first, holding both words.
     groups = results["child pornography"]
@@ -242,7 +311,8 @@ def test_terms_of_art_spellings_and_typos(results):
     assert pages(results["CSAM"])[0] == para(60)
     assert pages(results["deepfakes"])[0] == para(63)  # the text says "deep fakes"
     assert para(61) in pages(results["livestreaming"])[:3]
-    assert pages(results["livestreaming"])[:3] == pages(results["live streaming"])[:3]
+    paragraphs = lambda q: [p for p in pages(results[q]) if p.startswith("paragraphs/")][:3]  # noqa: E731
+    assert paragraphs("livestreaming") == paragraphs("live streaming")
     assert pages(results["offense"]) == pages(results["offence"])
     assert pages(results["criminalize"]) == pages(results["criminalise"]) != []
     assert pages(results["groming"])[0] == para(68)
