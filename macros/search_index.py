@@ -130,9 +130,12 @@ def other_entries(material_docs, instruments):
 
 
 def headnote_entries(headnotes, urls):
-    """One entry per question of a headnote, at the passage it belongs to."""
-    return [Entry(f"{urls[h.paragraph]}#{h.anchor}", "", ask, "headnote", h.paragraph)
-            for h in headnotes for ask in h.asks]
+    """[[the address of a passage, [its headnotes' questions]], ...]: the engine makes an entry of each
+    question (zone "headnote"); written once per passage, the addresses do not weigh on every question."""
+    out = {}
+    for h in headnotes:
+        out.setdefault(f"{urls[h.paragraph]}#{h.anchor}", []).extend(h.asks)
+    return [[location, asks] for location, asks in out.items()]
 
 
 def search_index(report, material_index, instruments, terminology, headnotes=()):
@@ -148,8 +151,8 @@ def search_index(report, material_index, instruments, terminology, headnotes=())
     config["paragraphs"] = len(report.paragraphs)
     urls = {int(m.group(1)): d["location"] for d in material_index["docs"]
             if (m := PARAGRAPH_PAGES.match(d["location"])) and "#" not in d["location"]}
-    docs = (paragraph_entries(report, instruments, urls) + other_entries(material_index["docs"], instruments)
-            + headnote_entries(headnotes, urls))
+    docs = paragraph_entries(report, instruments, urls) + other_entries(material_index["docs"], instruments)
+    config["headnotes"] = headnote_entries(headnotes, urls)
     return {"config": config, "docs": [d.as_json() for d in docs]}
 
 

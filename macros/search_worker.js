@@ -33,6 +33,11 @@ function escapeHTML(s) {
 function Engine(config, docs) {
   var self = this;
   this.config = config;
+  // Each headnote's question an entry of its own, at its passage (config.headnotes: [[address, [questions]]]).
+  docs = docs.slice();
+  (config.headnotes || []).forEach(function (h) {
+    h[1].forEach(function (ask) { docs.push({location: h[0], title: "", text: ask, zone: "headnote"}); });
+  });
   this.docs = docs;
   this.weights = config.zones;
   this.separator = new RegExp(config.separator, "g");

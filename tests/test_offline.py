@@ -234,3 +234,31 @@ def test_footnotes_navigation_and_data(offline, unzipped):
     page.wait_for_url(re.compile(r"/data/report\.json$"))
     assert json.loads(page.locator("body").inner_text())
     assert blocked == [] and errors == []
+
+
+def test_questions_pinpoints_and_marks_offline(offline, unzipped):
+    """Issue 19 from disk: a question, a pinpoint and an everyday word find their passages; the page opened
+    marks whole words."""
+    page, blocked, errors = offline
+    page.goto((unzipped / "paragraphs" / "42.html").as_uri())
+    page.keyboard.press("/")
+    expected = {"can a child be prosecuted for sexting?": "paragraphs/42.html",
+                "97(e)": "paragraphs/97.html#guideline-e",
+                "kidney": "paragraphs/47.html",
+                "compensating child victims": "paragraphs/100.html"}
+    hrefs = {}
+    for query, first in expected.items():
+        box = page.locator(".md-search__input")
+        box.fill(query)
+        page.keyboard.press("End")
+        page.wait_for_function(
+            "p => { const a = document.querySelector('.md-search-result__item > a:first-child');"
+            " return a && a.getAttribute('href').includes(p); }", arg=first.split("#")[0], timeout=15000)
+        page.wait_for_timeout(300)
+        hrefs[query] = page.locator(".md-search-result__item > a:first-child").first.get_attribute("href")
+    assert hrefs["97(e)"].endswith("paragraphs/97.html#guideline-e"), hrefs["97(e)"]
+    page.goto(hrefs["compensating child victims"])
+    page.wait_for_selector("article mark[data-md-highlight]")
+    words = [m.lower() for m in page.locator("article mark[data-md-highlight]").all_inner_texts()]
+    assert "compensation" in words and "children" not in words, words[:20]
+    assert blocked == [] and errors == []

@@ -103,8 +103,7 @@ def test_every_passage_is_an_entry_that_lands_on_its_anchor(index, site, report)
     by_page = {}
     for d in docs:
         page, _, anchor = d["location"].partition("#")
-        if d["zone"] != "headnote":
-            by_page.setdefault(page, []).append(anchor)
+        by_page.setdefault(page, []).append(anchor)
     for p in report.paragraphs:
         anchors = by_page[para(p.number)]
         html = (site / "paragraphs" / str(p.number) / "index.html").read_text(encoding="utf-8")
@@ -115,18 +114,18 @@ def test_every_passage_is_an_entry_that_lands_on_its_anchor(index, site, report)
         expected = len(p.guideline) + len(p.items) + len(p.footnotes)
         assert len(anchors) == expected + 1, p.number
     zones = {d["zone"] for d in docs}
-    assert zones == {"title", "guideline", "commentary", "box", "footnote", "page", "index", "headnote"}
-    # A headnote lands on a passage of its own paragraph's page.
+    assert zones == {"title", "guideline", "commentary", "box", "footnote", "page", "index"}
+    # The headnotes, by passage: each lands on a passage of a paragraph's page.
     passages = {d["location"] for d in docs if d["zone"] in ("guideline", "commentary", "box", "footnote")}
-    notes = [d for d in docs if d["zone"] == "headnote"]
-    assert len(notes) > 500 and all(d["location"] in passages for d in notes)
-    assert all(d["location"].startswith(para(d["n"]) + "#") for d in notes)
+    notes = index["config"]["headnotes"]
+    assert sum(len(asks) for _, asks in notes) > 1000 and all(location in passages for location, _ in notes)
+    assert len({location for location, _ in notes}) == len(notes)
     # Index and chapter pages are found by their titles; their text is the paragraphs'.
     assert all(d["text"] == "" for d in docs if d["zone"] == "index")
 
 
 def test_entries_carry_citations_and_printed_footnote_numbers(index):
-    docs = {d["location"]: d for d in index["docs"] if d["zone"] != "headnote"}
+    docs = {d["location"]: d for d in index["docs"]}
     assert "opsc:3.1.c" in docs["paragraphs/61/#guideline-1"]["cite"]
     assert "lanzarote:22" in " ".join(k for d in index["docs"] if d.get("n") == 70 for k in d.get("cite", []))
     # Footnote 138 stands after "such material." in paragraph 60's commentary.
@@ -442,3 +441,16 @@ def test_every_page_uses_the_editions_search_worker(site):
         assert config["search"].endswith("search/worker.js"), (path, config["search"])
     worker = (site / "search" / "worker.js").read_text(encoding="utf-8")
     assert worker.startswith("/**\n * lunr - http://lunrjs.com") and "Engine.prototype.search" in worker
+
+
+def test_the_wordnet_bridge_is_what_wordnet_and_the_report_give():
+    """macros/wordnet.json is derived, not edited: scripts/wordnet_bridge.py gives it again from WordNet 3.1
+    (installed by scripts/setup.sh --tests) and the report; and it leads everyday words to the report's."""
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "scripts/wordnet_bridge.py"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    table = json.loads((ROOT / "macros" / "wordnet.json").read_text(encoding="utf-8"))
+    assert table["porn"] == ["pornography"] and "imprison" in table["jail"]
+    assert "child" not in table and "grooming" not in table  # the report's own words need no bridge
