@@ -25,6 +25,8 @@ class Marks:
     def links(self, text, path, guideline=False):
         out = []
         for m in mentions(text, self.registry, guideline):
+            if not m.length:  # an article a range passes over ("21" of "20-22"): cited, not printed
+                continue
             page = ARTICLES if m.citation.instrument == OPSC else INSTRUMENTS
             out.append(CitationLink(m.offset, m.length, f"{rel(path, page)}#{m.citation.anchor}",
                                     m.citation.provision if m.printed else None))

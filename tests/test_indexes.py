@@ -81,6 +81,57 @@ def test_no_other_instruments_article_links_to_the_optional_protocol(site):
     assert checked >= 70, checked
 
 
+def _instrument_names():
+    """{name as printed: instrument id}, {generic word: kind}, {id: kind}, read from content/instruments.yaml
+    as YAML, not through the code that links."""
+    import yaml
+    data = yaml.safe_load((ROOT / "content" / "instruments.yaml").read_text(encoding="utf-8"))
+    names = {n: i["id"] for i in data["instruments"] for n in i["names"]}
+    kinds = {i["id"]: i.get("kind") for i in data["instruments"]}
+    generic = {w: (g["kind"], g["otherwise"]) for g in data["generic"] for w in g["words"]}
+    return names, generic, kinds
+
+
+def test_no_instruments_article_links_to_another_instrument(site):
+    """Every page: an article link with an instrument named right after it ("of the Lanzarote Convention",
+    " CRC", "of the Convention") or right before it ("ILO C182, Article 8", "in its Article 26") leads to that
+    instrument's entry; for a word such as "the Convention", to the instrument of that kind its passage last
+    named in full, or the one the file gives where it named none."""
+    names, generic, kinds = _instrument_names()
+    alternation = "|".join(re.escape(n) for n in sorted([*names, *generic], key=len, reverse=True))
+    after = re.compile(rf"^(?:\s*\([^)]*\))*,?\s*(?:paragraphs?\s+\d+(?:\s*\([a-z]\))?,?\s*)?"
+                       rf"(?:of\s+(?:the\s+|its\s+)?)?({alternation})(?![\w/])")
+    before = re.compile(rf"(?<![\w/])({alternation})(?:’s)?,?\s*(?:in its\s+|\(\s*)?$")
+    full = re.compile("(?<![\\w/])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                      + ")(?![\\w/])")
+    checked, by_kind = 0, 0
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        for m in re.finditer(r'<a class="?cite"? href="?[./]*(articles|instruments)/#([^" >]+)"?[^>]*>[^<]*</a>', html):
+            anchor = m.group(2)
+            target = "opsc" if m.group(1) == "articles" else max((i for i in kinds if anchor.startswith(i + "-")),
+                                                                  key=len)
+            text_after = unescape(re.sub(r"<[^>]+>", "", html[m.end():m.end() + 300]))
+            text_before = unescape(re.sub(r"<[^>]+>", "", html[max(0, m.start() - 300):m.start()]))
+            for found in (after.match(text_after), before.search(text_before)):
+                if not found:
+                    continue
+                name = found.group(1)
+                if name in names:
+                    assert names[name] == target, (str(page.relative_to(site)), m.group(0), name)
+                else:
+                    # The passage (its <p> or <li>) up to the link: the instruments it named in full.
+                    start = max(html.rfind("<p", 0, m.start()), html.rfind("<li", 0, m.start()))
+                    passage = unescape(re.sub(r"<[^>]+>", "", html[start:m.start()]))
+                    kind, otherwise = generic[name]
+                    named = [names[n] for n in full.findall(passage) if kinds[names[n]] == kind]
+                    expected = named[-1] if named else otherwise
+                    assert target == expected, (str(page.relative_to(site)), m.group(0), name, passage[-120:])
+                    by_kind += 1
+                checked += 1
+    assert checked >= 200 and by_kind >= 5, (checked, by_kind)
+
+
 # ---------------------------------------------------------------- articles/
 
 def test_articles_index_gives_subjects_paragraphs_titles_and_kinds(site, report):
