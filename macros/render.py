@@ -249,15 +249,36 @@ def paragraph_page(report, p, referrers, edition, offline=False, marks=None):
     return mark_interventions("\n".join(md) + "\n", report, p, path)
 
 
+def marker_name(i):
+    """What an "ed." marker concerns: its kind, and the printed words (a misprint, a passage placed) or what
+    the edition did (a box placed, a footnote renumbered)."""
+    printed = re.sub(r"\s+", " ", i.printed or "").strip()
+    if len(printed) > 60:
+        printed = printed[:60].rsplit(" ", 1)[0] + "…"
+    if i.kind == "misprint":
+        what = f"{KINDS[i.kind].heading}: “{printed}”"
+    elif i.kind == "placed":
+        what = f"{KINDS[i.kind].heading}: “{printed}”, {i.note}"
+    else:
+        what = f"{KINDS[i.kind].heading}: {i.note}"
+    return re.sub(r"\s+", " ", what).replace('"', "”").replace("{", "(").replace("}", ")")
+
+
 def mark_interventions(md, report, p, path):
     """Beside each passage of the page that carries an intervention, a marker that links to its entry in
     the editor's apparatus."""
+    named = set()
     for i in report.apparatus:
         if i.paragraph != p.number or not i.anchor:
             continue
-        heading = KINDS[i.kind].heading
-        marker = (f' [ed.]({rel(path, APPARATUS)}#{i.id} "Editorial note: {heading}")'
-                  '{ .ed-mark aria-label="ed.: editorial note" }')
+        # Named by what it concerns, so that two markers on a page say which is which.
+        what = marker_name(i)
+        n = 2
+        while what in named:
+            what, n = f"{marker_name(i)} ({n})", n + 1
+        named.add(what)
+        marker = (f' [ed.]({rel(path, APPARATUS)}#{i.id} "Editorial note: {escape(what)}")'
+                  f'{{ .ed-mark aria-label="ed.: {escape(what)}" }}')
         if i.anchor.startswith("fn:"):
             backref = f'<a class="footnote-backref" href="#fnref:{i.anchor[3:]}"'
             assert backref in md, (p.number, i.anchor)
