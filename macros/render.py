@@ -265,9 +265,9 @@ def marker_name(i):
 
 
 def mark_interventions(md, report, p, path):
-    """Beside each passage of the page that carries an intervention, a marker that links to its entry in
-    the editor's apparatus."""
-    named = set()
+    """Beside each passage of the page that carries interventions, "ed." and a word for each ("ed. sic",
+    "ed. placed, sic"), each a link to its entry in the editor's apparatus."""
+    named, by_anchor = set(), {}
     for i in report.apparatus:
         if i.paragraph != p.number or not i.anchor:
             continue
@@ -277,18 +277,21 @@ def mark_interventions(md, report, p, path):
         while what in named:
             what, n = f"{marker_name(i)} ({n})", n + 1
         named.add(what)
-        marker = (f' [ed.]({rel(path, APPARATUS)}#{i.id} "Editorial note: {escape(what)}")'
-                  f'{{ .ed-mark aria-label="ed.: {escape(what)}" }}')
-        if i.anchor.startswith("fn:"):
-            backref = f'<a class="footnote-backref" href="#fnref:{i.anchor[3:]}"'
-            assert backref in md, (p.number, i.anchor)
-            md = md.replace(backref, marker.strip() + " " + backref, 1)
+        by_anchor.setdefault(i.anchor, []).append(
+            f'[{KINDS[i.kind].mark}]({rel(path, APPARATUS)}#{i.id} "Editorial note: {escape(what)}")'
+            f'{{ .ed-mark aria-label="ed.: {escape(what)}" }}')
+    for anchor, links in by_anchor.items():
+        marker = f'<span class="ed-marks">ed. {", ".join(links)}</span>'
+        if anchor.startswith("fn:"):
+            backref = f'<a class="footnote-backref" href="#fnref:{anchor[3:]}"'
+            assert backref in md, (p.number, anchor)
+            md = md.replace(backref, marker + " " + backref, 1)
         else:
             # Just after the passage's words, before its ¶ link (and the "Cite" the page adds after that).
-            link = re.search(rf'<a class="block-link" href="#{re.escape(i.anchor)}" aria-label="Link to this '
+            link = re.search(rf'<a class="block-link" href="#{re.escape(anchor)}" aria-label="Link to this '
                              r'(?:passage|box)" data-search-exclude>¶</a>', md)
-            assert link, (p.number, i.anchor)
-            md = md[:link.start()] + marker.strip() + " " + md[link.start():]
+            assert link, (p.number, anchor)
+            md = md[:link.start()] + marker + " " + md[link.start():]
     return md
 
 

@@ -100,3 +100,12 @@ def test_two_markers_beside_one_passage_say_which_is_which(site, report):
     assert shared >= 8, shared
     html = (site / "paragraphs" / "36" / "index.html").read_text(encoding="utf-8")
     assert "ed.: Misprints kept as printed: “orphan tourism and globel social work”" in html
+
+
+def test_a_passage_with_several_interventions_shows_one_ed_and_a_word_for_each(site):
+    html = (site / "paragraphs" / "15" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r'admonition-title"?>(.*?)</p>', html).group(1)
+    assert re.sub(r"<[^>]+>", "", title).split() == ["Case", "law", "ed.", "placed,", "sic", "¶"], title
+    for page in sorted((site / "paragraphs").glob("*/index.html")):
+        text = re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))
+        assert not re.search(r"\bed\.\s+ed\.", text), page
