@@ -192,6 +192,25 @@ def test_the_glossary_has_a_heading_and_a_paragraph_link_for_every_term(site):
     assert "ICT encompass any communication device" in unescape(html)
 
 
+# Terms issue 20 found missing: (id, the heading, a paragraph whose words define it).
+ADDED_TERMS = [
+    ("orphanage-tourism", "Orphanage tourism", 36),
+    ("diversion", "Diversion", 71),
+    ("joint-investigation-teams", "Joint investigation teams (JITs)", 109),
+    ("barnahus", "Barnahus (“children’s house”)", 96),
+    ("extraterritorial-jurisdiction", "Extraterritorial jurisdiction", 82),
+]
+
+
+@pytest.mark.parametrize("ident, heading, n", ADDED_TERMS)
+def test_the_terms_the_report_defines_are_in_the_glossary(site, ident, heading, n):
+    html = unescape(page_html(site, "definitions"))
+    assert re.search(rf'<h2 id="?{ident}"?>{re.escape(heading)}', html), ident
+    part = section(html, ident, "<h2")
+    assert any(h.startswith(f"../paragraphs/{n}/#") for h, _ in links(part)), (ident, links(part))
+    assert f'href="#{ident}"' in html or f"href=#{ident}" in html  # in the list of terms at the top
+
+
 def test_legacy_and_preferred_terms_point_at_each_other(site):
     by_id = {t.id: t for t in LISTS.terms}
     assert "child-sexual-abuse-material" in by_id["child-pornography"].see
