@@ -291,6 +291,17 @@ def test_index_links_are_finger_sized(page, server, path):
     assert boxes and all(w >= 24 and h >= 24 for w, h in boxes), boxes
 
 
+def test_a_list_of_paragraph_numbers_reads_with_its_commas_close(page, server):
+    """/instruments/ "paragraphs 6, 11, 93": each number stands at the right of its finger-sized box, so that no
+    gap opens before the comma ("6 , 11 , 93")."""
+    page.goto(f"{server}/instruments/")
+    gaps = page.locator("#crc-3 a.n").evaluate_all("""els => els.map(e => {
+        const range = document.createRange(); range.selectNodeContents(e);
+        return [e.getBoundingClientRect().right - range.getBoundingClientRect().right,
+                e.getBoundingClientRect().width]; })""")
+    assert len(gaps) >= 3 and all(gap < 1 and width >= 24 for gap, width in gaps), gaps
+
+
 def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report):
     from macros.lists import place
     for name in ("articles.yaml", "glossary.yaml", "acronyms.yaml"):
