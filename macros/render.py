@@ -311,20 +311,37 @@ class Index:
     it gathers are those whose kind names it (macros/callouts.py); macros/pages.py builds it."""
     path: str
     title: str
+    summary: str  # what it holds, on the page that lists the indexes
     # Search finds it by its title alone: its text repeats the paragraphs' own words, found on their pages.
     by_title: bool = True
 
 
 INDEXES = (
-    Index(RESOURCES, "Resources"),
-    Index(GOOD_PRACTICE, "Good practice"),
-    Index(IWG_ADVICE, "The IWG’s advice"),
-    Index(CASES, "Case law"),
-    Index(DEFINITIONS, "Definitions"),
-    Index(ARTICLES, "Articles of the Optional Protocol"),
-    Index(INSTRUMENTS, "Other instruments", by_title=False),  # its words are the instruments' names
+    Index(RESOURCES, "Resources", "every resource the report's Resource Tip boxes recommend, by chapter"),
+    Index(GOOD_PRACTICE, "Good practice", "the examples of good practice and of good regional practice, by "
+          "region and country"),
+    Index(IWG_ADVICE, "The IWG’s advice", "the advice of the Interagency Working Group, box by box"),
+    Index(CASES, "Case law", "the judgments and decisions the report discusses, by the court or body that "
+          "decided them"),
+    Index(DEFINITIONS, "Definitions", "the terms the Guidelines and the report define, in their own words"),
+    Index(ARTICLES, "Articles of the Optional Protocol", "every passage that cites each article of the "
+          "Optional Protocol"),
+    # Its words are the instruments' names.
+    Index(INSTRUMENTS, "Other instruments", "the treaties and other instruments the report cites besides the Optional Protocol, by article", by_title=False),
 )
 INDEX = {i.path: i for i in INDEXES}
+# The page that lists them: the navigation's "Indexes" opens it.
+INDEXES_PAGE = "indexes/index.md"
+
+
+def indexes_page(report):
+    """The indexes, each with what it holds."""
+    path = INDEXES_PAGE
+    md = [front({"title": "Indexes", "search": {"exclude": True}}), "# Indexes\n",
+          "Ways into the report other than its order of paragraphs. Each entry of an index links to the "
+          "paragraphs, and to the passage of each, where the report says it.\n"]
+    md += [f"- [{escape(i.title)}]({rel(path, i.path)}): {escape(i.summary)}." for i in INDEXES]
+    return path, "\n".join(md) + "\n"
 
 
 def index_top(path):
@@ -685,7 +702,7 @@ def nav(report):
         {"Contents": "contents.md"},
         # Chapters at the top, as in the report's table of contents (and one level less on every page).
         *chapters,
-        {"Indexes": [{i.title: i.path} for i in INDEXES]},
+        {"Indexes": [INDEXES_PAGE, *({i.title: i.path} for i in INDEXES)]},
         {"About": [{"How to use this site": "about.md"}, {"This edition": "about/edition.md"},
                    {"Editor’s apparatus": APPARATUS}, {"Open data": "data.md"},
                    {"Offline copy": "download.md"}, {"Performance": "performance.md"},

@@ -316,6 +316,20 @@ def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report)
         read_lists(tmp_path)
 
 
+def test_the_indexes_have_a_page_of_their_own_that_the_navigation_opens(site):
+    """"Indexes" in the navigation leads to a page listing every index with what it holds, not to the first."""
+    from macros.render import INDEXES
+    html = page_html(site, "indexes")
+    for index in INDEXES:
+        assert re.search(rf'<li><a href="?\.\./{index.path.removesuffix(".md")}/"? ?>{re.escape(index.title)}</a>: '
+                         rf'{re.escape(index.summary)}\.</li>', unescape(html)), index.path
+    for path in ("paragraphs/42", "resources", "about"):
+        nav = page_html(site, path)
+        section = re.search(r'<label[^>]*>\s*(?:<a [^>]*href="?([^" >]+)"?[^>]*>)?\s*Indexes', nav) or \
+            re.search(r'<a [^>]*href="?([^" >]+)"?[^>]*>\s*(?:<span[^>]*>)?\s*Indexes\b', nav)
+        assert section and section.group(1).rstrip("/").endswith("indexes"), (path, section and section.group(0))
+
+
 def test_each_box_is_gathered_on_the_index_its_kind_names(site, report):
     """macros/callouts.py: a kind's `index` is the page that shows its boxes, each linked to its place; the
     navigation lists every index of macros/render.py's INDEXES."""

@@ -136,6 +136,16 @@ def test_reference_manager_files_for_each_paragraph_and_the_edition(site):
 
 # ---------------------------------------------------------------- the 404 page
 
+def test_the_404_page_tells_every_reader_how_to_search_and_leads_to_the_indexes(site):
+    """A phone has no "/" key to press: the page names the search box and the magnifying glass first."""
+    html = (site / "404.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<h1"):html.index("<script", html.index("<h1"))]).split())
+    assert "Search: the search box at the top of the page (on a phone, the magnifying glass; on a keyboard, " \
+           "the / key)." in text.replace(" )", ")"), text
+    assert "press /" not in text
+    assert re.search(r'href="?/indexes/"?', html)
+
+
 @pytest.mark.parametrize("address, suggestion", [
     ("/paragraph/42", ("Were you looking for Paragraph 42?", "/paragraphs/42/")),
     ("/paragraphs/42.html", ("Were you looking for Paragraph 42?", "/paragraphs/42/")),
