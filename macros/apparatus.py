@@ -154,7 +154,7 @@ def _boxes(f):
             if after != p.number:
                 yield dict(paragraph=p.number, anchor=c.id, lines=_lines_of(f.report, p.number, c.id),
                            printed=c.heading.text.strip(), note=f"with paragraph {p.number}",
-                           why=f"it illustrates paragraph {p.number} (content/editorial.yaml, callouts); "
+                           why=f"it illustrates paragraph {p.number}, but "
                                f"the report prints it after paragraph {after}")
 
 

@@ -360,7 +360,10 @@ def passage_label(anchor):
         return "Guideline text" + (f" ({k})" if k.isalpha() else "")
     if kind == "commentary":
         return f"commentary, passage {k}"
-    return "box (" + kind.replace("-", " ") + ")"
+    # The kind's name as the edition shows it: "box (resource tip)", "box (the IWG’s advice)".
+    box = next((k for k in BY_TYPE.values() if k.slug == kind), None)
+    name = next(iter(box.headings.values())) if box else kind.replace("-", " ")
+    return f"box ({name[:1].lower() + name[1:]})"
 
 
 def apparatus_page(report):

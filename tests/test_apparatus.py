@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,3 +110,25 @@ def test_a_passage_with_several_interventions_shows_one_ed_and_a_word_for_each(s
     for page in sorted((site / "paragraphs").glob("*/index.html")):
         text = re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))
         assert not re.search(r"\bed\.\s+ed\.", text), page
+
+
+# The editorial file's working language, which the apparatus's "Why" lines must not speak to readers.
+WORKING_LANGUAGE = [
+    (r"\bline \d|\blines \d", "a line number of the extracted text"),
+    (r"\battach\b", "the editorial file's section name"),
+    (r"content/|\.yaml", "a file of this repository"),
+    (r"= paragraph", "shorthand"),
+    (r"\bthe file\b", "the editorial file"),
+    (r"\b(?:RESOURCE TIPS?|CASE LAW|CONCRETE EXAMPLE)", "a box heading in the report's capitals"),
+    (r"needed because|without this|ends the|resets", "how the rule behind the entry works"),
+]
+
+
+@pytest.mark.parametrize("pattern, what", WORKING_LANGUAGE)
+def test_the_why_lines_speak_to_readers(site, report, pattern, what):
+    page = (site / "about" / "apparatus" / "index.html").read_text(encoding="utf-8")
+    whys = re.findall(r'class="?ed-why"?>Why: (.*?)</p>', page)
+    assert len(whys) == sum(1 for i in report.apparatus if i.why and i.kind != "title"), len(whys)
+    assert not [w for w in whys if re.search(pattern, w)], what
+    labels = re.findall(r'class="?ed-place"?><a [^>]*>([^<]*)</a>', page)
+    assert "Paragraph 19, box (the IWG’s advice)" in labels
