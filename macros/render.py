@@ -111,10 +111,11 @@ def paragraph_link(path):
 
 
 def render_blocks(blocks, path, anchored=False, xrefs=True, notes_at=None, renumber=None,
-                  marks=None, guideline=False):
+                  marks=None, guideline=False, numbered=False):
     """Blocks as HTML-with-Markdown; list items are grouped into lists. `anchored`: each passage shows
     its anchor (the `id` macros/permalinks.py gave it) and a link to it. `marks`: what else the words link
-    to (Marks); `guideline`: the blocks are the Guidelines' own text."""
+    to (Marks); `guideline`: the blocks are the Guidelines' own text; `numbered` (or `anchored`): each
+    commentary passage shows its number at its start."""
     href = paragraph_link(path) if xrefs else None
     out, i = [], 0
     while i < len(blocks):
@@ -123,22 +124,28 @@ def render_blocks(blocks, path, anchored=False, xrefs=True, notes_at=None, renum
             items = []
             while i < len(blocks) and blocks[i].kind == "li":
                 items.append(_item_html("li", blocks[i], href, anchored, notes_at, renumber,
-                                        marks, path, guideline))
+                                        marks, path, guideline, numbered))
                 i += 1
             # markdown="block": its items' Markdown (links, escapes) is read wherever the list stands.
             out.append('<ul class="printed-list" markdown="block">\n' + "\n".join(items) + "\n</ul>")
             continue
         tag = "blockquote" if b.kind == "quote" else "p"
-        out.append(_item_html(tag, b, href, anchored, notes_at, renumber, marks, path, guideline))
+        out.append(_item_html(tag, b, href, anchored, notes_at, renumber, marks, path, guideline, numbered))
         i += 1
     return "\n\n".join(out)
 
 
 def _item_html(tag, block, href, anchored, notes_at=None, renumber=None, marks=None, path=None,
-               guideline=False):
+               guideline=False, numbered=False):
     body = inline(block, href, notes_at=notes_at, renumber=(renumber or {}).get(block.id),
                   citations=marks.links(block.text, path, guideline) if marks else (),
                   acronyms=marks.acronyms if marks else None)
+    number = passage_number(block.id) if anchored or numbered else None
+    if number:
+        # The edition's number of a commentary passage, what a citation gives ("passage 3"): the report
+        # numbers none. Not a word of the report (search and the fidelity test leave it out).
+        body = (f'<span class="passage-number" title="Commentary, passage {number}" data-search-exclude>'
+                f'{number}</span> {body}')
     if anchored:
         anchor = block.id
         # aria-label rather than a hidden span: there is one on every passage, and bytes add up.
@@ -146,6 +153,12 @@ def _item_html(tag, block, href, anchored, notes_at=None, renumber=None, marks=N
         link = f'<a class="block-link" href="#{anchor}" aria-label="Link to this passage" data-search-exclude>¶</a>'
         return f'<{tag} id="{anchor}" markdown="span">{body}{link}</{tag}>'
     return f'<{tag} markdown="span">{body}</{tag}>'
+
+
+def passage_number(anchor):
+    """3 of a commentary passage's anchor "commentary-3"; None for any other."""
+    m = re.fullmatch(r"commentary-(\d+)", anchor or "")
+    return int(m.group(1)) if m else None
 
 
 def callout_title(callout):
@@ -161,7 +174,8 @@ def render_items(items, path, anchored=False, in_handout=False, renumber=None, m
             run.append(item)
             continue
         if run:
-            out.append(render_blocks(run, path, anchored=anchored, renumber=renumber, marks=marks))
+            out.append(render_blocks(run, path, anchored=anchored, renumber=renumber, marks=marks,
+                                     numbered=in_handout))
             run = []
         if item is not None:
             out.append(render_callout(item, path, in_handout=in_handout, marks=marks))
@@ -405,6 +419,11 @@ def apparatus_page(report):
     return path, "\n".join(md)
 
 
+def html_attr(text):
+    """Text for an HTML attribute's double quotes."""
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def paragraph_address(p, edition):
     return edition.address(f"paragraphs/{p.number}/")
 
@@ -412,6 +431,9 @@ def paragraph_address(p, edition):
 def cite_block(p, path, edition, offline=False):
     address = paragraph_address(p, edition)
     text = escape(citation_text(Passage(p.number, p.title, address), edition))
+    # The citation of ECPAT's words on this page (a commentary passage, a box): js/site.js names the passage
+    # ("passage 3", "‘Case law’") and its pinpoint in it.
+    own = html_attr(citation_text(Passage(p.number, p.title, address, ecpat=True), edition))
     # The address marked, so that a passage's ¶ link can give the pinpoint (js/site.js).
     text = text.replace(escape(address), f'<span class="page-url">{escape(address)}</span>', 1)
     if offline:
@@ -420,7 +442,8 @@ def cite_block(p, path, edition, offline=False):
     files = " · ".join(f'[{label}]({rel(path, citation_path(None if offline else p.number, ext))})'
                        for label, ext in CITATION_FORMATS) + (" (every paragraph)" if offline else "")
     return ("## Cite this paragraph { #cite }\n\n"
-            f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text" markdown="span">{text}</p>\n'
+            f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text" '
+            f'data-commentary="{own}" markdown="span">{text}</p>\n'
             '<button type="button" class="md-button copy-citation" data-copy="#citation-text" data-search-exclude>'
             f'Copy citation</button> {PRINT_BUTTON}\n'
             f'<p class="citation-files" data-search-exclude markdown="span">For a reference manager (Zotero, EndNote, '
@@ -440,14 +463,29 @@ def citation_path(number, ext):
     return f"data/citations.{ext}" if number is None else f"data/cite/paragraph-{number}.{ext}"
 
 
+def cited_passages(p, edition):
+    """The passages of a paragraph's page that a citation can name, as cite_formats.Passage: the page, then
+    each commentary passage ("passage 3") and each box ("‘Case law’"), ECPAT's words, at its pinpoint."""
+    address = paragraph_address(p, edition)
+    out = [Passage(p.number, p.title, address)]
+    for item in p.items:
+        number = passage_number(item.id) if isinstance(item, Block) else None
+        if number:
+            out.append(Passage(p.number, p.title, f"{address}#{item.id}", f"passage {number}", ecpat=True))
+        elif not isinstance(item, Block):
+            out.append(Passage(p.number, p.title, f"{address}#{item.id}", f"‘{callout_title(item)}’", ecpat=True))
+    return out
+
+
 def citation_files(report, edition):
-    """{path: text} of the citation files: one set per paragraph, one for the whole edition."""
+    """{path: text} of the citation files: one set per paragraph (the paragraph, and each passage of ECPAT's
+    commentary and each box at its pinpoint), one for the whole edition (the paragraphs)."""
     passages = [Passage(p.number, p.title, paragraph_address(p, edition)) for p in report.paragraphs]
     out = {}
     for _, ext in CITATION_FORMATS:
         write = CITATION_WRITERS[ext]
-        for passage in passages:
-            out[citation_path(passage.paragraph, ext)] = write([passage], edition)
+        for p in report.paragraphs:
+            out[citation_path(p.number, ext)] = write(cited_passages(p, edition), edition)
         out[citation_path(None, ext)] = write(passages, edition)
     return out
 

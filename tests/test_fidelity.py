@@ -147,7 +147,7 @@ class ReportText(HTMLParser):
     """The words of a page's <article> that are the report's, with the words of each element that has an id."""
     EDITION_TAGS = {"h1", "h2", "h3", "h4", "nav", "sup", "button", "script", "style"}
     EDITION_CLASSES = {"headerlink", "block-link", "guideline-label", "origin", "referred-to", "citation",
-                       "editorial-note", "ed-mark", "ed-marks", "missing-link", "footnote-series", "footnote-backref",
+                       "editorial-note", "ed-mark", "ed-marks", "passage-number", "missing-link", "footnote-series", "footnote-backref",
                        "moved-anchors", "handout-intro", "gl-number", "moved-notice"}
     VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
     # Elements that start a new line of text: between them words part; within a line, markup joins what it
