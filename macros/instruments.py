@@ -29,8 +29,10 @@ ONE = rf"\d{{1,3}}{SUB}*"
 # "article 9 (3) and (4)": a subdivision alone is of the article before it.
 ITEM = rf"(?:{ONE}|(?:{PAREN})+)"
 # Between two articles of a list: "," "and" "&" "or", or a range's dash ("20-22", "32 – 36"); an article may
-# carry a few words on its subject before the next ("Articles 6 on programmes of action and 7(2) on …").
-SEPARATOR = r"(?:\s+on\s+[a-z]+(?:\s+[a-z]+){0,5}?)?\s*(?:,|and|&|or|[–-])\s*"
+# carry a few words on its subject ("Articles 6 on programmes of action and 7(2) on …") or its paragraphs
+# ("Articles 18, 19, paragraph 1.a and b, and 21") before the next.
+OF_ARTICLE = r",\s*paragraph\s+\d+(?:\.[a-z])?(?:\s+and\s+[a-z]\b)?"
+SEPARATOR = rf"(?:\s+on\s+[a-z]+(?:\s+[a-z]+){{0,5}}?|{OF_ARTICLE})?\s*(?:,\s*(?:and|or)|,|and|&|or|[–-])\s*"
 ARTICLES = re.compile(rf"\b[Aa]rt(?:icle)?s?\.?\s+(?P<list>{ONE}(?:{SEPARATOR}{ITEM})*)")
 RANGE = re.compile(r"\s*[–-]\s*")
 LONGEST_RANGE = 20
@@ -258,6 +260,8 @@ class Span(NamedTuple):
 def _items(listed):
     """Item of each article of a list of articles."""
     out = []
+    # A paragraph of an article in the list is no article of it: "1" of "19, paragraph 1.a and b, and 21".
+    listed = re.sub(OF_ARTICLE, lambda m: " " * len(m.group(0)), listed)
     for m in re.finditer(ITEM, listed):
         number = re.match(r"\d+", m.group(0))
         if number:

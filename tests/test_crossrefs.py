@@ -121,6 +121,13 @@ ARTICLE_CASES = [
     # An article's subject between two articles of a list (paragraph 100).
     ("is also laid down in ILO C182, Articles 6 on programmes of action and 7(2) on effective measures", False,
      [("Articles 6", "c182:6"), ("7(2)", "c182:7.2")]),
+    # An article's paragraphs between two articles of a list (paragraph 95's box): no article of their own.
+    ("in accordance with Articles 18, 19, paragraph 1.a and b, and 21, paragraph 1.a and b, shall continue", False,
+     []),
+    ("Article 33 of the Lanzarote Convention states that: “… in accordance with Articles 18, 19, paragraph 1.a and "
+     "b, and 21, paragraph 1.a and b, shall continue", False,
+     [("Article 33", "lanzarote:33"), ("Articles 18", "lanzarote:18"), ("19", "lanzarote:19"),
+      ("21", "lanzarote:21")]),
     # "27.5" at a sentence's end is article 27 (5) (footnote 168, paragraph 74).
     ("At the European level, this is foreseen by the Lanzarote Convention, Article 27.5.", False,
      [("Article 27.5", "lanzarote:27.5")]),
@@ -171,6 +178,7 @@ REPORT_CASES = [
     (93, "guideline-1", "article 3", "crc:3"),  # "the Convention" where no other was named
     (50, "guideline-b", "article 21", "crc:21"),
     (77, "regional-good-practice-1", "art. 27", "eu-directive-2011-93:27"),
+    (95, "regional-good-practice-1", "21", "lanzarote:21"),
 ]
 
 
