@@ -154,7 +154,7 @@ def _boxes(f):
             if after != p.number:
                 yield dict(paragraph=p.number, anchor=c.id, lines=_lines_of(f.report, p.number, c.id),
                            printed=c.heading.text.strip(), note=f"with paragraph {p.number}",
-                           why=f"it illustrates paragraph {p.number} (content/editorial.yaml, callouts); "
+                           why=f"it illustrates paragraph {p.number}, but "
                                f"the report prints it after paragraph {after}")
 
 
@@ -208,34 +208,35 @@ class Kind:
     heading: str  # on the apparatus page, and in the title of each "ed." marker
     did: str  # what this edition did
     find: Callable  # (Found) -> the fields of each intervention of the kind, in the order of the report
+    mark: str = ""  # the marker's word beside the passage: "ed. sic", "ed. placed, sic"
 
 
 # The kinds of intervention, in the order the apparatus page lists them. A new kind is one entry here.
 KINDS = {
     "footnote-number": Kind("Footnote numbers corrected",
                             "The report prints a footnote number twice; the edition numbers the note as the "
-                            "sequence requires and says so beside it.", _footnote_numbers),
+                            "sequence requires and says so beside it.", _footnote_numbers, "renumbered"),
     "placed": Kind("Passages placed with the paragraph they explain",
                    "The report sometimes prints commentary before its paragraph, or after the next one; the "
-                   "edition shows it with the paragraph it explains. The words are unchanged.", _placed),
+                   "edition shows it with the paragraph it explains. The words are unchanged.", _placed, "placed"),
     "address": Kind("Published addresses of passages that moved",
                     "A passage found, after publication, to belong to another paragraph keeps its old address, "
-                    "which now leads to where it stands.", _addresses),
+                    "which now leads to where it stands.", _addresses, "moved"),
     "box": Kind("Boxes shown with the paragraph they illustrate",
                 "The report sometimes prints a box after a later paragraph's text; the edition shows it with the "
-                "paragraph it illustrates.", _boxes),
+                "paragraph it illustrates.", _boxes, "placed"),
     "link": Kind("“Available here” links whose address the report does not give",
                  "The report prints the words but no address for them; the edition says so where they stand.",
-                 _missing_links),
+                 _missing_links, "no address"),
     "misprint": Kind("Misprints kept as printed",
                      "The edition changes no word of the report: a misprint stays, and this list says what is "
-                     "meant.", _misprints),
+                     "meant.", _misprints, "sic"),
     "heading": Kind("Headings supplied or moved",
                     "A chapter whose heading the report does not print takes its title from the Guidelines' order; "
-                    "a section heading printed after its first paragraph's text is shown before it.", _headings),
+                    "a section heading printed after its first paragraph's text is shown before it.", _headings, "heading"),
     "title": Kind("Short titles supplied by this edition",
                   "The report gives the Guidelines' paragraphs numbers only; the short titles, for navigation and "
-                  "search, are this edition's, not the Committee's or ECPAT's.", _titles),
+                  "search, are this edition's, not the Committee's or ECPAT's.", _titles, "title"),
 }
 
 

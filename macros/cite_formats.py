@@ -73,7 +73,9 @@ class Passage:
     title: str        # our short title of the paragraph, e.g. "Sexting by children" (this edition's, not the UN's)
     address: str      # the canonical address of the paragraph page or passage, absolute when Edition.url is set
                       # ("https://example.org/opsc/paragraphs/42/", "https://…/paragraphs/42/#regional-good-practice-1"), else relative
-    label: str = ""   # the passage, when not the whole paragraph: "commentary, ‘Concrete examples of good regional practice’"
+    label: str = ""   # the passage, when not the whole paragraph: "passage 3", "‘Concrete examples of good regional practice’"
+    ecpat: bool = False  # the passage is ECPAT's words (a commentary passage, a box): cited as ECPAT's, first,
+                         # commenting on the Committee's paragraph; the Guidelines' text and a whole page are not
 
 
 # --- the two references, format-neutral -----------------------------------------------------
@@ -223,10 +225,13 @@ def csl_json(passages, edition) -> str:
 # --- plain text -------------------------------------------------------------------------------
 
 def citation_text(passage, edition) -> str:
+    """The Committee's paragraph, then ECPAT's commentary on it in this edition; for ECPAT's own words (a
+    commentary passage, a box), ECPAT's first, "commenting on" the Committee's paragraph."""
     _check(passage, edition)
-    text = (f"{CRC_AUTHOR}, {CRC_TITLE}, {CRC_SYMBOL} ({CRC_ISSUED}), para. {passage.paragraph}; "
-            f"{ECPAT_AUTHOR}, {ECPAT_TITLE} ({ECPAT_YEAR}), {_commentary(passage)}, "
-            f"online edition {edition.version} ({edition.date})")
+    crc = f"{CRC_AUTHOR}, {CRC_TITLE}, {CRC_SYMBOL} ({CRC_ISSUED}), para. {passage.paragraph}"
+    ecpat = (f"{ECPAT_AUTHOR}, {ECPAT_TITLE} ({ECPAT_YEAR}), {_commentary(passage)}, "
+             f"online edition {edition.version} ({edition.date})")
     if passage.address:
-        text += f", {_address(passage, edition)}"
+        ecpat += f", {_address(passage, edition)}"
+    text = f"{ecpat}, commenting on {crc}" if passage.ecpat else f"{crc}; {ecpat}"
     return _clean(text + ".")

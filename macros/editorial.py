@@ -107,7 +107,8 @@ SCHEMA = {
         "paragraph", {"n": NUMBER, "title": TEXT, "chapter": CHAPTER,
                       "parts": Many(Item("part", {"start": WORDS, "end": WORDS}), at_least=1)},
         {"section": _nullable(LETTER), "number_line": _nullable(LINE), "note": TEXT}))),
-    "attach": (False, Many(Item("attach entry", {"start": WORDS, "to": PARAGRAPH}, {"why": TEXT}))),
+    # why: for readers, on the apparatus page; note: for the reviewer (lines, the entries around it).
+    "attach": (False, Many(Item("attach entry", {"start": WORDS, "to": PARAGRAPH}, {"why": TEXT, "note": TEXT}))),
     "callouts": (True, Many(Item(
         "callout", {"type": CALLOUT_TYPE, "paragraph": PARAGRAPH},
         {"heading_line": LINE, "end": _nullable(WORDS), "note": TEXT,

@@ -7,6 +7,11 @@ A mention belongs to the instrument named right after it or just before it, or t
 in the same sentence named; a mention in the Guidelines' citation style ("(art. 3)", "article 3 (1) (c)")
 or in the Guidelines' own text, with no other instrument in sight, is the Optional Protocol's. Anything else
 is left unattributed: no link, no citation, rather than a wrong one.
+
+Words that name an instrument by its kind alone ("the Convention", "this Directive": `generic` in the file)
+stand for the instrument of that kind the same passage or footnote last named in full, and for the one the
+file names (the CRC, the Optional Protocol) only where it named none. A range ("Articles 20-22", "32 – 36")
+cites each article of it: the two printed numbers are linked, the articles between them cited.
 """
 
 import re
@@ -18,11 +23,19 @@ from .errors import ContentError, parse_yaml, read_utf8
 
 OPSC = "opsc"
 PAREN = r"\s*\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)"
-SUB = rf"(?:{PAREN}|\.\d+(?![\d.])|§\d+)"
+# "Article 27.5." at a sentence's end is article 27 (5); "9.1.2" is no article.
+SUB = rf"(?:{PAREN}|\.\d+(?!\d|\.\d)|§\d+)"
 ONE = rf"\d{{1,3}}{SUB}*"
 # "article 9 (3) and (4)": a subdivision alone is of the article before it.
 ITEM = rf"(?:{ONE}|(?:{PAREN})+)"
-ARTICLES = re.compile(rf"\b[Aa]rt(?:icle)?s?\.?\s+(?P<list>{ONE}(?:\s*(?:,|and|&|or)\s*{ITEM})*)")
+# Between two articles of a list: "," "and" "&" "or", or a range's dash ("20-22", "32 – 36"); an article may
+# carry a few words on its subject ("Articles 6 on programmes of action and 7(2) on …") or its paragraphs
+# ("Articles 18, 19, paragraph 1.a and b, and 21") before the next.
+OF_ARTICLE = r",\s*paragraph\s+\d+(?:\.[a-z])?(?:\s+and\s+[a-z]\b)?"
+SEPARATOR = rf"(?:\s+on\s+[a-z]+(?:\s+[a-z]+){{0,5}}?|{OF_ARTICLE})?\s*(?:,\s*(?:and|or)|,|and|&|or|[–-])\s*"
+ARTICLES = re.compile(rf"\b[Aa]rt(?:icle)?s?\.?\s+(?P<list>{ONE}(?:{SEPARATOR}{ITEM})*)")
+RANGE = re.compile(r"\s*[–-]\s*")
+LONGEST_RANGE = 20
 # "Article 3, paragraph 2 OPSC": the paragraph is the article's subdivision.
 PARAGRAPH = re.compile(r"^,?\s*paragraph\s+(\d+)(?:\s*\(([a-z])\))?")
 # What may stand between an article and the instrument named after it: "(2)", ", paragraph 2 (b),".
@@ -31,7 +44,9 @@ BETWEEN = r"(?:\s*\([^)]*\))*,?\s*(?:paragraphs?\s+\d+(?:\s*\([a-z]\))?,?\s*)?(?
 # articles are nobody's here, and above all not the Optional Protocol's.
 OTHER_AFTER = re.compile(
     r"^(?:\s*\([^)]*\))*\s*(?:of\s+(?:the\s+)?|under\s+the\s+)?(?:CRC|Convention|ECHR|Lanzarote|Palermo|African|"
-    r"ILO|C182|Charter|Protocol \(to|Directive|Forced|EU|UNCRC|European|Criminal|Penal|Law|Code)")
+    r"ILO|C182|Charter|Protocol \(to|Directive|Forced|EU|UNCRC|European|Criminal|Penal|Law|Code)"
+    # "article 8 of the Universal Declaration of Human Rights": an instrument the registry does not list.
+    r"|^(?:\s*\([^)]*\))*,?\s*of\s+the\s+(?:Universal|International|[A-Z][a-z]+\s+(?:Declaration|Covenant))")
 OTHER_BEFORE = re.compile(r"(?:CRC|C182|ILO|Convention(?:’s)?|Charter|Directive|Code|Law)\b[^.;]{0,30}$")
 OPSC_BEFORE = re.compile(r"(?:OPSC|Optional Protocol(?:’s)?)\s+$")
 SENTENCE_END = re.compile(r"[.;]\s")
@@ -43,6 +58,18 @@ class Instrument:
     title: str
     names: tuple  # as the text names it
     query: tuple  # what readers type for it, besides its names
+    kind: str = ""  # "convention", "protocol", "directive": what words such as "the Convention" may stand for
+
+
+@dataclass(frozen=True)
+class Generic:
+    """Words that name an instrument by its kind alone ("the Convention", "this Directive"): the instrument of
+    that `kind` the same passage or footnote last named in full, or `otherwise` (an id, or None) where it named
+    none."""
+    words: tuple
+    kind: str
+    otherwise: str
+    why: str
 
 
 @dataclass(frozen=True)
@@ -82,9 +109,11 @@ class Attribution:
 
 @dataclass(frozen=True)
 class Registry:
-    """content/instruments.yaml: the instruments (iterating gives them) and the attributions."""
+    """content/instruments.yaml: the instruments (iterating gives them), the generic words and the
+    attributions."""
     instruments: tuple
     attributions: tuple = ()
+    generic: tuple = ()
 
     def __iter__(self):
         return iter(self.instruments)
@@ -93,7 +122,7 @@ class Registry:
         """With the misprinted citations of the editorial file (misprints with `article_to`)."""
         extra = tuple(Attribution(i.printed, OPSC, i.why, parse_provision(i.article_to))
                       for i in apparatus if i.kind == "misprint" and getattr(i, "article_to", None))
-        return Registry(self.instruments, self.attributions + extra)
+        return Registry(self.instruments, self.attributions + extra, self.generic)
 
 
 @dataclass(frozen=True)
@@ -122,8 +151,18 @@ def read_instruments(path):
         if not (isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("names"), list)):
             raise ContentError(path, _line_of(text, item), "each instrument needs an `id` and a list of `names`")
         out.append(Instrument(item["id"], item.get("title", ""), tuple(map(str, item["names"])),
-                              tuple(map(str, item.get("query") or []))))
+                              tuple(map(str, item.get("query") or [])), str(item.get("kind") or "")))
     ids = {i.id for i in out}
+    kinds = {i.kind for i in out if i.kind}
+    generic = []
+    for item in data.get("generic") or ():
+        if not (isinstance(item, dict) and isinstance(item.get("words"), list) and item.get("kind") in kinds
+                and isinstance(item.get("why"), str)
+                and "otherwise" in item and (item["otherwise"] is None or item["otherwise"] in ids)):
+            raise ContentError(path, _line_of(text, item, "words"), "each generic entry needs `words` (a list), "
+                               "`kind` (the kind of an instrument above), `why`, and `otherwise`: the id of an "
+                               "instrument above, or null")
+        generic.append(Generic(tuple(map(str, item["words"])), item["kind"], item["otherwise"], item["why"]))
     attributions = []
     for item in data.get("attributions") or ():
         if not (isinstance(item, dict) and isinstance(item.get("at"), str) and isinstance(item.get("why"), str)
@@ -131,11 +170,13 @@ def read_instruments(path):
             raise ContentError(path, _line_of(text, item, "at"), "each attribution needs `at` (the report's "
                                "words), `why`, and `instrument`: the id of an instrument above, or null")
         attributions.append(Attribution(item["at"], item["instrument"], item["why"]))
-    return Registry(tuple(out), tuple(attributions))
+    return Registry(tuple(out), tuple(attributions), tuple(generic))
 
 
 def _line_of(text, item, key="id"):
     value = item.get(key) if isinstance(item, dict) else None
+    if isinstance(value, list):
+        value = f"[{value[0]}" if value else None
     for i, line in enumerate(text.splitlines(), 1):
         if value and re.match(rf"\s*-\s*{key}:\s*[\"']?{re.escape(str(value))}", line):
             return i
@@ -143,20 +184,61 @@ def _line_of(text, item, key="id"):
 
 
 @lru_cache(maxsize=4)
-def _patterns(instruments):
-    names = sorted(((n, i.id) for i in instruments for n in i.names), key=lambda x: -len(x[0]))
+def _patterns(instruments, generic=()):
+    """The names of the registry as patterns: `after`, `before` (any name but the Optional Protocol's,
+    next to an article), `mention` and `named` (an instrument's own name, not a generic word); `by_name`:
+    name → instrument id, or the Generic."""
+    names = [(n, i.id) for i in instruments for n in i.names] + [(w, g) for g in generic for w in g.words]
+    names.sort(key=lambda x: -len(x[0]))
     alternation = "|".join(re.escape(n) for n, _ in names)
     others = "|".join(re.escape(n) for n, ident in names if ident != OPSC)
+    own = "|".join(re.escape(n) for n, ident in names if isinstance(ident, str))
     by_name = {n.lower(): ident for n, ident in names}
     after = re.compile(rf"^{BETWEEN}(?P<name>{alternation})(?![\w/])")
     before = re.compile(rf"(?<![\w/])(?P<name>{others})(?:’s)?[^.;]{{0,30}}$")
-    mention = re.compile(rf"(?<![\w/])(?P<name>{others})(?![\w/])")
-    return after, before, mention, by_name
+    mention = re.compile(rf"(?<![\w/])(?P<name>{own})(?![\w/])")
+    named = re.compile(rf"(?<![\w/])(?P<name>{own})(?![\w/])")
+    return after, before, mention, named, by_name
+
+
+class Resolver:
+    """Which instrument a name stands for at a place in a text: its own, or for a generic word ("the
+    Convention") the instrument of its kind the text last named in full before it."""
+
+    def __init__(self, text, instruments):
+        self.instruments = tuple(instruments)
+        self.generic = tuple(getattr(instruments, "generic", ()))
+        *_, named, self.by_name = _patterns(self.instruments, self.generic)
+        self.kinds = {i.id: i.kind for i in self.instruments}
+        # (where, instrument id, its kind) of every instrument the text names in full, in order
+        self.named = [(m.start(), self.by_name[m.group("name").lower()]) for m in named.finditer(text)]
+        self.named = [(at, ident, self.kinds[ident]) for at, ident in self.named]
+        # and of every generic word, as resolved where it stands: what a sentence names
+        self.words = []
+        if self.generic:
+            words = re.compile("|".join(rf"(?<![\w/]){re.escape(w)}(?![\w/])" for g in self.generic
+                                        for w in sorted(g.words, key=len, reverse=True)))
+            for m in words.finditer(text):
+                ident = self.resolve(m.group(0), m.start())
+                if ident:
+                    self.words.append((m.start(), ident, self.kinds[ident]))
+        self.in_sentence = sorted(self.named + self.words)
+
+    def resolve(self, name, at):
+        ident = self.by_name[name.lower()]
+        if isinstance(ident, str):
+            return ident
+        return next((i for where, i, kind in reversed(self.named) if where < at and kind == ident.kind),
+                    ident.otherwise)
+
+    def last_named(self, start, end):
+        """The instrument last named between `start` and `end` (in full, or by a generic word), or None."""
+        return next((i for where, i, _ in reversed(self.in_sentence) if start <= where < end), None)
 
 
 def _articles(listed):
     """[(article, (sub, ...)), ...] of "3 (1) (c)", "34 and 35", "2, 3, 6 and 12", "3.1", "9 (3) and (4)"."""
-    return [(a, s) for a, s, _, _ in _items(listed)]
+    return [(a, s) for a, s, _, _, _ in _items(listed)]
 
 
 class Item(NamedTuple):
@@ -165,6 +247,7 @@ class Item(NamedTuple):
     subs: tuple  # ("1", "c") of "3 (1) (c)"
     start: int
     end: int
+    ends_range: bool = False  # the second number of a range ("22" of "20-22")
 
 
 class Span(NamedTuple):
@@ -177,6 +260,8 @@ class Span(NamedTuple):
 def _items(listed):
     """Item of each article of a list of articles."""
     out = []
+    # A paragraph of an article in the list is no article of it: "1" of "19, paragraph 1.a and b, and 21".
+    listed = re.sub(OF_ARTICLE, lambda m: " " * len(m.group(0)), listed)
     for m in re.finditer(ITEM, listed):
         number = re.match(r"\d+", m.group(0))
         if number:
@@ -187,14 +272,24 @@ def _items(listed):
             continue
         parts = re.findall(r"\(\s*([^)\s]+)\s*\)|\.(\d+)|§(\d+)", rest)
         lead = len(m.group(0)) - len(m.group(0).lstrip())
-        out.append(Item(n, tuple(a or b or c for a, b, c in parts), m.start() + lead, m.end()))
+        ends_range = bool(out and number and not out[-1].subs and RANGE.fullmatch(listed[out[-1].end:m.start()])
+                          and out[-1].article < n <= out[-1].article + LONGEST_RANGE)
+        out.append(Item(n, tuple(a or b or c for a, b, c in parts), m.start() + lead, m.end(), ends_range))
     return out
+
+
+def _sentence_start(text, at):
+    """Where the sentence holding `at` begins."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
+    return ends[-1] if ends else 0
 
 
 def mentions(text, instruments, guideline=False):
     """The article mentions of a text that this edition can attribute, in order. `guideline`: the text is
-    the Guidelines' own, where an article named alone is the Optional Protocol's."""
-    after, before, _, by_name = _patterns(tuple(instruments))
+    the Guidelines' own, where an article named alone is the Optional Protocol's. The articles a range
+    passes over ("21" of "20-22") are mentions of no length, where the range's second number stands."""
+    after, before, _, _, _ = _patterns(tuple(instruments), tuple(getattr(instruments, "generic", ())))
+    names = Resolver(text, instruments)
     decided = _attributed(text, instruments)
     found = []
     last, last_end = None, 0  # the instrument of the last attributed mention, and where it ends
@@ -212,29 +307,37 @@ def mentions(text, instruments, guideline=False):
         other = OTHER_AFTER.match(tail) or OTHER_BEFORE.search(ahead[-40:])
         cited = ("(" in m.group("list") or (ahead.endswith("(") and m.group(0).startswith("art"))) \
             and len(items) == 1
+        sentence = _sentence_start(text, m.start())
         if decision:
             ident = decision.instrument
         elif named:
-            ident = by_name[named.group("name").lower()]
+            ident = names.resolve(named.group("name"), m.end() + named.start("name"))
         elif OPSC_BEFORE.search(ahead):
             ident = OPSC
         elif before.search(ahead):
-            ident = by_name[before.search(ahead).group("name").lower()]
+            found_before = before.search(ahead)
+            ident = names.resolve(found_before.group("name"), m.start() - len(ahead) + found_before.start("name"))
         elif (cited or guideline) and not other:
             ident = OPSC
         elif last and not SENTENCE_END.search(text[last_end:m.start()]):
             # "The Lanzarote Convention (art. 27) provides that legal persons liable under the rules of
             # Article 26 …": a later article of the same sentence is of the instrument just named.
             ident = last
+        elif not other and names.last_named(sentence, m.start()):
+            # "In the framework of the Lanzarote Convention, … obligations are set out in Article 26."
+            ident = names.last_named(sentence, m.start())
         else:
             continue
         if ident is None or (ident == OPSC and not all(1 <= item.article <= 17 for item in items)):
             continue
         last, last_end = ident, end
         base = m.start("list")
-        for k, (n, sub, a, b) in enumerate(items):
+        for k, (n, sub, a, b, ends_range) in enumerate(items):
             start = m.start() if k == 0 else base + a
             stop = end if len(items) == 1 else base + b
+            if ends_range:
+                for between in range(items[k - 1].article + 1, n):
+                    found.append(Mention(start, 0, Citation(ident, between)))
             if decision and decision.meant:
                 n, sub = decision.meant
                 found.append(Mention(start, stop - start, Citation(ident, n, sub), text[start:stop]))
@@ -257,9 +360,11 @@ def citations(text, instruments, guideline=False):
     """The citations a text makes: articles of the Optional Protocol and of other instruments, and the
     other instruments it names without an article. Each once, in order of first appearance."""
     found = [m.citation for m in mentions(text, instruments, guideline)]
-    _, _, mention, by_name = _patterns(tuple(instruments))
+    _, _, mention, _, by_name = _patterns(tuple(instruments), tuple(getattr(instruments, "generic", ())))
     for m in mention.finditer(text):
-        # "the Convention" alone is cited through its articles only: as a bare mention it says too little.
-        if not m.group("name").lower().startswith("the "):
-            found.append(Citation(by_name[m.group("name").lower()], None))
+        # "the Convention" alone is cited through its articles only (not in `mention`): as a bare mention it
+        # says too little. The Optional Protocol's full title names the Convention but does not cite it.
+        ident = by_name[m.group("name").lower()]
+        if ident != OPSC:
+            found.append(Citation(ident, None))
     return list(dict.fromkeys(found))

@@ -5,8 +5,8 @@ from pathlib import Path
 from .inline import Acronyms
 from .indexes import articles_page, cases_page, definitions_page, instruments_page
 from .render import (Marks, apparatus_page, chapter_handout, chapter_page, contents_page, good_practice_page,
-                     guidelines_page, iwg_advice_page, para_path, paragraph_page, preface_page, referred_to,
-                     resources_page)
+                     guidelines_page, indexes_page, iwg_advice_page, para_path, paragraph_page, preface_page,
+                     referred_to, resources_page)
 
 
 def render_site(report, edition, registry, lists, content, offline=False):
@@ -23,7 +23,7 @@ def render_site(report, edition, registry, lists, content, offline=False):
         path, pages[path] = chapter_page(report, chapter)
         path, pages[path] = chapter_handout(report, chapter, marks)
     path, pages[path] = guidelines_page(report, marks)
-    for fn in (preface_page, resources_page, good_practice_page, contents_page, apparatus_page):
+    for fn in (preface_page, resources_page, good_practice_page, contents_page, apparatus_page, indexes_page):
         path, pages[path] = fn(report)
     path, pages[path] = iwg_advice_page(report)
     path, pages[path] = articles_page(report, registry, lists)

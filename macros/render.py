@@ -25,6 +25,8 @@ class Marks:
     def links(self, text, path, guideline=False):
         out = []
         for m in mentions(text, self.registry, guideline):
+            if not m.length:  # an article a range passes over ("21" of "20-22"): cited, not printed
+                continue
             page = ARTICLES if m.citation.instrument == OPSC else INSTRUMENTS
             out.append(CitationLink(m.offset, m.length, f"{rel(path, page)}#{m.citation.anchor}",
                                     m.citation.provision if m.printed else None))
@@ -109,10 +111,11 @@ def paragraph_link(path):
 
 
 def render_blocks(blocks, path, anchored=False, xrefs=True, notes_at=None, renumber=None,
-                  marks=None, guideline=False):
+                  marks=None, guideline=False, numbered=False):
     """Blocks as HTML-with-Markdown; list items are grouped into lists. `anchored`: each passage shows
     its anchor (the `id` macros/permalinks.py gave it) and a link to it. `marks`: what else the words link
-    to (Marks); `guideline`: the blocks are the Guidelines' own text."""
+    to (Marks); `guideline`: the blocks are the Guidelines' own text; `numbered` (or `anchored`): each
+    commentary passage shows its number at its start."""
     href = paragraph_link(path) if xrefs else None
     out, i = [], 0
     while i < len(blocks):
@@ -121,22 +124,28 @@ def render_blocks(blocks, path, anchored=False, xrefs=True, notes_at=None, renum
             items = []
             while i < len(blocks) and blocks[i].kind == "li":
                 items.append(_item_html("li", blocks[i], href, anchored, notes_at, renumber,
-                                        marks, path, guideline))
+                                        marks, path, guideline, numbered))
                 i += 1
             # markdown="block": its items' Markdown (links, escapes) is read wherever the list stands.
             out.append('<ul class="printed-list" markdown="block">\n' + "\n".join(items) + "\n</ul>")
             continue
         tag = "blockquote" if b.kind == "quote" else "p"
-        out.append(_item_html(tag, b, href, anchored, notes_at, renumber, marks, path, guideline))
+        out.append(_item_html(tag, b, href, anchored, notes_at, renumber, marks, path, guideline, numbered))
         i += 1
     return "\n\n".join(out)
 
 
 def _item_html(tag, block, href, anchored, notes_at=None, renumber=None, marks=None, path=None,
-               guideline=False):
+               guideline=False, numbered=False):
     body = inline(block, href, notes_at=notes_at, renumber=(renumber or {}).get(block.id),
                   citations=marks.links(block.text, path, guideline) if marks else (),
                   acronyms=marks.acronyms if marks else None)
+    number = passage_number(block.id) if anchored or numbered else None
+    if number:
+        # The edition's number of a commentary passage, what a citation gives ("passage 3"): the report
+        # numbers none. Not a word of the report (search and the fidelity test leave it out).
+        body = (f'<span class="passage-number" title="Commentary, passage {number}" data-search-exclude>'
+                f'{number}</span> {body}')
     if anchored:
         anchor = block.id
         # aria-label rather than a hidden span: there is one on every passage, and bytes add up.
@@ -144,6 +153,12 @@ def _item_html(tag, block, href, anchored, notes_at=None, renumber=None, marks=N
         link = f'<a class="block-link" href="#{anchor}" aria-label="Link to this passage" data-search-exclude>¶</a>'
         return f'<{tag} id="{anchor}" markdown="span">{body}{link}</{tag}>'
     return f'<{tag} markdown="span">{body}</{tag}>'
+
+
+def passage_number(anchor):
+    """3 of a commentary passage's anchor "commentary-3"; None for any other."""
+    m = re.fullmatch(r"commentary-(\d+)", anchor or "")
+    return int(m.group(1)) if m else None
 
 
 def callout_title(callout):
@@ -159,7 +174,8 @@ def render_items(items, path, anchored=False, in_handout=False, renumber=None, m
             run.append(item)
             continue
         if run:
-            out.append(render_blocks(run, path, anchored=anchored, renumber=renumber, marks=marks))
+            out.append(render_blocks(run, path, anchored=anchored, renumber=renumber, marks=marks,
+                                     numbered=in_handout))
             run = []
         if item is not None:
             out.append(render_callout(item, path, in_handout=in_handout, marks=marks))
@@ -247,25 +263,49 @@ def paragraph_page(report, p, referrers, edition, offline=False, marks=None):
     return mark_interventions("\n".join(md) + "\n", report, p, path)
 
 
+def marker_name(i):
+    """What an "ed." marker concerns: its kind, and the printed words (a misprint, a passage placed) or what
+    the edition did (a box placed, a footnote renumbered)."""
+    printed = re.sub(r"\s+", " ", i.printed or "").strip()
+    if len(printed) > 60:
+        printed = printed[:60].rsplit(" ", 1)[0] + "…"
+    if i.kind == "misprint":
+        what = f"{KINDS[i.kind].heading}: “{printed}”"
+    elif i.kind == "placed":
+        what = f"{KINDS[i.kind].heading}: “{printed}”, {i.note}"
+    else:
+        what = f"{KINDS[i.kind].heading}: {i.note}"
+    return re.sub(r"\s+", " ", what).replace('"', "”").replace("{", "(").replace("}", ")")
+
+
 def mark_interventions(md, report, p, path):
-    """Beside each passage of the page that carries an intervention, a marker that links to its entry in
-    the editor's apparatus."""
+    """Beside each passage of the page that carries interventions, "ed." and a word for each ("ed. sic",
+    "ed. placed, sic"), each a link to its entry in the editor's apparatus."""
+    named, by_anchor = set(), {}
     for i in report.apparatus:
         if i.paragraph != p.number or not i.anchor:
             continue
-        heading = KINDS[i.kind].heading
-        marker = (f' [ed.]({rel(path, APPARATUS)}#{i.id} "Editorial note: {heading}")'
-                  '{ .ed-mark aria-label="ed.: editorial note" }')
-        if i.anchor.startswith("fn:"):
-            backref = f'<a class="footnote-backref" href="#fnref:{i.anchor[3:]}"'
-            assert backref in md, (p.number, i.anchor)
-            md = md.replace(backref, marker.strip() + " " + backref, 1)
+        # Named by what it concerns, so that two markers on a page say which is which.
+        what = marker_name(i)
+        n = 2
+        while what in named:
+            what, n = f"{marker_name(i)} ({n})", n + 1
+        named.add(what)
+        by_anchor.setdefault(i.anchor, []).append(
+            f'[{KINDS[i.kind].mark}]({rel(path, APPARATUS)}#{i.id} "Editorial note: {escape(what)}")'
+            f'{{ .ed-mark aria-label="ed.: {escape(what)}" }}')
+    for anchor, links in by_anchor.items():
+        marker = f'<span class="ed-marks">ed. {", ".join(links)}</span>'
+        if anchor.startswith("fn:"):
+            backref = f'<a class="footnote-backref" href="#fnref:{anchor[3:]}"'
+            assert backref in md, (p.number, anchor)
+            md = md.replace(backref, marker + " " + backref, 1)
         else:
             # Just after the passage's words, before its ¶ link (and the "Cite" the page adds after that).
-            link = re.search(rf'<a class="block-link" href="#{re.escape(i.anchor)}" aria-label="Link to this '
+            link = re.search(rf'<a class="block-link" href="#{re.escape(anchor)}" aria-label="Link to this '
                              r'(?:passage|box)" data-search-exclude>¶</a>', md)
-            assert link, (p.number, i.anchor)
-            md = md[:link.start()] + marker.strip() + " " + md[link.start():]
+            assert link, (p.number, anchor)
+            md = md[:link.start()] + marker + " " + md[link.start():]
     return md
 
 
@@ -285,20 +325,37 @@ class Index:
     it gathers are those whose kind names it (macros/callouts.py); macros/pages.py builds it."""
     path: str
     title: str
+    summary: str  # what it holds, on the page that lists the indexes
     # Search finds it by its title alone: its text repeats the paragraphs' own words, found on their pages.
     by_title: bool = True
 
 
 INDEXES = (
-    Index(RESOURCES, "Resources"),
-    Index(GOOD_PRACTICE, "Good practice"),
-    Index(IWG_ADVICE, "The IWG’s advice"),
-    Index(CASES, "Case law"),
-    Index(DEFINITIONS, "Definitions"),
-    Index(ARTICLES, "Articles of the Optional Protocol"),
-    Index(INSTRUMENTS, "Other instruments", by_title=False),  # its words are the instruments' names
+    Index(RESOURCES, "Resources", "every resource the report's Resource Tip boxes recommend, by chapter"),
+    Index(GOOD_PRACTICE, "Good practice", "the examples of good practice and of good regional practice, by "
+          "region and country"),
+    Index(IWG_ADVICE, "The IWG’s advice", "the advice of the Interagency Working Group, box by box"),
+    Index(CASES, "Case law", "the judgments and decisions the report discusses, by the court or body that "
+          "decided them"),
+    Index(DEFINITIONS, "Definitions", "the terms the Guidelines and the report define, in their own words"),
+    Index(ARTICLES, "Articles of the Optional Protocol", "every passage that cites each article of the "
+          "Optional Protocol"),
+    # Its words are the instruments' names.
+    Index(INSTRUMENTS, "Other instruments", "the treaties and other instruments the report cites besides the Optional Protocol, by article", by_title=False),
 )
 INDEX = {i.path: i for i in INDEXES}
+# The page that lists them: the navigation's "Indexes" opens it.
+INDEXES_PAGE = "indexes/index.md"
+
+
+def indexes_page(report):
+    """The indexes, each with what it holds."""
+    path = INDEXES_PAGE
+    md = [front({"title": "Indexes", "search": {"exclude": True}}), "# Indexes\n",
+          "Ways into the report other than its order of paragraphs. Each entry of an index links to the "
+          "paragraphs, and to the passage of each, where the report says it.\n"]
+    md += [f"- [{escape(i.title)}]({rel(path, i.path)}): {escape(i.summary)}." for i in INDEXES]
+    return path, "\n".join(md) + "\n"
 
 
 def index_top(path):
@@ -317,7 +374,10 @@ def passage_label(anchor):
         return "Guideline text" + (f" ({k})" if k.isalpha() else "")
     if kind == "commentary":
         return f"commentary, passage {k}"
-    return "box (" + kind.replace("-", " ") + ")"
+    # The kind's name as the edition shows it: "box (resource tip)", "box (the IWG’s advice)".
+    box = next((k for k in BY_TYPE.values() if k.slug == kind), None)
+    name = next(iter(box.headings.values())) if box else kind.replace("-", " ")
+    return f"box ({name[:1].lower() + name[1:]})"
 
 
 def apparatus_page(report):
@@ -359,6 +419,11 @@ def apparatus_page(report):
     return path, "\n".join(md)
 
 
+def html_attr(text):
+    """Text for an HTML attribute's double quotes."""
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def paragraph_address(p, edition):
     return edition.address(f"paragraphs/{p.number}/")
 
@@ -366,6 +431,9 @@ def paragraph_address(p, edition):
 def cite_block(p, path, edition, offline=False):
     address = paragraph_address(p, edition)
     text = escape(citation_text(Passage(p.number, p.title, address), edition))
+    # The citation of ECPAT's words on this page (a commentary passage, a box): js/site.js names the passage
+    # ("passage 3", "‘Case law’") and its pinpoint in it.
+    own = html_attr(citation_text(Passage(p.number, p.title, address, ecpat=True), edition))
     # The address marked, so that a passage's ¶ link can give the pinpoint (js/site.js).
     text = text.replace(escape(address), f'<span class="page-url">{escape(address)}</span>', 1)
     if offline:
@@ -374,7 +442,8 @@ def cite_block(p, path, edition, offline=False):
     files = " · ".join(f'[{label}]({rel(path, citation_path(None if offline else p.number, ext))})'
                        for label, ext in CITATION_FORMATS) + (" (every paragraph)" if offline else "")
     return ("## Cite this paragraph { #cite }\n\n"
-            f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text" markdown="span">{text}</p>\n'
+            f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text" '
+            f'data-commentary="{own}" markdown="span">{text}</p>\n'
             '<button type="button" class="md-button copy-citation" data-copy="#citation-text" data-search-exclude>'
             f'Copy citation</button> {PRINT_BUTTON}\n'
             f'<p class="citation-files" data-search-exclude markdown="span">For a reference manager (Zotero, EndNote, '
@@ -394,14 +463,29 @@ def citation_path(number, ext):
     return f"data/citations.{ext}" if number is None else f"data/cite/paragraph-{number}.{ext}"
 
 
+def cited_passages(p, edition):
+    """The passages of a paragraph's page that a citation can name, as cite_formats.Passage: the page, then
+    each commentary passage ("passage 3") and each box ("‘Case law’"), ECPAT's words, at its pinpoint."""
+    address = paragraph_address(p, edition)
+    out = [Passage(p.number, p.title, address)]
+    for item in p.items:
+        number = passage_number(item.id) if isinstance(item, Block) else None
+        if number:
+            out.append(Passage(p.number, p.title, f"{address}#{item.id}", f"passage {number}", ecpat=True))
+        elif not isinstance(item, Block):
+            out.append(Passage(p.number, p.title, f"{address}#{item.id}", f"‘{callout_title(item)}’", ecpat=True))
+    return out
+
+
 def citation_files(report, edition):
-    """{path: text} of the citation files: one set per paragraph, one for the whole edition."""
+    """{path: text} of the citation files: one set per paragraph (the paragraph, and each passage of ECPAT's
+    commentary and each box at its pinpoint), one for the whole edition (the paragraphs)."""
     passages = [Passage(p.number, p.title, paragraph_address(p, edition)) for p in report.paragraphs]
     out = {}
     for _, ext in CITATION_FORMATS:
         write = CITATION_WRITERS[ext]
-        for passage in passages:
-            out[citation_path(passage.paragraph, ext)] = write([passage], edition)
+        for p in report.paragraphs:
+            out[citation_path(p.number, ext)] = write(cited_passages(p, edition), edition)
         out[citation_path(None, ext)] = write(passages, edition)
     return out
 
@@ -659,7 +743,7 @@ def nav(report):
         {"Contents": "contents.md"},
         # Chapters at the top, as in the report's table of contents (and one level less on every page).
         *chapters,
-        {"Indexes": [{i.title: i.path} for i in INDEXES]},
+        {"Indexes": [INDEXES_PAGE, *({i.title: i.path} for i in INDEXES)]},
         {"About": [{"How to use this site": "about.md"}, {"This edition": "about/edition.md"},
                    {"Editor’s apparatus": APPARATUS}, {"Open data": "data.md"},
                    {"Offline copy": "download.md"}, {"Performance": "performance.md"},

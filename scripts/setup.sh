@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything the site and its tests need on a fresh Debian/Ubuntu machine:
-# a virtual environment with the project, and for the tests Debian's Chromium
-# and axe-core. Safe to run again; it only installs what is missing.
+# a virtual environment with the project, and for the tests Debian's Chromium,
+# its English word lists and axe-core. Safe to run again; it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +22,11 @@ if [ "$want_tests" = "--tests" ]; then
   if ! command -v chromium >/dev/null 2>&1; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  fi
+  # Debian's English word lists: tests/test_words.py checks every word of the report against them.
+  if [ ! -f /usr/share/dict/american-english ] || [ ! -f /usr/share/dict/british-english ]; then
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wamerican wbritish >/dev/null
   fi
   if ! command -v npm >/dev/null 2>&1; then
     $sudo apt-get update -qq

@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,3 +86,49 @@ def test_a_misprinted_cross_reference_links_to_the_paragraph_meant(site):
                                    .read_text(encoding="utf-8"), re.S)
     assert re.search(r'href="?\.\./62/"?', referred(53).group(0))
     assert referred(52) is None or not re.search(r'href="?\.\./62/"?', referred(52).group(0))
+
+
+def test_two_markers_beside_one_passage_say_which_is_which(site, report):
+    """Each marker's accessible name says what it concerns: no two on a page are alike (paragraph 36's
+    footnote 103 holds two misprints; paragraph 15's case-law box was placed, and holds a misprint)."""
+    shared = 0
+    for p in report.paragraphs:
+        html = (site / "paragraphs" / str(p.number) / "index.html").read_text(encoding="utf-8")
+        labels = re.findall(r'<a aria-label="([^"]*)" class="?ed-mark', html)
+        assert len(labels) == len(set(labels)), (p.number, labels)
+        assert len(labels) == sum(1 for i in report.apparatus if i.paragraph == p.number and i.anchor), p.number
+        shared += len(labels) - len({i.anchor for i in report.apparatus if i.paragraph == p.number and i.anchor})
+    assert shared >= 8, shared
+    html = (site / "paragraphs" / "36" / "index.html").read_text(encoding="utf-8")
+    assert "ed.: Misprints kept as printed: “orphan tourism and globel social work”" in html
+
+
+def test_a_passage_with_several_interventions_shows_one_ed_and_a_word_for_each(site):
+    html = (site / "paragraphs" / "15" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r'admonition-title"?>(.*?)</p>', html).group(1)
+    assert re.sub(r"<[^>]+>", "", title).split() == ["Case", "law", "ed.", "placed,", "sic", "¶"], title
+    for page in sorted((site / "paragraphs").glob("*/index.html")):
+        text = re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))
+        assert not re.search(r"\bed\.\s+ed\.", text), page
+
+
+# The editorial file's working language, which the apparatus's "Why" lines must not speak to readers.
+WORKING_LANGUAGE = [
+    (r"\bline \d|\blines \d", "a line number of the extracted text"),
+    (r"\battach\b", "the editorial file's section name"),
+    (r"content/|\.yaml", "a file of this repository"),
+    (r"= paragraph", "shorthand"),
+    (r"\bthe file\b", "the editorial file"),
+    (r"\b(?:RESOURCE TIPS?|CASE LAW|CONCRETE EXAMPLE)", "a box heading in the report's capitals"),
+    (r"needed because|without this|ends the|resets", "how the rule behind the entry works"),
+]
+
+
+@pytest.mark.parametrize("pattern, what", WORKING_LANGUAGE)
+def test_the_why_lines_speak_to_readers(site, report, pattern, what):
+    page = (site / "about" / "apparatus" / "index.html").read_text(encoding="utf-8")
+    whys = re.findall(r'class="?ed-why"?>Why: (.*?)</p>', page)
+    assert len(whys) == sum(1 for i in report.apparatus if i.why and i.kind != "title"), len(whys)
+    assert not [w for w in whys if re.search(pattern, w)], what
+    labels = re.findall(r'class="?ed-place"?><a [^>]*>([^<]*)</a>', page)
+    assert "Paragraph 19, box (the IWG’s advice)" in labels

@@ -53,7 +53,8 @@ def test_deep_links_land_on_the_exact_spot(page, server, site):
 def test_a_published_address_whose_passage_moved_still_lands_on_it(page, server):
     """62#commentary-1 was published for a passage now shown under paragraph 61 (content/permalinks.tsv)."""
     for url, now, starts in [
-        ("/paragraphs/62/#commentary-1", "/paragraphs/61/#commentary-2", "Previously, the representation of a child"),
+        # A commentary passage starts with its number, the one of its address now (issue 20).
+        ("/paragraphs/62/#commentary-1", "/paragraphs/61/#commentary-2", "2 Previously, the representation of a child"),
         ("/paragraphs/62/#fn:r142", "/paragraphs/61/#fn:r142", "The definition of “child pornography”"),
     ]:
         page.goto(server + url)
@@ -67,7 +68,7 @@ def test_a_published_address_whose_passage_moved_still_lands_on_it(page, server)
             f"You followed a link to paragraph 62 (#{url.split('#')[1]}). That passage has since been placed"), url
     # Paragraph 62's own first passage kept its published number.
     page.goto(server + "/paragraphs/62/#commentary-2")
-    assert page.locator('[id="commentary-2"]').inner_text().startswith("In paragraph 62 of the Guidelines")
+    assert page.locator('[id="commentary-2"]').inner_text().startswith("2 In paragraph 62 of the Guidelines")
 
 
 # ---------------------------------------------------------------- third parties

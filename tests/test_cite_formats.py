@@ -37,6 +37,10 @@ CASES = [
      "ecpat-2019-para113", "commentary on paragraph 113", f"{BASE}paragraphs/113/"),
     ("relative-address", Passage(42, "Sexting by children", "paragraphs/42/#commentary-1"), LOCAL,
      "ecpat-2019-para42-commentary-1", "commentary on paragraph 42", "paragraphs/42/#commentary-1"),
+    # A numbered commentary passage, ECPAT's words: its number in the note, its pinpoint in the URL.
+    ("commentary-passage", Passage(42, "Sexting by children", f"{BASE}paragraphs/42/#commentary-3", "passage 3",
+                                   ecpat=True), ONLINE,
+     "ecpat-2019-para42-commentary-3", "commentary on paragraph 42, passage 3", f"{BASE}paragraphs/42/#commentary-3"),
     ("tex-specials", Passage(97, "Item", f"{BASE}paragraphs/97/#fn:r12", "footnote 12: 50% of {cases}, a_b #1 $2"),
      ONLINE, "ecpat-2019-para97-fn-r12", "commentary on paragraph 97, footnote 12: 50% of {cases}, a_b #1 $2",
      f"{BASE}paragraphs/97/#fn:r12"),
@@ -181,7 +185,7 @@ def test_keys_unique_and_the_guidelines_written_once_per_paragraph():
     passages = [p for p, _ in ALL]
     expected = ["crc-c-156-para42", "ecpat-2019-para42", "ecpat-2019-para42-regional-good-practice-1",
                 "crc-c-156-para1", "ecpat-2019-para1", "crc-c-156-para113", "ecpat-2019-para113",
-                "crc-c-156-para97", "ecpat-2019-para97-fn-r12"]
+                "ecpat-2019-para42-commentary-3", "crc-c-156-para97", "ecpat-2019-para97-fn-r12"]
     assert [e.key for e in _bib(bibtex(passages, ONLINE)).entries] == expected
     assert [r["id"] for r in rispy.loads(ris(passages, ONLINE))] == expected
     assert [i["id"] for i in json.loads(csl_json(passages, ONLINE))] == expected
@@ -212,7 +216,22 @@ def test_keys_unique_and_the_guidelines_written_once_per_paragraph():
      "the Convention on the Rights of the Child on the sale of children, child prostitution and child pornography, "
      "CRC/C/156 (10 September 2019), para. 42; ECPAT International, Explanatory Report to the OPSC Guidelines "
      "(2019), commentary on paragraph 42, online edition 1.1 (2026-11-29), paragraphs/42/#commentary-1."),
-], ids=["box", "brief-example", "whole", "relative"])
+    # ECPAT's words (a commentary passage, a box): ECPAT's first, commenting on the Committee's paragraph.
+    (Passage(42, "Sexting by children", f"{BASE}paragraphs/42/#commentary-3", "passage 3", ecpat=True), ONLINE,
+     "ECPAT International, Explanatory Report to the OPSC Guidelines (2019), commentary on paragraph 42, passage 3, "
+     "online edition 1.1 (2026-11-29), https://example.org/opsc/paragraphs/42/#commentary-3, commenting on "
+     "Committee on the Rights of the Child, Guidelines regarding the implementation of the Optional Protocol to the "
+     "Convention on the Rights of the Child on the sale of children, child prostitution and child pornography, "
+     "CRC/C/156 (10 September 2019), para. 42."),
+    (Passage(42, "Sexting by children", f"{BASE}paragraphs/42/#regional-good-practice-1",
+             "‘Concrete examples of good regional practice’", ecpat=True), ONLINE,
+     "ECPAT International, Explanatory Report to the OPSC Guidelines (2019), commentary on paragraph 42, ‘Concrete "
+     "examples of good regional practice’, online edition 1.1 (2026-11-29), "
+     "https://example.org/opsc/paragraphs/42/#regional-good-practice-1, commenting on Committee on the Rights of "
+     "the Child, Guidelines regarding the implementation of the Optional Protocol to the Convention on the Rights "
+     "of the Child on the sale of children, child prostitution and child pornography, CRC/C/156 (10 September "
+     "2019), para. 42."),
+], ids=["box", "brief-example", "whole", "relative", "commentary-passage-ecpat", "box-ecpat"])
 def test_citation_text(passage, edition, expected):
     assert citation_text(passage, edition) == expected
 

@@ -147,9 +147,13 @@ class ReportText(HTMLParser):
     """The words of a page's <article> that are the report's, with the words of each element that has an id."""
     EDITION_TAGS = {"h1", "h2", "h3", "h4", "nav", "sup", "button", "script", "style"}
     EDITION_CLASSES = {"headerlink", "block-link", "guideline-label", "origin", "referred-to", "citation",
-                       "editorial-note", "ed-mark", "missing-link", "footnote-series", "footnote-backref",
+                       "editorial-note", "ed-mark", "ed-marks", "passage-number", "missing-link", "footnote-series", "footnote-backref",
                        "moved-anchors", "handout-intro", "gl-number", "moved-notice"}
     VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
+    # Elements that start a new line of text: between them words part; within a line, markup joins what it
+    # holds as printed ("Articles <a>20</a>-<a>22</a>" reads "Articles 20-22").
+    BLOCKS = {"p", "li", "ol", "ul", "div", "blockquote", "section", "article", "table", "tr", "td", "th", "dt",
+              "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "details", "summary", "figure", "figcaption"}
 
     def __init__(self, headings=False):
         super().__init__()
@@ -158,10 +162,18 @@ class ReportText(HTMLParser):
         self.stack = []  # (tag, skipped, id) of the open elements within <article>
         self.inside = False
 
+    def _part(self):
+        self.text.append(" ")
+        for _, _, element_id in self.stack:
+            if element_id in self.by_id:
+                self.by_id[element_id].append(" ")
+
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "article":
             self.inside = True
+        if self.inside and tag in self.BLOCKS:
+            self._part()
         if not self.inside or tag in self.VOID:
             return
         skipped = (tag in self.edition_tags or bool(set((a.get("class") or "").split()) & self.EDITION_CLASSES)
@@ -171,6 +183,8 @@ class ReportText(HTMLParser):
             self.by_id[a["id"]] = []
 
     def handle_endtag(self, tag):
+        if self.inside and tag in self.BLOCKS:
+            self._part()
         if tag == "article":
             self.inside = False
         if not self.inside or tag in self.VOID:
@@ -189,7 +203,7 @@ class ReportText(HTMLParser):
 def shown(site, path, headings=False):
     parser = ReportText(headings)
     parser.feed((site / path).read_text(encoding="utf-8"))
-    return words(" ".join(parser.text)), {k: words(" ".join(v)) for k, v in parser.by_id.items()}
+    return words("".join(parser.text)), {k: words("".join(v)) for k, v in parser.by_id.items()}
 
 
 def paragraph_texts(p):

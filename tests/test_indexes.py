@@ -81,6 +81,57 @@ def test_no_other_instruments_article_links_to_the_optional_protocol(site):
     assert checked >= 70, checked
 
 
+def _instrument_names():
+    """{name as printed: instrument id}, {generic word: kind}, {id: kind}, read from content/instruments.yaml
+    as YAML, not through the code that links."""
+    import yaml
+    data = yaml.safe_load((ROOT / "content" / "instruments.yaml").read_text(encoding="utf-8"))
+    names = {n: i["id"] for i in data["instruments"] for n in i["names"]}
+    kinds = {i["id"]: i.get("kind") for i in data["instruments"]}
+    generic = {w: (g["kind"], g["otherwise"]) for g in data["generic"] for w in g["words"]}
+    return names, generic, kinds
+
+
+def test_no_instruments_article_links_to_another_instrument(site):
+    """Every page: an article link with an instrument named right after it ("of the Lanzarote Convention",
+    " CRC", "of the Convention") or right before it ("ILO C182, Article 8", "in its Article 26") leads to that
+    instrument's entry; for a word such as "the Convention", to the instrument of that kind its passage last
+    named in full, or the one the file gives where it named none."""
+    names, generic, kinds = _instrument_names()
+    alternation = "|".join(re.escape(n) for n in sorted([*names, *generic], key=len, reverse=True))
+    after = re.compile(rf"^(?:\s*\([^)]*\))*,?\s*(?:paragraphs?\s+\d+(?:\s*\([a-z]\))?,?\s*)?"
+                       rf"(?:of\s+(?:the\s+|its\s+)?)?({alternation})(?![\w/])")
+    before = re.compile(rf"(?<![\w/])({alternation})(?:’s)?,?\s*(?:in its\s+|\(\s*)?$")
+    full = re.compile("(?<![\\w/])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                      + ")(?![\\w/])")
+    checked, by_kind = 0, 0
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        for m in re.finditer(r'<a class="?cite"? href="?[./]*(articles|instruments)/#([^" >]+)"?[^>]*>[^<]*</a>', html):
+            anchor = m.group(2)
+            target = "opsc" if m.group(1) == "articles" else max((i for i in kinds if anchor.startswith(i + "-")),
+                                                                  key=len)
+            text_after = unescape(re.sub(r"<[^>]+>", "", html[m.end():m.end() + 300]))
+            text_before = unescape(re.sub(r"<[^>]+>", "", html[max(0, m.start() - 300):m.start()]))
+            for found in (after.match(text_after), before.search(text_before)):
+                if not found:
+                    continue
+                name = found.group(1)
+                if name in names:
+                    assert names[name] == target, (str(page.relative_to(site)), m.group(0), name)
+                else:
+                    # The passage (its <p> or <li>) up to the link: the instruments it named in full.
+                    start = max(html.rfind("<p", 0, m.start()), html.rfind("<li", 0, m.start()))
+                    passage = unescape(re.sub(r"<[^>]+>", "", html[start:m.start()]))
+                    kind, otherwise = generic[name]
+                    named = [names[n] for n in full.findall(passage) if kinds[names[n]] == kind]
+                    expected = named[-1] if named else otherwise
+                    assert target == expected, (str(page.relative_to(site)), m.group(0), name, passage[-120:])
+                    by_kind += 1
+                checked += 1
+    assert checked >= 200 and by_kind >= 5, (checked, by_kind)
+
+
 # ---------------------------------------------------------------- articles/
 
 def test_articles_index_gives_subjects_paragraphs_titles_and_kinds(site, report):
@@ -139,6 +190,25 @@ def test_the_glossary_has_a_heading_and_a_paragraph_link_for_every_term(site):
         assert any(t.term.startswith(term) for t in LISTS.terms), term
     # The report's ICT definition box stays.
     assert "ICT encompass any communication device" in unescape(html)
+
+
+# Terms issue 20 found missing: (id, the heading, a paragraph whose words define it).
+ADDED_TERMS = [
+    ("orphanage-tourism", "Orphanage tourism", 36),
+    ("diversion", "Diversion", 71),
+    ("joint-investigation-teams", "Joint investigation teams (JITs)", 109),
+    ("barnahus", "Barnahus (“children’s house”)", 96),
+    ("extraterritorial-jurisdiction", "Extraterritorial jurisdiction", 82),
+]
+
+
+@pytest.mark.parametrize("ident, heading, n", ADDED_TERMS)
+def test_the_terms_the_report_defines_are_in_the_glossary(site, ident, heading, n):
+    html = unescape(page_html(site, "definitions"))
+    assert re.search(rf'<h2 id="?{ident}"?>{re.escape(heading)}', html), ident
+    part = section(html, ident, "<h2")
+    assert any(h.startswith(f"../paragraphs/{n}/#") for h, _ in links(part)), (ident, links(part))
+    assert f'href="#{ident}"' in html or f"href=#{ident}" in html  # in the list of terms at the top
 
 
 def test_legacy_and_preferred_terms_point_at_each_other(site):
@@ -221,6 +291,17 @@ def test_index_links_are_finger_sized(page, server, path):
     assert boxes and all(w >= 24 and h >= 24 for w, h in boxes), boxes
 
 
+def test_a_list_of_paragraph_numbers_reads_with_its_commas_close(page, server):
+    """/instruments/ "paragraphs 6, 11, 93": each number stands at the right of its finger-sized box, so that no
+    gap opens before the comma ("6 , 11 , 93")."""
+    page.goto(f"{server}/instruments/")
+    gaps = page.locator("#crc-3 a.n").evaluate_all("""els => els.map(e => {
+        const range = document.createRange(); range.selectNodeContents(e);
+        return [e.getBoundingClientRect().right - range.getBoundingClientRect().right,
+                e.getBoundingClientRect().width]; })""")
+    assert len(gaps) >= 3 and all(gap < 1 and width >= 24 for gap, width in gaps), gaps
+
+
 def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report):
     from macros.lists import place
     for name in ("articles.yaml", "glossary.yaml", "acronyms.yaml"):
@@ -233,6 +314,20 @@ def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report)
     (tmp_path / "cases.yaml").write_text("cases:\n  - id: x\n    body: A court\n    at: [a]\n", encoding="utf-8")
     with pytest.raises(ContentError, match=r"cases.yaml:2: expected `name` \(str\)"):
         read_lists(tmp_path)
+
+
+def test_the_indexes_have_a_page_of_their_own_that_the_navigation_opens(site):
+    """"Indexes" in the navigation leads to a page listing every index with what it holds, not to the first."""
+    from macros.render import INDEXES
+    html = page_html(site, "indexes")
+    for index in INDEXES:
+        assert re.search(rf'<li><a href="?\.\./{index.path.removesuffix(".md")}/"? ?>{re.escape(index.title)}</a>: '
+                         rf'{re.escape(index.summary)}\.</li>', unescape(html)), index.path
+    for path in ("paragraphs/42", "resources", "about"):
+        nav = page_html(site, path)
+        section = re.search(r'<label[^>]*>\s*(?:<a [^>]*href="?([^" >]+)"?[^>]*>)?\s*Indexes', nav) or \
+            re.search(r'<a [^>]*href="?([^" >]+)"?[^>]*>\s*(?:<span[^>]*>)?\s*Indexes\b', nav)
+        assert section and section.group(1).rstrip("/").endswith("indexes"), (path, section and section.group(0))
 
 
 def test_each_box_is_gathered_on_the_index_its_kind_names(site, report):

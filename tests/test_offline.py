@@ -216,7 +216,8 @@ def test_a_moved_passage_keeps_its_address_offline(offline, unzipped):
     page, blocked, errors = offline
     page.goto((unzipped / "paragraphs" / "62.html").as_uri() + "#commentary-1")
     page.wait_for_url((unzipped / "paragraphs" / "61.html").as_uri() + "#commentary-2")
-    assert page.locator('[id="commentary-2"]').inner_text().startswith("Previously, the representation")
+    # Shown with its number, that of its address now (issue 20).
+    assert page.locator('[id="commentary-2"]').inner_text().startswith("2 Previously, the representation")
     assert blocked == [] and errors == []
 
 

@@ -91,11 +91,23 @@ def test_a_passage_citation_names_the_passage_and_its_pinpoint(phone, server, si
     phone.goto(server + "/paragraphs/42/")
     phone.locator("#regional-good-practice-1 .cite-passage").first.tap()
     copied = phone.evaluate("navigator.clipboard.readText()")
-    label = "commentary, ‘Concrete examples of good regional practice’"
+    label = "‘Concrete examples of good regional practice’"
     edition = EDITION.__class__(EDITION.version, EDITION.date, published_address(site))
-    assert copied == citation_text(Passage(42, "Sexting by children", address + "#regional-good-practice-1", label),
-                                   edition)
+    # A box is ECPAT's words: cited as theirs, first, commenting on the Committee's paragraph.
+    assert copied == citation_text(Passage(42, "Sexting by children", address + "#regional-good-practice-1", label,
+                                           ecpat=True), edition)
+    assert copied.startswith("ECPAT International, Explanatory Report to the OPSC Guidelines (2019), commentary "
+                             "on paragraph 42, ‘Concrete examples of good regional practice’")
     assert phone.locator("#copy-status").inner_text() == "Citation of this passage copied."
+    # A commentary passage: its number, as the page shows it at the passage's start.
+    phone.goto(server + "/paragraphs/31/")
+    assert phone.locator("#commentary-3 .passage-number").inner_text() == "3"
+    phone.locator("#commentary-3 .cite-passage").tap()
+    copied = phone.evaluate("navigator.clipboard.readText()")
+    address31 = published_address(site) + "paragraphs/31/"
+    assert copied == citation_text(Passage(31, "x", address31 + "#commentary-3", "passage 3", ecpat=True), edition)
+    assert ", commentary on paragraph 31, passage 3, online edition " in copied
+    assert copied.endswith("CRC/C/156 (10 September 2019), para. 31.")
     # A Guideline item: the paragraph and its letter.
     phone.goto(server + "/paragraphs/97/")
     phone.locator("#guideline-e .cite-passage").tap()
@@ -122,11 +134,14 @@ def test_reference_manager_files_for_each_paragraph_and_the_edition(site):
     address = published_address(site) + "paragraphs/42/"
     library = bibtexparser.parse_string((site / "data" / "cite" / "paragraph-42.bib").read_text(encoding="utf-8"))
     entries = {e.key: e for e in library.entries}
-    assert set(entries) == {"crc-c-156-para42", "ecpat-2019-para42"}
+    # The paragraph, and its box (paragraph 42's commentary is one box) at its pinpoint, as ECPAT's words.
+    assert set(entries) == {"crc-c-156-para42", "ecpat-2019-para42", "ecpat-2019-para42-regional-good-practice-1"}
+    assert entries["ecpat-2019-para42-regional-good-practice-1"].fields_dict["note"].value == \
+        "commentary on paragraph 42, ‘Concrete examples of good regional practice’"
     assert entries["ecpat-2019-para42"].fields_dict["url"].value == address
     assert entries["crc-c-156-para42"].fields_dict["number"].value == "CRC/C/156"
     records = rispy.loads((site / "data" / "cite" / "paragraph-42.ris").read_text(encoding="utf-8"))
-    assert [r["type_of_reference"] for r in records] == ["RPRT", "BOOK"] and records[1]["urls"] == [address]
+    assert [r["type_of_reference"] for r in records] == ["RPRT", "BOOK", "BOOK"] and records[1]["urls"] == [address]
     items = json.loads((site / "data" / "cite" / "paragraph-42.csl.json").read_text(encoding="utf-8"))
     assert items[1]["URL"] == address and items[0]["number"] == "CRC/C/156"
     whole = json.loads((site / "data" / "citations.csl.json").read_text(encoding="utf-8"))
@@ -135,6 +150,44 @@ def test_reference_manager_files_for_each_paragraph_and_the_edition(site):
 
 
 # ---------------------------------------------------------------- the 404 page
+
+def test_each_commentary_passage_shows_its_number_and_the_files_cite_it(site, report):
+    """Every paragraph page: each commentary passage starts with its number, the number of its address; the
+    paragraph's citation files hold an entry for it ("commentary on paragraph 31, passage 3") and for each box,
+    read back by bibtexparser, rispy and as CSL-JSON."""
+    from macros.render import passage_number
+    from macros.model import Block
+    numbered = 0
+    for p in report.paragraphs:
+        html = (site / "paragraphs" / str(p.number) / "index.html").read_text(encoding="utf-8")
+        shown = re.findall(r'<(?:p|li|blockquote) id="?(commentary-\d+)"?[^>]*><span class="?passage-number"?[^>]*>(\d+)</span>',
+                           html)
+        passages = [b.id for b in p.items if isinstance(b, Block)]
+        assert [a for a, _ in shown] == passages, p.number
+        assert all(int(n) == passage_number(a) for a, n in shown), p.number
+        numbered += len(shown)
+        boxes = [c.id for c in p.callouts]
+        keys = {e.key for e in bibtexparser.parse_string(
+            (site / "data" / "cite" / f"paragraph-{p.number}.bib").read_text(encoding="utf-8")).entries}
+        assert keys == {f"crc-c-156-para{p.number}", f"ecpat-2019-para{p.number}",
+                        *(f"ecpat-2019-para{p.number}-{a}" for a in passages + boxes)}, p.number
+    assert numbered > 300, numbered
+    records = {r["id"]: r for r in rispy.loads((site / "data" / "cite" / "paragraph-31.ris").read_text("utf-8"))}
+    assert records["ecpat-2019-para31-commentary-3"]["notes"] == ["commentary on paragraph 31, passage 3"]
+    assert records["ecpat-2019-para31-commentary-3"]["urls"] == [published_address(site) + "paragraphs/31/#commentary-3"]
+    items = {i["id"]: i for i in json.loads((site / "data" / "cite" / "paragraph-31.csl.json").read_text("utf-8"))}
+    assert items["ecpat-2019-para31-commentary-3"]["note"] == "commentary on paragraph 31, passage 3"
+
+
+def test_the_404_page_tells_every_reader_how_to_search_and_leads_to_the_indexes(site):
+    """A phone has no "/" key to press: the page names the search box and the magnifying glass first."""
+    html = (site / "404.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<h1"):html.index("<script", html.index("<h1"))]).split())
+    assert "Search: the search box at the top of the page (on a phone, the magnifying glass; on a keyboard, " \
+           "the / key)." in text.replace(" )", ")"), text
+    assert "press /" not in text
+    assert re.search(r'href="?/indexes/"?', html)
+
 
 @pytest.mark.parametrize("address, suggestion", [
     ("/paragraph/42", ("Were you looking for Paragraph 42?", "/paragraphs/42/")),

@@ -137,3 +137,11 @@ def test_the_download_button_is_readable(browser, server, scheme):
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
     high, low = sorted((luminance(fg), luminance(bg)), reverse=True)
     assert (high + 0.05) / (low + 0.05) >= 4.5, (fg, bg)
+
+
+def test_a_printed_page_shows_the_number_of_each_commentary_passage(browser, server):
+    """Commentary passages are cited by their number ("paragraph 31, passage 3"): the printout shows it."""
+    reader, _ = printed(browser, server, "/paragraphs/31/")
+    text = " ".join(" ".join(lines(page)) for page in reader.pages)
+    for n, words in ((1, "Article 9 of the OPSC sets forth"), (3, "Likewise, the Lanzarote Convention requires")):
+        assert re.search(rf"(?:^|\s){n}\s+{re.escape(words)}", text), (n, words)

@@ -248,7 +248,9 @@ def test_other_instruments_are_listed_with_the_paragraphs_that_cite_them(site, p
         part = html.split(f'id="{instrument}"' if f'id="{instrument}"' in html else f"id={instrument}>")[1].split("<h2")[0]
         item = _re.search(rf"<li[^>]*>{_re.escape(label)}: paragraphs? (.*?)</li>", part)
         return [int(n) for n in _re.findall(r">(\d+)</a>", item.group(1))] if item else []
-    assert cited("lanzarote", "Article 22") == [70]
+    # Paragraph 22's footnote 69 cites Lanzarote articles 20-22 (issue 20): the range cites 22 too.
+    assert cited("lanzarote", "Article 22") == [22, 70]
+    assert cited("lanzarote", "Article 21") == [22, 64, 95] and cited("lanzarote", "Article 23") == [5, 68]
     assert 64 in cited("crc", "Article 34") and cited("crc", "Article 34 (b)") == [55]
     assert cited("palermo", "Article 3 (a)") == [49]
     # Paragraph numbers a finger can use.

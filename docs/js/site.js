@@ -22,10 +22,14 @@
     text = text.replace(address, address + "#" + id);
     var item = id.match(/^guideline-([a-z])$/);
     if (item) return text.replace(/(para\. \d+);/, "$1 (" + item[1] + ");");
+    // A commentary passage or a box: ECPAT's words, cited as theirs, on the Committee's paragraph.
+    var passage = id.match(/^commentary-(\d+)$/);
     var title = target.classList.contains("admonition") && target.querySelector(".admonition-title");
-    if (title) {
-      var label = title.firstChild.textContent.trim();
-      text = text.replace(/(commentary on paragraph \d+),/, "$1, ‘" + label + "’,");
+    var own = whole.getAttribute("data-commentary");
+    if (own && (passage || title)) {
+      var label = passage ? "passage " + passage[1] : "‘" + title.firstChild.textContent.trim() + "’";
+      return own.replace(/\s+/g, " ").trim().replace(address, address + "#" + id)
+        .replace(/(commentary on paragraph \d+),/, "$1, " + label + ",");
     }
     return text;
   }
