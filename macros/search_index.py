@@ -35,6 +35,7 @@ ZONES = {
     "footnote": (0.6, "a footnote"),
     "page": (0.4, "a page that is not a paragraph (home, preface, about): after the report's passages"),
     "index": (0.3, "a chapter or an index page (resources, good practice, ...): its title and headings"),
+    "list": (0.3, "an index page found by its own words too (other instruments): after the paragraphs"),
     "headnote": (1.0, "a question a passage answers, in readers' words (content/headnotes.yaml): it finds the "
                       "passage, whose own words the result shows"),
 }
@@ -109,6 +110,9 @@ def paragraph_entries(report, instruments, urls):
 
 INDEX_PAGES = re.compile(r"^(?:" + "|".join(re.escape(i.path.removesuffix(".md")) for i in INDEXES if i.by_title)
                          + r"|chapters/[ivx]+)[/.]")
+# Index pages whose own words are searched (the instruments' names): lists all the same.
+LIST_PAGES = re.compile(r"^(?:" + "|".join(re.escape(i.path.removesuffix(".md")) for i in INDEXES if not i.by_title)
+                        + r")[/.]")
 PARAGRAPH_PAGES = re.compile(r"^paragraphs/(\d+)(?:/|\.html)")
 
 
@@ -125,7 +129,8 @@ def other_entries(material_docs, instruments):
             # Found by their titles; their text is the paragraphs' own, found there.
             out.append(Entry(location, title, "", "index"))
         else:
-            out.append(Entry(location, title, text, "page", None, _cites(text, instruments)))
+            zone = "list" if LIST_PAGES.match(location) else "page"
+            out.append(Entry(location, title, text, zone, None, _cites(text, instruments)))
     return out
 
 

@@ -568,7 +568,9 @@ Engine.prototype.search = function (raw) {
   });
   // A page that only lists or navigates (a chapter, an index) never outranks the paragraphs it points to;
   // one whose heading is the query itself ("child sex tourism" on /definitions/) comes right after the first.
-  var isIndex = function (p) { return p.entries.every(function (e) { return docs[e.id].zone === "index"; }); };
+  var isIndex = function (p) {
+    return p.entries.every(function (e) { return docs[e.id].zone === "index" || docs[e.id].zone === "list"; });
+  };
   var content = ranked.filter(function (p) { return !isIndex(p); });
   var lists = ranked.filter(isIndex);
   var titled = lists.filter(function (p) { return p.entries[0].titled; });
@@ -680,7 +682,11 @@ Engine.prototype.highlight = function (page, concepts) {
   concepts.forEach(function (c, ci) {
     if (c.cite || !page.matched.has(ci)) return;
     var words = [];
-    c.alts.forEach(function (a) {
+    // The words as typed, when the page holds them; otherwise what it holds for them.
+    var own = page.entries.some(function (e) {
+      return e.surfaces.some(function (p) { return p.concept === ci && p.own; });
+    });
+    if (own) c.alts.forEach(function (a) {
       if (a.weight < 1 || !a.seq.every(function (s) { return self.postings(s[0]); })) return;
       if (a.seq.length > 1) words.push(quote(a.seq.map(function (s) { return s[2]; })));
       else (self.formsOf.get(a.seq[0][0]) || []).slice(0, 8).forEach(function (w) { words.push(w); });

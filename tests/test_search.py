@@ -114,7 +114,7 @@ def test_every_passage_is_an_entry_that_lands_on_its_anchor(index, site, report)
         expected = len(p.guideline) + len(p.items) + len(p.footnotes)
         assert len(anchors) == expected + 1, p.number
     zones = {d["zone"] for d in docs}
-    assert zones == {"title", "guideline", "commentary", "box", "footnote", "page", "index"}
+    assert zones == {"title", "guideline", "commentary", "box", "footnote", "page", "index", "list"}
     # The headnotes, by passage: each lands on a passage of a paragraph's page.
     passages = {d["location"] for d in docs if d["zone"] in ("guideline", "commentary", "box", "footnote")}
     notes = index["config"]["headnotes"]
