@@ -17,8 +17,8 @@ import hashlib
 def define_env(env):
     """Figures of the model for the hand-written pages (home, about, data)."""
     from .build import load_edition, load_report
-    from .plugin.plugin import readable
-    from .render import chapter_path
+    from .plugin.plugin import is_offline_edition, readable
+    from .render import chapter_path, citation_file_links
     from .stats import report_stats
 
     plugin = env.conf.plugins["opsc"]
@@ -32,6 +32,9 @@ def define_env(env):
          "last": max(p.number for p in report.paragraphs if p.chapter == c.number)}
         for c in report.chapters
     ]
+    # The whole edition's citation files, downloaded, or copied where a script can read them (online).
+    env.variables["edition_citation_files"] = citation_file_links(
+        "data.md", None, env.variables["edition"], copy=not is_offline_edition(env.conf)) + "</p>"
     # The offline zip on the download page: None without one (and in the offline edition itself).
     env.variables["offline"] = offline_download(plugin.offline_zip(env.conf))
 

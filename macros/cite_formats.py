@@ -150,6 +150,19 @@ def _tex_url(url):
     return re.sub(r"[{}\\\s]", lambda m: "%%%02X" % ord(m.group()), url)
 
 
+# How each file writes its access date, as a form: %Y the year, %m and %d the month and day on two digits,
+# %n and %j without a leading zero. The writers fill it with the edition's date; the page script
+# (docs/js/cite-files.js) puts the reader's date in its place, finding it by the same form.
+ACCESSED = {"bib": "urldate = {%Y-%m-%d}", "ris": "Y2  - %Y/%m/%d",
+            "csl.json": '"accessed": {"date-parts": [[%Y, %n, %j]]}'}
+
+
+def accessed(ext, day) -> str:
+    """The access date `day` as file `ext` writes it."""
+    return (ACCESSED[ext].replace("%Y", f"{day.year:04d}").replace("%m", f"{day.month:02d}")
+            .replace("%d", f"{day.day:02d}").replace("%n", str(day.month)).replace("%j", str(day.day)))
+
+
 def _bib_entry(kind, key, p, edition):
     if kind == "crc":
         fields = [("author", "{%s}" % _tex(CRC_AUTHOR)), ("title", "{%s}" % _tex(CRC_TITLE)),

@@ -6,7 +6,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .cite_formats import CRC_AUTHOR, CRC_ISSUED, CRC_SYMBOL, CRC_TITLE, Passage, bibtex, citation_text, csl_json, ris
+from .cite_formats import (ACCESSED, CRC_AUTHOR, CRC_ISSUED, CRC_SYMBOL, CRC_TITLE, Passage, bibtex, citation_text,
+                           csl_json, ris)
 from .apparatus import KINDS, renumbered
 from .callouts import BY_TYPE, gathered_on, title
 from .crossrefs import paragraph_mentions
@@ -439,15 +440,15 @@ def cite_block(p, path, edition, offline=False):
     if offline:
         text += " (read in the offline copy of this edition)"
     # The offline copy carries the whole edition's files only: 339 small files weigh 200 kB in a zip.
-    files = " · ".join(f'[{label}]({rel(path, citation_path(None if offline else p.number, ext))})'
-                       for label, ext in CITATION_FORMATS) + (" (every paragraph)" if offline else "")
+    files = citation_file_links(path, None if offline else p.number, edition, copy=not offline,
+                                lead="For a reference manager (Zotero, EndNote, Mendeley): ")
+    files += " (every paragraph)</p>" if offline else "</p>"
     return ("## Cite this paragraph { #cite }\n\n"
             f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text" '
             f'data-commentary="{own}" markdown="span">{text}</p>\n'
             '<button type="button" class="md-button copy-citation" data-copy="#citation-text" data-search-exclude>'
             f'Copy citation</button> {PRINT_BUTTON}\n'
-            f'<p class="citation-files" data-search-exclude markdown="span">For a reference manager (Zotero, EndNote, '
-            f'Mendeley): {files}</p>\n'
+            f'{files}\n'
             # Our short titles read like headings of the UN text: say whose they are, so no one cites them.
             f'<p class="title-note" data-search-exclude>The short title “{escape(p.title)}” is this edition’s, '
             'not part of the Guidelines or of the Explanatory Report.</p>\n'
@@ -455,6 +456,24 @@ def cite_block(p, path, edition, offline=False):
 
 
 CITATION_FORMATS = (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "csl.json"))
+
+
+def citation_file_links(path, number, edition, copy=True, lead=""):
+    """A paragraph of links to each format's file, downloaded rather than opened as text, and (online) a
+    button beside each that copies it for a reference manager's "import from clipboard". docs/js/cite-files.js
+    puts the reader's date as the access date in both, finding the edition's by the forms this paragraph
+    carries (cite_formats.ACCESSED). `number`: a paragraph's files, or None for the whole edition's."""
+    items = []
+    for label, ext in CITATION_FORMATS:
+        target = citation_path(number, ext)
+        item = f'[{label}]({rel(path, target)}){{ .cite-file download="{target.rsplit("/", 1)[-1]}" data-format="{ext}" }}'
+        if copy:
+            item += (f' <button type="button" class="cite-copy" data-format="{ext}" '
+                     f'aria-label="Copy the {label} entry">Copy</button>')
+        items.append(item)
+    forms = " ".join(f'data-accessed-{ext.replace(".", "-")}="{html_attr(form)}"' for ext, form in ACCESSED.items())
+    return (f'<p class="citation-files" data-search-exclude markdown="span" '
+            f'data-edition-date="{html_attr(edition.date)}" {forms}>{lead}{" · ".join(items)}')
 CITATION_WRITERS = {"bib": bibtex, "ris": ris, "csl.json": csl_json}
 
 

@@ -10,6 +10,8 @@ from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors,
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
 from citeproc.source.json import CiteProcJSON
 
+from pathlib import Path
+
 from macros.cite_formats import Edition, Passage, bibtex, citation_text, csl_json, ris
 
 CRC = "Committee on the Rights of the Child"
@@ -250,3 +252,56 @@ def test_relative_address_resolved_when_the_site_address_is_known():
 def test_refused(write, passages):
     with pytest.raises(ValueError):
         write(passages, ONLINE)
+
+
+# ---------------------------------------------------------------- in the reader's browser (issue 20, point 4)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+def test_the_access_date_forms_are_what_the_files_write(site):
+    """cite_formats.ACCESSED, which the page script reads, is how each file writes its access date."""
+    from datetime import date
+
+    from macros.cite_formats import accessed
+    from macros.edition import read_edition
+    day = date.fromisoformat(read_edition(ROOT / "content" / "edition.yaml").date)
+    for ext in ("bib", "ris", "csl.json"):
+        text = (site / "data" / "cite" / f"paragraph-42.{ext}").read_text(encoding="utf-8")
+        # One access date per reference of ECPAT's words: the paragraph's commentary, its passages and box.
+        books = text.count({"bib": "@book{", "ris": "TY  - BOOK", "csl.json": '"type": "book"'}[ext])
+        assert books >= 2 and text.count(accessed(ext, day)) == books, ext
+
+
+@pytest.mark.parametrize("ext, label", [("bib", "BibTeX"), ("ris", "RIS"), ("csl.json", "CSL-JSON")])
+def test_copy_and_download_give_the_readers_access_date(browser, server, ext, label, tmp_path):
+    from datetime import date
+
+    from macros.cite_formats import accessed
+    from macros.edition import read_edition
+    edition_day = date.fromisoformat(read_edition(ROOT / "content" / "edition.yaml").date)
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True)
+    page = context.new_page()
+    page.goto(server + "/paragraphs/42/")
+    today = date.fromisoformat(page.evaluate(
+        "() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0')"
+        " + '-' + String(d.getDate()).padStart(2, '0'); }"))
+    link = page.locator(f'.citation-files a.cite-file[data-format="{ext}"]')
+    assert link.inner_text() == label
+    # Copy, by keyboard: the whole file, with today's date as the access date.
+    button = page.locator(f'.citation-files button.cite-copy[data-format="{ext}"]')
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('copy-status') && "
+                           "document.getElementById('copy-status').textContent.includes('copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert accessed(ext, today) in copied and "Explanatory Report to the OPSC Guidelines" in copied
+    if today != edition_day:
+        assert accessed(ext, edition_day) not in copied
+    # Download: a file of the same text, not a tab of raw text.
+    with page.expect_download() as info:
+        link.click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert info.value.suggested_filename == f"paragraph-42.{ext}"
+    assert path.read_text(encoding="utf-8") == copied
+    context.close()
