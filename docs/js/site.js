@@ -12,6 +12,25 @@
     return window.location.origin + window.location.pathname;
   }
 
+  // The passage the address names: its fragment, decoded. A malformed escape (#%, #%E0%A4%A) names no passage
+  // and must stop nothing else on the page, so it gives "" (and a fragment that decodes to nothing, too).
+  function fragment() {
+    var hash = window.location.hash.slice(1);
+    try {
+      return decodeURIComponent(hash);
+    } catch (e) {
+      return "";
+    }
+  }
+
+  // A box's title as the reader sees it: all of its text (search marks split it into several nodes), without
+  // the ¶ link and the Cite button that follow it.
+  function titleText(title) {
+    var copy = title.cloneNode(true);
+    copy.querySelectorAll(".block-link, .cite-passage").forEach(function (el) { el.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
   // The citation of one passage: the paragraph's, with the passage named and its pinpoint address.
   function passageCitation(id) {
     var whole = document.getElementById("citation-text");
@@ -24,7 +43,7 @@
     if (item) return text.replace(/(para\. \d+);/, "$1 (" + item[1] + ");");
     var title = target.classList.contains("admonition") && target.querySelector(".admonition-title");
     if (title) {
-      var label = title.firstChild.textContent.trim();
+      var label = titleText(title);
       text = text.replace(/(commentary on paragraph \d+),/, "$1, ‘" + label + "’,");
     }
     return text;
@@ -32,7 +51,7 @@
 
   // A published address whose passage has since moved (macros/permalinks.py): go where it is now.
   function followMovedAnchor() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = fragment();
     var el = id && document.getElementById(id);
     if (!el || !el.classList.contains("moved-anchor")) return;
     // The same page: an item's first-edition number (#guideline-6) now named by its letter (#guideline-e).
@@ -56,7 +75,7 @@
       if (!moved || moved.to !== window.location.href) return;
       sessionStorage.removeItem("opsc-moved");
     } catch (e) { return; }
-    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var target = document.getElementById(fragment());
     if (!target) return;
     var note = document.createElement("p");
     note.className = "moved-notice";
@@ -75,7 +94,40 @@
   followMovedAnchor();
   window.addEventListener("hashchange", followMovedAnchor);
 
+  // The 404 page (overrides/404.html), served at any address that is not here: an address that nearly names
+  // a page (/paragraph/42, /paragraphs/42.html, /para/42, /chapters/4/) is offered as a link.
+  function notFound() {
+    var out = document.getElementById("not-found-suggestion");
+    if (!out) return;
+    var base = out.getAttribute("data-base") || "/";
+    var path = window.location.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch (e) { /* a malformed escape: read the address as it came */ }
+    path = path.toLowerCase();
+    var roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    var link = function (href, label, before) {
+      var a = document.createElement("a");
+      a.href = base + href;
+      a.textContent = label;
+      out.textContent = before;
+      out.appendChild(a);
+      out.appendChild(document.createTextNode("?"));
+    };
+    var p = path.match(/(?:^|\/)(?:paragraphs?|paras?|guidelines?|p)[\/._-]*(\d{1,4})\b/);
+    var c = path.match(/(?:^|\/)chapters?[\/._-]*([ivx]+|\d{1,2})\b/);
+    if (p) {
+      var n = +p[1];
+      if (n >= 1 && n <= 113) link("paragraphs/" + n + "/", "Paragraph " + n, "Were you looking for ");
+      else out.textContent = "There is no paragraph " + n + ": the Guidelines have paragraphs 1 to 113.";
+    } else if (c) {
+      var k = /^\d+$/.test(c[1]) ? roman[+c[1] - 1] : c[1];
+      if (roman.indexOf(k) >= 0) link("chapters/" + k + "/", "Chapter " + k.toUpperCase(), "Were you looking for ");
+    }
+  }
+
   function ready() {
+    notFound();
     announceMove();
     watchResults();
     passageLinks();
