@@ -237,12 +237,20 @@
     var quote = function (s) { return JSON.stringify(s.replace(/\s+/g, " ").trim()); };
     var what = h1.textContent.replace(/¶/g, "");
     if (what.length > 90) what = what.slice(0, 88) + "…";
-    var style = document.createElement("style");
-    style.media = "print";
-    style.textContent = "@page { @top-left { content: " + quote(what) + "; font: 8pt sans-serif; color: #444; }" +
+    var rules = "@page { @top-left { content: " + quote(what) + "; font: 8pt sans-serif; color: #444; }" +
       " @top-right { content: " + quote(pageAddress()) + "; font: 8pt sans-serif; color: #444; }" +
       " @bottom-right { content: counter(page) \" / \" counter(pages); font: 8pt sans-serif; color: #444; } }";
-    document.head.appendChild(style);
+    printRules(rules);
+  }
+
+  // The page's own print rules, as a style sheet built by the script (CSSOM), not a <style> element: a
+  // strict Content-Security-Policy (style-src 'self', README) allows no inline style.
+  function printRules(rules) {
+    try {
+      var sheet = new CSSStyleSheet({media: "print"});
+      sheet.replaceSync(rules);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+    } catch (e) { /* a browser without constructed style sheets prints without the running line */ }
   }
 
   function fallbackCopy(text) {
