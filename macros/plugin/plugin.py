@@ -9,6 +9,7 @@ the one place that hands their output to it, so the pipeline can move to another
 import json
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from jsmin import jsmin
@@ -17,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from ..build import Content, load_edition, load_report
-from ..edition import site_address
+from ..edition import checked_site_url, site_address
 from ..errors import ContentError
 from ..instruments import read_instruments
 from ..lists import read_lists
@@ -58,8 +59,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         path = root / self.config.offline_zip
         return None if is_offline_edition(config) or not path.is_file() else path
 
+    @event_priority(50)  # before mkdocs-macros' (define_env), which gives hand-written pages the edition
     def on_config(self, config):
-        report = readable(lambda: load_report(self.content(config)))
+        """Every file of content/ read and checked, and everything the build makes of it made, before MkDocs
+        writes a byte: bad content stops the build with one line and leaves the previous site as it was
+        (MkDocs empties the output folder only after this event). The site's address is checked first."""
+        config.site_url = readable(lambda: checked_site_url(config.site_url))
+        content = self.content(config)
+        self.edition_output = readable(lambda: prepare(content, config.site_url, is_offline_edition(config)))
+        report = self.edition_output.report
         stats = report_stats(report)
         log.info(f"report: {stats['paragraphs']} paragraphs, {stats['callouts']} callouts, "
                  f"{stats['report_footnotes']} + {stats['guideline_footnotes']} footnotes, "
@@ -72,18 +80,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return config
 
     def on_files(self, files, config):
-        return readable(lambda: self._files(files, config))
-
-    def _files(self, files, config):
-        content = self.content(config)
-        report = load_report(content)
-        edition = load_edition(content, config.site_url)
-        pages = render_site(report, edition, read_instruments(content.instruments), read_lists(content.lists),
-                            content.lists, offline=is_offline_edition(config))
-        for path, text in pages.items():
-            files.append(File.generated(config, path, content=text))
-        files.append(File.generated(config, "data/report.json", content=report_json(report, edition)))
-        for path, text in citation_files(report, edition).items():
+        out = self.edition_output
+        for path, text in out.files.items():
             files.append(File.generated(config, path, content=text))
         drop_unused_vendor_files(files, config)
         zip_path = self.offline_zip(config)
@@ -107,9 +105,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.is_file():
             return
-        content = self.content(config)
+        out = self.edition_output
         material = json.loads(path.read_text(encoding="utf-8"))
-        index = readable(lambda: _search_index(content, material))
+        index = readable(lambda: search_index(out.report, material, out.search_registry, out.terminology))
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         lunr = Path(config.docs_dir) / VENDOR / "lunr" / "lunr.min.js"
         # The engine's comments are for whoever reads macros/search_worker.js, not for every reader's download.
@@ -126,10 +124,28 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return use_our_worker(output)
 
 
-def _search_index(content, material):
+@dataclass(frozen=True)
+class EditionOutput:
+    """What the build makes of content/, made in on_config: the model, the generated files, and what the
+    search index (written after Material's, on_post_build) needs."""
+    report: object
+    files: dict  # {path in the site: text}: the pages (Markdown), data/report.json, the citation files
+    search_registry: object  # content/instruments.yaml with the report's misprints
+    terminology: dict  # content/terminology.yaml
+
+
+def prepare(content, site_url, offline):
+    """Read and check every file of content/ and make the edition's files from them: a ContentError for the
+    first bad one. Knows nothing of MkDocs but the site's address and whether this is the offline copy."""
     report = load_report(content)
-    registry = read_instruments(content.instruments).with_misprints(report.apparatus)
-    return search_index(report, material, registry, read_terminology(content.terminology))
+    edition = load_edition(content, site_url)
+    registry = read_instruments(content.instruments)
+    lists = read_lists(content.lists)
+    terminology = read_terminology(content.terminology)
+    files = dict(render_site(report, edition, registry, lists, content.lists, offline=offline))
+    files["data/report.json"] = report_json(report, edition)
+    files.update(citation_files(report, edition))
+    return EditionOutput(report, files, registry.with_misprints(report.apparatus), terminology)
 
 
 def readable(step):
