@@ -31,7 +31,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 # Fixtures that build a site (here and in the test modules), and those that start Chromium.
-SITE_FIXTURES = {"site", "server", "published", "export", "zipped", "unzipped"}
+SITE_FIXTURES = {"site", "server", "published", "export", "zipped", "unzipped", "poisoned"}
 BROWSER_FIXTURES = {"browser"}
 
 

@@ -6,6 +6,7 @@ Everything of substance lives in the pipeline modules (macros/*.py), which know 
 the one place that hands their output to it, so the pipeline can move to another generator.
 """
 
+import html
 import json
 import logging
 import re
@@ -117,11 +118,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         (Path(config.site_dir) / "search" / "LICENSE-lunr.txt").write_bytes((lunr.parent / "LICENSE").read_bytes())
 
     def on_post_page(self, output, page, config):
-        return use_our_worker(output)
+        return inert_titles(use_our_worker(output))
 
     def on_post_template(self, output, template_name, config):
         # The 404 page is a template, not a page.
-        return use_our_worker(output)
+        return inert_titles(use_our_worker(output))
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,27 @@ def mark_external_links(html):
             attrs += f' class="{cls}"'
         return f'<a {attrs} rel="noopener noreferrer" target="_blank" {NEW_TAB_HINT}>{label}</a>'
     return EXTERNAL.sub(external, html)
+
+
+# A start tag, its attributes' values quoted or not (a quoted value may hold ">": the minified HTML leaves it).
+START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>""")
+TITLE = re.compile(r"""(\stitle=)("[^"]*"|'[^']*'|[^\s"'>]+)""")
+
+
+def inert_titles(page):
+    """Every title attribute of a finished page (minified), made safe for Material's tooltips
+    (content.tooltips), which insert a title as HTML: a title that holds <, > or & is escaped once more, so
+    that the tooltip shows it as the words it is (an acronym's expansion, a paragraph's title from content/)."""
+    def title(m):
+        raw = m.group(2)
+        value = html.unescape(raw[1:-1] if raw[0] in "\"'" else raw)
+        if not re.search(r"[<>&]", value):
+            return m.group(0)
+        return f'{m.group(1)}"{html.escape(html.escape(value, quote=False), quote=True)}"'
+
+    def tag(m):
+        return TITLE.sub(title, m.group(0)) if "title=" in m.group(0) else m.group(0)
+    return START_TAG.sub(tag, page)
 
 
 def use_our_worker(html):
