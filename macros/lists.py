@@ -5,8 +5,6 @@ error naming the file and its line; each quotation of the report must stand in e
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .errors import ContentError, line_of, load_with_lines, misread, parse_yaml, read_utf8
 from .passages import locate
 
