@@ -63,7 +63,7 @@ def corrupt(data, edit):
     return b"\n".join(lines)
 
 
-@settings(max_examples=30, deadline=None, derandomize=True, database=None,
+@settings(max_examples=20, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(corruption())
 def test_a_corrupted_content_file_is_one_content_error_or_builds(case):
