@@ -17,9 +17,14 @@ import hashlib
 def define_env(env):
     """Figures of the model for the hand-written pages (home, about, data)."""
     from .build import load_edition, load_report
+    from .inline import escape
     from .plugin.plugin import is_offline_edition, readable
     from .render import chapter_path, citation_file_links
     from .stats import report_stats
+
+    # What content/ and mkdocs.yml give a hand-written page lands in Markdown: escaped, like every generated page.
+    env.filter(escape, "text")
+    env.filter(contact, "contact")
 
     plugin = env.conf.plugins["opsc"]
     content = plugin.content(env.conf)
@@ -37,6 +42,22 @@ def define_env(env):
         "data.md", None, env.variables["edition"], copy=not is_offline_edition(env.conf)) + "</p>"
     # The offline zip on the download page: None without one (and in the offline edition itself).
     env.variables["offline"] = offline_download(plugin.offline_zip(env.conf))
+
+
+def contact(value):
+    """mkdocs.yml's `extra.report_errors` as Markdown: a web address or an e-mail address as a link, anything
+    else as text; nothing in it becomes markup or a script (a javascript: address is text)."""
+    import html
+    import re
+
+    from .inline import escape
+
+    value = str(value).strip()
+    if re.fullmatch(r"https?://[^\s<>\"'`]+", value):
+        return f'<a href="{html.escape(value)}">{html.escape(value)}</a>'
+    if re.fullmatch(r"[^\s@<>\"'`():;,]+@[^\s@<>\"'`():;,]+\.[A-Za-z]{2,}", value):
+        return f'<a href="mailto:{html.escape(value)}">{html.escape(value)}</a>'
+    return escape(value)
 
 
 def offline_download(path):

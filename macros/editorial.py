@@ -85,6 +85,9 @@ def _nullable(kind):
 
 
 TEXT = Kind("text", lambda v: isinstance(v, str))
+# A link's target: a web address, never javascript: or data: (it becomes an href a reader clicks).
+WEB_ADDRESS = Kind("a web address (http://, https:// or www.)",
+                   lambda v: isinstance(v, str) and bool(re.fullmatch(r"(?:https?://|www\.)[^\s<>\"`]+", v)))
 WORDS = Kind("words of the report", lambda v: isinstance(v, str) and bool(v.strip()))
 NUMBER = Kind("a whole number", _whole)
 LINE = Kind("a line number of the report", lambda v: _whole(v) and v >= 1)
@@ -118,8 +121,8 @@ SCHEMA = {
     "footnote_fixes": (False, Many(Item("footnote fix",
                                         {"line": LINE, "printed": NUMBER, "number": NUMBER, "why": TEXT}))),
     "marker_fixes": (False, Many(Item("marker fix", {"number": NUMBER, "anchor": WORDS}, {"why": TEXT}))),
-    "link_fixes": (False, Many(Item("link fix", {"at": WORDS}, {"url": _nullable(TEXT), "why": TEXT}))),
-    "extra_urls": (False, Many(Item("extra URL", {"url": TEXT, "why": TEXT}))),
+    "link_fixes": (False, Many(Item("link fix", {"at": WORDS}, {"url": _nullable(WEB_ADDRESS), "why": TEXT}))),
+    "extra_urls": (False, Many(Item("extra URL", {"url": WEB_ADDRESS, "why": TEXT}))),
     "misprints": (False, Many(Item("misprint", {"at": WORDS, "means": TEXT, "why": TEXT},
                                    {"link_to": PARAGRAPH, "article_to": TEXT}))),
 }

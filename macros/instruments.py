@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .errors import ContentError, parse_yaml, read_utf8
+from .errors import ContentError, load_with_lines, misread, misread_line, parse_yaml, read_utf8
 
 OPSC = "opsc"
 PAREN = r"\s*\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)"
@@ -142,16 +142,18 @@ def parse_provision(text):
 
 def read_instruments(path):
     text = read_utf8(path, "the instruments file")
-    data = parse_yaml(path, text)
+    data = parse_yaml(path, text, load_with_lines)
     items = data.get("instruments") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ContentError(path, 1, "expected `instruments:`, a list")
     out = []
     for item in items:
-        if not (isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("names"), list)):
-            raise ContentError(path, _line_of(text, item), "each instrument needs an `id` and a list of `names`")
-        out.append(Instrument(item["id"], item.get("title", ""), tuple(map(str, item["names"])),
-                              tuple(map(str, item.get("query") or [])), str(item.get("kind") or "")))
+        if not (isinstance(item, dict) and _texts(item, "id", "title", "kind")
+                and _texts(item, "names", "query", many=True) and item.get("id") and item.get("names")):
+            raise ContentError(path, misread_line(item), "each instrument needs an `id` and a list of `names` (and "
+                               "may have a `title`, a `kind` and a list `query`), all text" + misread(item))
+        out.append(Instrument(item["id"], item.get("title", ""), tuple(item["names"]), tuple(item.get("query") or []),
+                              item.get("kind") or ""))
     ids = {i.id for i in out}
     kinds = {i.kind for i in out if i.kind}
     generic = []
@@ -159,28 +161,26 @@ def read_instruments(path):
         if not (isinstance(item, dict) and isinstance(item.get("words"), list) and item.get("kind") in kinds
                 and isinstance(item.get("why"), str)
                 and "otherwise" in item and (item["otherwise"] is None or item["otherwise"] in ids)):
-            raise ContentError(path, _line_of(text, item, "words"), "each generic entry needs `words` (a list), "
+            raise ContentError(path, misread_line(item), "each generic entry needs `words` (a list), "
                                "`kind` (the kind of an instrument above), `why`, and `otherwise`: the id of an "
-                               "instrument above, or null")
+                               "instrument above, or null" + misread(item))
         generic.append(Generic(tuple(map(str, item["words"])), item["kind"], item["otherwise"], item["why"]))
     attributions = []
     for item in data.get("attributions") or ():
         if not (isinstance(item, dict) and isinstance(item.get("at"), str) and isinstance(item.get("why"), str)
                 and "instrument" in item and (item["instrument"] is None or item["instrument"] in ids)):
-            raise ContentError(path, _line_of(text, item, "at"), "each attribution needs `at` (the report's "
-                               "words), `why`, and `instrument`: the id of an instrument above, or null")
+            raise ContentError(path, misread_line(item), "each attribution needs `at` (the report's words), `why`, "
+                               "and `instrument`: the id of an instrument above, or null" + misread(item))
         attributions.append(Attribution(item["at"], item["instrument"], item["why"]))
     return Registry(tuple(out), tuple(attributions), tuple(generic))
 
 
-def _line_of(text, item, key="id"):
-    value = item.get(key) if isinstance(item, dict) else None
-    if isinstance(value, list):
-        value = f"[{value[0]}" if value else None
-    for i, line in enumerate(text.splitlines(), 1):
-        if value and re.match(rf"\s*-\s*{key}:\s*[\"']?{re.escape(str(value))}", line):
-            return i
-    return 0
+def _texts(item, *keys, many=False):
+    """Each of `keys` absent, or text (a list of texts, `many`)."""
+    if many:
+        return all(k not in item or (isinstance(item[k], list) and all(isinstance(v, str) for v in item[k]))
+                   for k in keys)
+    return all(isinstance(item.get(k, ""), str) for k in keys)
 
 
 @lru_cache(maxsize=4)

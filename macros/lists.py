@@ -5,23 +5,8 @@ error naming the file and its line; each quotation of the report must stand in e
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from .errors import ContentError, parse_yaml, read_utf8
+from .errors import ContentError, line_of, load_with_lines, misread, parse_yaml, read_utf8
 from .passages import locate
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
-
-
-def _with_line(loader, node):
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _with_line)
 
 
 @dataclass(frozen=True)
@@ -90,6 +75,18 @@ SCHEMAS = {
 }
 
 
+KINDS = {int: "a whole number", str: "text", list: "a list of texts"}
+
+
+def _fits(value, kind):
+    """A value of `kind`: YAML's yes/no are no numbers, and a list holds texts (not dates or numbers)."""
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is list:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, kind)
+
+
 def _records(path, data, section, record):
     items = data.get(section) if isinstance(data, dict) else None
     if not isinstance(items, list):
@@ -100,19 +97,19 @@ def _records(path, data, section, record):
         if not isinstance(item, dict):
             raise ContentError(path, line, f"each entry of `{section}` is a mapping")
         for key, (kind, required) in schema.items():
-            if (required and key not in item) or (key in item and not isinstance(item[key], kind)):
-                raise ContentError(path, line, f"expected `{key}` ({kind.__name__})")
-        unknown = sorted(set(item) - set(schema) - {"__line__"})
+            if (required and key not in item) or (key in item and not _fits(item[key], kind)):
+                raise ContentError(path, line_of(item, key), f"expected `{key}` ({KINDS[kind]}){misread(item, [key])}")
+        unknown = sorted(set(item) - set(schema) - {"__line__", "__lines__"})
         if unknown:
-            raise ContentError(path, line, f"unknown key `{unknown[0]}`; expected one of {', '.join(schema)}")
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k != "__line__"}
+            raise ContentError(path, line_of(item, unknown[0]), f"unknown key `{unknown[0]}`; expected one of {', '.join(schema)}")
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if not k.startswith("__")}
         out.append(record(**values, line=line))
     return tuple(out)
 
 
 def _load(path):
     text = read_utf8(path, f"the list {path.name}")
-    return parse_yaml(path, text, lambda t: yaml.load(t, Loader=_Loader))
+    return parse_yaml(path, text, load_with_lines)
 
 
 def read_lists(content):
@@ -124,7 +121,14 @@ def read_lists(content):
     acr_path = content / "acronyms.yaml"
     acr = _load(acr_path)
     acronyms = _records(acr_path, acr, "acronyms", Acronym)
-    not_acronyms = tuple(t for group in acr.get("not_acronyms") or () for t in group.get("tokens") or ())
+    not_acronyms = []
+    for group in acr.get("not_acronyms") or ():
+        tokens = group.get("tokens") if isinstance(group, dict) else None
+        if not _fits(tokens, list):
+            raise ContentError(acr_path, line_of(group, "tokens"), f"each group of `not_acronyms` needs `tokens` (a list of texts)"
+                                               f"{misread(group, ['tokens'])}")
+        not_acronyms += tokens
+    not_acronyms = tuple(not_acronyms)
     ids = {t.id for t in terms}
     for t in terms:
         for other in t.see:

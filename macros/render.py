@@ -1,6 +1,7 @@
 """The model as Markdown pages: one per Guidelines paragraph, one per chapter,
 the preface and the indexes. Pure functions: model in, {path: text} out."""
 
+import html
 import json
 import re
 from collections import defaultdict
@@ -39,6 +40,10 @@ def chapter_slug(number):
 
 
 def front(meta):
+    """A page's front matter. Its title and description are HTML: Material writes them into the page as they are
+    (<title>, the header, the footer's links, <meta name="description">)."""
+    meta = {k: html.escape(v, quote=False).replace('"', "&quot;") if k in ("title", "description") else v
+            for k, v in meta.items()}
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n\n"
 
 
@@ -735,7 +740,8 @@ def report_json(report, edition=None):
 
 
 def nav(report):
-    """The navigation: chapters with their sections and paragraphs, then the indexes."""
+    """The navigation: chapters with their sections and paragraphs, then the indexes. Titles are HTML (Material
+    writes them as they are)."""
     chapters = []
     for chapter in report.chapters:
         items = [chapter_path(chapter.number)]
@@ -743,7 +749,7 @@ def nav(report):
         for p in report.paragraphs:
             if p.chapter != chapter.number:
                 continue
-            entry = {f"{p.number}. {p.title}": para_path(p.number)}
+            entry = {html.escape(f"{p.number}. {p.title}", quote=False): para_path(p.number)}
             section = next((s for s in chapter.sections if s.letter == p.section), None)
             if section is None:
                 items.append(entry)
@@ -752,9 +758,9 @@ def nav(report):
             # section's paragraphs, which keeps every page light.
             if section.letter not in groups:
                 groups[section.letter] = []
-                items.append({f"{section.letter}. {section.title}": groups[section.letter]})
+                items.append({html.escape(f"{section.letter}. {section.title}", quote=False): groups[section.letter]})
             groups[section.letter].append(entry)
-        chapters.append({plain_title(chapter): items})
+        chapters.append({html.escape(plain_title(chapter), quote=False): items})
     return [
         {"Home": "index.md"},
         {"Preface": "preface.md"},

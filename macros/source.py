@@ -4,7 +4,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError
+from .errors import BOM, ContentError, check_controls
 
 # The report runs to well over four thousand lines; anything far shorter is a
 # truncated copy, and parsing it would silently drop chapters.
@@ -34,12 +34,14 @@ def parse_source(data, path, min_lines=MIN_LINES):
     if not data.strip():
         raise ContentError(path, 1, "the report text is empty; expected the extracted report")
     try:
-        text = data.decode("utf-8")
+        # A byte-order mark (an editor's, on saving) is the encoding's signature, not a character of the report.
+        text = data.decode("utf-8").removeprefix(BOM)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ContentError(
             path, line, f"byte 0x{data[exc.start]:02x} is not UTF-8; expected UTF-8 text"
         ) from exc
+    check_controls(path, text, "the report text")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

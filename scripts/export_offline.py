@@ -16,6 +16,7 @@ Every entry of the zip carries the edition's date (content/edition.yaml): never 
 
 import argparse
 import fnmatch
+import json
 import os
 import posixpath
 import re
@@ -44,7 +45,10 @@ FOLDER = ZIP.name.removesuffix(".zip")
 # The vendored iframe-worker shim (MIT, its LICENSE beside it), instead of https://unpkg.com/iframe-worker/shim.
 SHIM = "assets/vendor/iframe-worker/shim.js"
 # Built but never used from disk. Search language packs are chosen in lunr_files().
-UNUSED = ["*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json", "data/cite/*"]
+# Material's own search worker is unused too: every page names the edition's (search/worker.js, the opsc
+# plugin's use_our_worker), which check_offline() makes sure of.
+UNUSED = ["*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json", "data/cite/*",
+          "assets/javascripts/workers/*"]
 LOADING_TAGS = ("script", "img", "iframe", "source", "audio", "video", "embed")
 NETWORK = re.compile(r"(?i)^\s*(?:(?:https?|ftp|wss?):)?//")
 
@@ -128,8 +132,9 @@ def check_offline(site_dir, files):
     problems = []
     for rel in files:
         if rel.endswith(".html"):
+            html = (Path(site_dir) / rel).read_text(encoding="utf-8")
             parser = Resources()
-            parser.feed((Path(site_dir) / rel).read_text(encoding="utf-8"))
+            parser.feed(html)
             for url in parser.urls:
                 if NETWORK.match(url):
                     problems.append(f"{rel}: {url}")
@@ -138,6 +143,13 @@ def check_offline(site_dir, files):
                     target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
                     if target not in files:
                         problems.append(f"{rel}: {url} (not in the zip)")
+            # The search worker a page starts (Material's __config), which no src= names.
+            config = re.search(r'<script id="?__config"?[^>]*>(.*?)</script>', html, re.S)
+            worker = json.loads(config.group(1)).get("search") if config else None
+            if worker:
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(worker)))
+                if target not in files:
+                    problems.append(f"{rel}: search worker {worker} (not in the zip)")
     for needed in ("index.html", "search/search_index.js", SHIM, str(Path(SHIM).parent / "LICENSE")):
         if needed not in files:
             problems.append(f"missing {needed}")

@@ -312,7 +312,7 @@ def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report)
     with pytest.raises(ContentError, match=r"cases.yaml:2: “no such words” should be found in exactly one passage"):
         place(report, tmp_path / "cases.yaml", case.line, case.at[0])
     (tmp_path / "cases.yaml").write_text("cases:\n  - id: x\n    body: A court\n    at: [a]\n", encoding="utf-8")
-    with pytest.raises(ContentError, match=r"cases.yaml:2: expected `name` \(str\)"):
+    with pytest.raises(ContentError, match=r"cases.yaml:2: expected `name` \(text\)"):
         read_lists(tmp_path)
 
 

@@ -149,6 +149,38 @@ def test_reference_manager_files_for_each_paragraph_and_the_edition(site):
     assert len(bibtexparser.parse_string((site / "data" / "citations.bib").read_text(encoding="utf-8")).entries) == 226
 
 
+def test_a_box_cited_after_a_search_keeps_its_whole_title(phone, server, site):
+    """Search marks split a box's title into several text nodes (?h=examples marks "examples"): the Cite
+    button names the box by its whole title all the same."""
+    phone.goto(server + "/paragraphs/42/")
+    phone.evaluate("""() => {
+        const title = document.querySelector("#regional-good-practice-1 .admonition-title");
+        const words = title.firstChild;
+        const at = words.textContent.indexOf("examples");
+        const rest = words.splitText(at);
+        rest.splitText("examples".length);
+        const mark = document.createElement("mark");
+        mark.textContent = rest.textContent;
+        rest.replaceWith(mark);
+    }""")
+    assert phone.locator("#regional-good-practice-1 .admonition-title mark").inner_text() == "examples"
+    phone.locator("#regional-good-practice-1 .cite-passage").first.tap()
+    copied = phone.evaluate("navigator.clipboard.readText()")
+    assert "commentary on paragraph 42, ‘Concrete examples of good regional practice’," in copied, copied
+
+
+@pytest.mark.parametrize("fragment", ["%", "%E0%A4%A", "%ZZ", "guideline%"])
+def test_a_malformed_fragment_stops_no_page_script(page, server, fragment):
+    """An address with a broken escape after # (a pasted link cut short): the page's scripts still run."""
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/paragraphs/42/#" + fragment)
+    page.wait_for_load_state("load")
+    assert page.locator("#regional-good-practice-1 .cite-passage").count() == 1
+    assert page.locator(".print-footer").count() == 1
+    assert errors == []
+
+
 # ---------------------------------------------------------------- the 404 page
 
 def test_each_commentary_passage_shows_its_number_and_the_files_cite_it(site, report):
@@ -194,9 +226,14 @@ def test_the_404_page_tells_every_reader_how_to_search_and_leads_to_the_indexes(
     ("/paragraphs/42.html", ("Were you looking for Paragraph 42?", "/paragraphs/42/")),
     ("/chapters/4/", ("Were you looking for Chapter IV?", "/chapters/iv/")),
     ("/paragraphs/142/", ("There is no paragraph 142: the Guidelines have paragraphs 1 to 113.", None)),
+    # A malformed escape in the address: read as it came, and the suggestion still made.
+    ("/paragraph/42%E0%A4%A/", ("Were you looking for Paragraph 42?", "/paragraphs/42/")),
+    ("/foo%E0%A4%A/", ("", None)),
 ])
 def test_the_404_page_suggests_the_likely_page(page, server, site, address, suggestion):
     not_found = (site / "404.html").read_text(encoding="utf-8")
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
     page.route("**" + address, lambda route: route.fulfill(status=404, body=not_found, content_type="text/html"))
     page.goto(server + address)
     said = page.locator("#not-found-suggestion")
@@ -207,3 +244,4 @@ def test_the_404_page_suggests_the_likely_page(page, server, site, address, sugg
         assert href == suggestion[1]
         page.goto(server + href)
         assert page.locator("h1").first.inner_text().startswith(("42.", "IV."))
+    assert errors == []

@@ -12,6 +12,25 @@
     return window.location.origin + window.location.pathname;
   }
 
+  // The passage the address names: its fragment, decoded. A malformed escape (#%, #%E0%A4%A) names no passage
+  // and must stop nothing else on the page, so it gives "" (and a fragment that decodes to nothing, too).
+  function fragment() {
+    var hash = window.location.hash.slice(1);
+    try {
+      return decodeURIComponent(hash);
+    } catch (e) {
+      return "";
+    }
+  }
+
+  // A box's title as the reader sees it: all of its text (search marks split it into several nodes), without
+  // the ¶ link and the Cite button that follow it.
+  function titleText(title) {
+    var copy = title.cloneNode(true);
+    copy.querySelectorAll(".block-link, .cite-passage").forEach(function (el) { el.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
   // The citation of one passage: the paragraph's, with the passage named and its pinpoint address.
   function passageCitation(id) {
     var whole = document.getElementById("citation-text");
@@ -27,7 +46,7 @@
     var title = target.classList.contains("admonition") && target.querySelector(".admonition-title");
     var own = whole.getAttribute("data-commentary");
     if (own && (passage || title)) {
-      var label = passage ? "passage " + passage[1] : "‘" + title.firstChild.textContent.trim() + "’";
+      var label = passage ? "passage " + passage[1] : "‘" + titleText(title) + "’";
       return own.replace(/\s+/g, " ").trim().replace(address, address + "#" + id)
         .replace(/(commentary on paragraph \d+),/, "$1, " + label + ",");
     }
@@ -36,7 +55,7 @@
 
   // A published address whose passage has since moved (macros/permalinks.py): go where it is now.
   function followMovedAnchor() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = fragment();
     var el = id && document.getElementById(id);
     if (!el || !el.classList.contains("moved-anchor")) return;
     // The same page: an item's first-edition number (#guideline-6) now named by its letter (#guideline-e).
@@ -60,7 +79,7 @@
       if (!moved || moved.to !== window.location.href) return;
       sessionStorage.removeItem("opsc-moved");
     } catch (e) { return; }
-    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var target = document.getElementById(fragment());
     if (!target) return;
     var note = document.createElement("p");
     note.className = "moved-notice";
@@ -79,7 +98,40 @@
   followMovedAnchor();
   window.addEventListener("hashchange", followMovedAnchor);
 
+  // The 404 page (overrides/404.html), served at any address that is not here: an address that nearly names
+  // a page (/paragraph/42, /paragraphs/42.html, /para/42, /chapters/4/) is offered as a link.
+  function notFound() {
+    var out = document.getElementById("not-found-suggestion");
+    if (!out) return;
+    var base = out.getAttribute("data-base") || "/";
+    var path = window.location.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch (e) { /* a malformed escape: read the address as it came */ }
+    path = path.toLowerCase();
+    var roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    var link = function (href, label, before) {
+      var a = document.createElement("a");
+      a.href = base + href;
+      a.textContent = label;
+      out.textContent = before;
+      out.appendChild(a);
+      out.appendChild(document.createTextNode("?"));
+    };
+    var p = path.match(/(?:^|\/)(?:paragraphs?|paras?|guidelines?|p)[\/._-]*(\d{1,4})\b/);
+    var c = path.match(/(?:^|\/)chapters?[\/._-]*([ivx]+|\d{1,2})\b/);
+    if (p) {
+      var n = +p[1];
+      if (n >= 1 && n <= 113) link("paragraphs/" + n + "/", "Paragraph " + n, "Were you looking for ");
+      else out.textContent = "There is no paragraph " + n + ": the Guidelines have paragraphs 1 to 113.";
+    } else if (c) {
+      var k = /^\d+$/.test(c[1]) ? roman[+c[1] - 1] : c[1];
+      if (roman.indexOf(k) >= 0) link("chapters/" + k + "/", "Chapter " + k.toUpperCase(), "Were you looking for ");
+    }
+  }
+
   function ready() {
+    notFound();
     announceMove();
     watchResults();
     passageLinks();
@@ -189,12 +241,20 @@
     var quote = function (s) { return JSON.stringify(s.replace(/\s+/g, " ").trim()); };
     var what = h1.textContent.replace(/¶/g, "");
     if (what.length > 90) what = what.slice(0, 88) + "…";
-    var style = document.createElement("style");
-    style.media = "print";
-    style.textContent = "@page { @top-left { content: " + quote(what) + "; font: 8pt sans-serif; color: #444; }" +
+    var rules = "@page { @top-left { content: " + quote(what) + "; font: 8pt sans-serif; color: #444; }" +
       " @top-right { content: " + quote(pageAddress()) + "; font: 8pt sans-serif; color: #444; }" +
       " @bottom-right { content: counter(page) \" / \" counter(pages); font: 8pt sans-serif; color: #444; } }";
-    document.head.appendChild(style);
+    printRules(rules);
+  }
+
+  // The page's own print rules, as a style sheet built by the script (CSSOM), not a <style> element: a
+  // strict Content-Security-Policy (style-src 'self', README) allows no inline style.
+  function printRules(rules) {
+    try {
+      var sheet = new CSSStyleSheet({media: "print"});
+      sheet.replaceSync(rules);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+    } catch (e) { /* a browser without constructed style sheets prints without the running line */ }
   }
 
   function fallbackCopy(text) {

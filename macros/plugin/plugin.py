@@ -6,9 +6,11 @@ Everything of substance lives in the pipeline modules (macros/*.py), which know 
 the one place that hands their output to it, so the pipeline can move to another generator.
 """
 
+import html
 import json
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from jsmin import jsmin
@@ -17,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from ..build import Content, load_edition, load_report
-from ..edition import site_address
+from ..edition import checked_site_url, site_address
 from ..errors import ContentError
 from ..instruments import read_instruments
 from ..lists import read_lists
@@ -60,11 +62,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         path = root / self.config.offline_zip
         return None if is_offline_edition(config) or not path.is_file() else path
 
+    @event_priority(50)  # before mkdocs-macros' (define_env), which gives hand-written pages the edition
     def on_config(self, config):
+        """Every file of content/ read and checked, and everything the build makes of it made, before MkDocs
+        writes a byte: bad content stops the build with one line and leaves the previous site as it was
+        (MkDocs empties the output folder only after this event). The site's address is checked first."""
+        config.site_url = readable(lambda: checked_site_url(config.site_url))
         content = self.content(config)
-        report = readable(lambda: load_report(content))
-        # Search's data is checked now, before anything is written, not after the pages are.
-        readable(lambda: (read_terminology(content.terminology), read_headnotes(content.lists / HEADNOTES, report)))
+        self.edition_output = readable(lambda: prepare(content, config.site_url, is_offline_edition(config)))
+        report = self.edition_output.report
         stats = report_stats(report)
         log.info(f"report: {stats['paragraphs']} paragraphs, {stats['callouts']} callouts, "
                  f"{stats['report_footnotes']} + {stats['guideline_footnotes']} footnotes, "
@@ -77,18 +83,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return config
 
     def on_files(self, files, config):
-        return readable(lambda: self._files(files, config))
-
-    def _files(self, files, config):
-        content = self.content(config)
-        report = load_report(content)
-        edition = load_edition(content, config.site_url)
-        pages = render_site(report, edition, read_instruments(content.instruments), read_lists(content.lists),
-                            content.lists, offline=is_offline_edition(config))
-        for path, text in pages.items():
-            files.append(File.generated(config, path, content=text))
-        files.append(File.generated(config, "data/report.json", content=report_json(report, edition)))
-        for path, text in citation_files(report, edition).items():
+        out = self.edition_output
+        for path, text in out.files.items():
             files.append(File.generated(config, path, content=text))
         drop_unused_vendor_files(files, config)
         zip_path = self.offline_zip(config)
@@ -112,9 +108,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.is_file():
             return
-        content = self.content(config)
+        out = self.edition_output
         material = json.loads(path.read_text(encoding="utf-8"))
-        index = readable(lambda: _search_index(content, material))
+        index = readable(lambda: search_index(out.report, material, out.search_registry, out.terminology,
+                                              out.headnotes))
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         # The report's words for words it never uses: fetched by the engine only when a query holds one. A
         # worker cannot fetch a file from disk: the offline copy goes without it.
@@ -128,18 +125,37 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         (Path(config.site_dir) / "search" / "LICENSE-lunr.txt").write_bytes((lunr.parent / "LICENSE").read_bytes())
 
     def on_post_page(self, output, page, config):
-        return use_our_worker(output)
+        return inert_titles(use_our_worker(output))
 
     def on_post_template(self, output, template_name, config):
         # The 404 page is a template, not a page.
-        return use_our_worker(output)
+        return inert_titles(use_our_worker(output))
 
 
-def _search_index(content, material):
+@dataclass(frozen=True)
+class EditionOutput:
+    """What the build makes of content/, made in on_config: the model, the generated files, and what the
+    search index (written after Material's, on_post_build) needs."""
+    report: object
+    files: dict  # {path in the site: text}: the pages (Markdown), data/report.json, the citation files
+    search_registry: object  # content/instruments.yaml with the report's misprints
+    terminology: dict  # content/terminology.yaml
+    headnotes: tuple  # content/headnotes.yaml: the questions each passage answers
+
+
+def prepare(content, site_url, offline):
+    """Read and check every file of content/ and make the edition's files from them: a ContentError for the
+    first bad one. Knows nothing of MkDocs but the site's address and whether this is the offline copy."""
     report = load_report(content)
-    registry = read_instruments(content.instruments).with_misprints(report.apparatus)
-    return search_index(report, material, registry, read_terminology(content.terminology),
-                        read_headnotes(content.lists / HEADNOTES, report))
+    edition = load_edition(content, site_url)
+    registry = read_instruments(content.instruments)
+    lists = read_lists(content.lists)
+    terminology = read_terminology(content.terminology)
+    headnotes = read_headnotes(content.lists / HEADNOTES, report)
+    files = dict(render_site(report, edition, registry, lists, content.lists, offline=offline))
+    files["data/report.json"] = report_json(report, edition)
+    files.update(citation_files(report, edition))
+    return EditionOutput(report, files, registry.with_misprints(report.apparatus), terminology, tuple(headnotes))
 
 
 def readable(step):
@@ -177,6 +193,27 @@ def mark_external_links(html):
             attrs += f' class="{cls}"'
         return f'<a {attrs} rel="noopener noreferrer" target="_blank" {NEW_TAB_HINT}>{label}</a>'
     return EXTERNAL.sub(external, html)
+
+
+# A start tag, its attributes' values quoted or not (a quoted value may hold ">": the minified HTML leaves it).
+START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>""")
+TITLE = re.compile(r"""(\stitle=)("[^"]*"|'[^']*'|[^\s"'>]+)""")
+
+
+def inert_titles(page):
+    """Every title attribute of a finished page (minified), made safe for Material's tooltips
+    (content.tooltips), which insert a title as HTML: a title that holds <, > or & is escaped once more, so
+    that the tooltip shows it as the words it is (an acronym's expansion, a paragraph's title from content/)."""
+    def title(m):
+        raw = m.group(2)
+        value = html.unescape(raw[1:-1] if raw[0] in "\"'" else raw)
+        if not re.search(r"[<>&]", value):
+            return m.group(0)
+        return f'{m.group(1)}"{html.escape(html.escape(value, quote=False), quote=True)}"'
+
+    def tag(m):
+        return TITLE.sub(title, m.group(0)) if "title=" in m.group(0) else m.group(0)
+    return START_TAG.sub(tag, page)
 
 
 def use_our_worker(html):
