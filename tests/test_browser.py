@@ -295,3 +295,18 @@ def test_no_horizontal_scrolling_on_a_phone(browser, server, tmp_path_factory):
             page.screenshot(path=str(shots / "paragraph-16-375px-full.png"), full_page=True)
     context.close()
     assert not wide, wide
+
+
+def test_the_hidden_search_results_are_no_tab_stop(page, server):
+    """Issue 20, point 7: the fifth Tab stop of a page was the invisible wrapper of the search results."""
+    page.goto(server + "/paragraphs/42/")
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.className"))
+    assert not any("md-search__scrollwrap" in s for s in stops), stops
+    # With results to scroll, the list takes the keyboard again.
+    page.keyboard.press("/")
+    page.keyboard.type("grooming")
+    page.wait_for_selector(".md-search-result__item")
+    assert page.evaluate("document.querySelector('.md-search__scrollwrap').tabIndex") == 0

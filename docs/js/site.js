@@ -130,6 +130,17 @@
     }
   }
 
+  // The scrolling wrapper of Material's search results takes the keyboard (tabindex 0) so that a long list
+  // can be scrolled; with no results to show it is invisible, and must not be a Tab stop of every page.
+  function searchResultsTabStop() {
+    var wrap = document.querySelector(".md-search__scrollwrap");
+    var list = document.querySelector(".md-search-result__list");
+    if (!wrap || !list) return;
+    var sync = function () { wrap.tabIndex = list.children.length ? 0 : -1; };
+    new MutationObserver(sync).observe(list, {childList: true});
+    sync();
+  }
+
   function ready() {
     notFound();
     announceMove();
@@ -140,6 +151,7 @@
     // Material's search dialog has no accessible name of its own.
     var dialog = document.querySelector(".md-search");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+    searchResultsTabStop();
 
     document.querySelectorAll("button.copy-citation").forEach(function (button) {
       button.addEventListener("click", function () {
