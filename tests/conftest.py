@@ -105,10 +105,6 @@ def page(browser):
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 STRICT_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'report-sample'") \
                 .replace("style-src 'self'", "style-src 'self' 'report-sample'")
-# TODO(?h= highlighter): overrides/main.html's one inline script, which filters ?h=, is being replaced by the
-# edition's own highlighter in a file (another change); until then it is the one violation allowed, by its
-# opening words. Delete this once it is gone.
-H_FILTER = "(function(){var u=new URL(location.href)"
 
 
 # The inline script policy_holds() tries to run.
@@ -116,8 +112,8 @@ PROBE = "window.__inlineRan = true"
 
 
 def refused(violations):
-    """The violations a page's own files caused: not the ?h= filter's (for now), not policy_holds()'s probe."""
-    return [v for v in violations if not (v["blocked"] == "inline" and (v["sample"] or "").startswith((H_FILTER, PROBE)))]
+    """The violations a page's own files caused: not policy_holds()'s probe."""
+    return [v for v in violations if not (v["blocked"] == "inline" and (v["sample"] or "").startswith(PROBE))]
 
 
 def policy_holds(page):

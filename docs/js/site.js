@@ -136,7 +136,11 @@
     var wrap = document.querySelector(".md-search__scrollwrap");
     var list = document.querySelector(".md-search-result__list");
     if (!wrap || !list) return;
-    var sync = function () { wrap.tabIndex = list.children.length ? 0 : -1; };
+    // Without results it does not scroll either, so it is no scrollable region that the keyboard cannot reach.
+    var sync = function () {
+      wrap.tabIndex = list.children.length ? 0 : -1;
+      wrap.classList.toggle("no-results", !list.children.length);
+    };
     new MutationObserver(sync).observe(list, {childList: true});
     sync();
   }
