@@ -88,6 +88,12 @@ def _where(report, path, places):
     return '<div class="cited-in" markdown="block">\n' + "\n".join(rows) + "\n</div>"
 
 
+def _official(inst):
+    """"The official text: [UN Treaty Collection](…)." for an instrument whose address content/ records."""
+    o = inst.official if inst else None
+    return f'<p class="official-text" markdown="span">Official text: [{escape(o.source)}]({o.url}).</p>\n' if o else ""
+
+
 def articles_page(report, registry, lists):
     path = ARTICLES
     index = articles_index(report, registry)
@@ -97,6 +103,7 @@ def articles_page(report, registry, lists):
           "part of the page it is in. Each article’s subject, after its number, is this edition’s short heading: "
           "the Protocol gives its articles none. Articles of other treaties are on "
           f"[Other instruments]({rel(path, INSTRUMENTS)}).\n",
+          *filter(None, [_official(next((i for i in registry if i.id == OPSC), None))]),
           '<p class="index-jump" markdown="span">' + " ".join(
               f"[{a.number}](#article-{a.number}){{ .n }}" for a in lists.articles) + "</p>\n"]
     for a in lists.articles:
@@ -133,6 +140,7 @@ def instruments_page(report, registry):
             continue
         md.append(f"## {escape(inst.title)} {{ #{inst.id} }}\n")
         md.append(f"Cited as: {', '.join(escape(n) for n in inst.names if not n.lower().startswith('the '))}.\n")
+        md += filter(None, [_official(inst)])
         for key in sorted((k for k in cited if k), key=lambda k: (k[0], _sub_key(k[1]))):
             article, sub = key
             label = f"Article {article}" + "".join(f" ({s})" for s in sub)

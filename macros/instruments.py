@@ -59,6 +59,16 @@ class Instrument:
     names: tuple  # as the text names it
     query: tuple  # what readers type for it, besides its names
     kind: str = ""  # "convention", "protocol", "directive": what words such as "the Convention" may stand for
+    official: "Official" = None  # where its official text is
+
+
+@dataclass(frozen=True)
+class Official:
+    """Where an instrument's official text is: `url`, at `source` (who publishes it: "UN Treaty Collection",
+    "Council of Europe", "EUR-Lex"), and `checked`, what stored copy of a page confirmed the address."""
+    url: str
+    source: str
+    checked: str
 
 
 @dataclass(frozen=True)
@@ -151,7 +161,8 @@ def read_instruments(path):
         if not (isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("names"), list)):
             raise ContentError(path, _line_of(text, item), "each instrument needs an `id` and a list of `names`")
         out.append(Instrument(item["id"], item.get("title", ""), tuple(map(str, item["names"])),
-                              tuple(map(str, item.get("query") or [])), str(item.get("kind") or "")))
+                              tuple(map(str, item.get("query") or [])), str(item.get("kind") or ""),
+                              _official(path, text, item)))
     ids = {i.id for i in out}
     kinds = {i.kind for i in out if i.kind}
     generic = []
@@ -171,6 +182,20 @@ def read_instruments(path):
                                "words), `why`, and `instrument`: the id of an instrument above, or null")
         attributions.append(Attribution(item["at"], item["instrument"], item["why"]))
     return Registry(tuple(out), tuple(attributions), tuple(generic))
+
+
+def _official(path, text, item):
+    """An instrument's `official`: {url: https://…, source: who publishes it, checked: what confirmed it}."""
+    o = item.get("official")
+    if o is None:
+        return None
+    if not (isinstance(o, dict) and set(o) == {"url", "source", "checked"}
+            and all(isinstance(v, str) and v.strip() for v in o.values())
+            and re.fullmatch(r"https?://[^\s<>\"()]+", o["url"])):
+        raise ContentError(path, _line_of(text, item), f"the `official` of `{item['id']}` needs `url` (an address, "
+                           "http:// or https://), `source` (who publishes it) and `checked` (what stored copy "
+                           "confirmed the address), and nothing else")
+    return Official(o["url"], o["source"], o["checked"])
 
 
 def _line_of(text, item, key="id"):

@@ -349,3 +349,70 @@ def test_each_box_is_gathered_on_the_index_its_kind_names(site, report):
                     assert f"../paragraphs/{p.number}/#{c.id}" in html.replace('"', ""), (kind.index, p.number, c.id)
                     gathered += 1
     assert gathered == 72
+
+
+# ---------------------------------------------------------------- official texts
+
+# (instrument, where its official text is published): every such link on instruments/, opening safely.
+OFFICIAL = [
+    ("crc", "http://legal.un.org/"), ("opic", "http://treaties.un.org/"),
+    ("lanzarote", "https://www.coe.int/"), ("eu-directive-2011-93", "https://eur-lex.europa.eu/"),
+    ("eu-directive-2011-36", "https://eur-lex.europa.eu/"), ("hague-1993", "https://www.hcch.net/"),
+    ("coe-trafficking", "https://www.coe.int/"),
+]
+
+
+@pytest.mark.parametrize("ident, host", OFFICIAL)
+def test_instruments_link_their_official_texts_as_external_links(site, ident, host):
+    from macros.instruments import read_instruments
+    inst = {i.id: i for i in read_instruments(ROOT / "content" / "instruments.yaml")}[ident]
+    assert inst.official.url.startswith(host) and inst.official.checked
+    part = section(page_html(site, "instruments"), ident, "<h2")
+    m = re.search(r'Official text: <a ([^>]*)>([^<]+)</a>', part)
+    assert m, ident
+    attrs = m.group(1)
+    assert unescape(re.search(r'href="?([^" >]+)"?', attrs).group(1)) == inst.official.url
+    assert 'rel="noopener noreferrer"' in attrs and "target=_blank" in attrs.replace('"', "")
+    assert unescape(m.group(2)) == inst.official.source
+
+
+def test_every_official_address_recorded_is_shown_where_its_instrument_is(site):
+    """Every instrument with an `official` address that /instruments/ lists shows it; and no other link there
+    leaves the site."""
+    from macros.instruments import read_instruments
+    html = page_html(site, "instruments")
+    listed = [i for i in read_instruments(ROOT / "content" / "instruments.yaml")
+              if i.official and re.search(rf'<h2 id="?{re.escape(i.id)}"?', html)]
+    assert {i.id for i in listed} == {ident for ident, _ in OFFICIAL}
+    external = [unescape(h) for h, _ in links(html) if h.startswith("http")]
+    assert sorted(external) == sorted(i.official.url for i in listed)
+
+
+@pytest.mark.parametrize("official", [
+    '{url: "ftp://x", source: a, checked: b}', '{url: "https://x", source: a}',
+    '{url: "https://x", source: a, checked: b, note: c}', '"https://x"',
+])
+def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, official):
+    from macros.instruments import read_instruments
+    text = (ROOT / "content" / "instruments.yaml").read_text(encoding="utf-8")
+    # The CRC's own `official` replaced by a bad one.
+    text, n = re.subn(r"(  - id: crc\n(?:    .*\n)*?)    official:\n(?:      .*\n)+", lambda m: m.group(1) +
+                      f"    official: {official}\n", text, count=1)
+    assert n == 1
+    (tmp_path / "instruments.yaml").write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - id: crc") + 1
+    with pytest.raises(ContentError, match=rf"instruments.yaml:{line}: the `official` of `crc` needs `url`"):
+        read_instruments(tmp_path / "instruments.yaml")
+
+
+def test_the_optional_protocols_official_text_heads_articles_when_recorded(report, tmp_path):
+    """articles/ gives the Optional Protocol's official text at its top, once content/ records one."""
+    from dataclasses import replace
+    from macros.indexes import articles_page
+    from macros.instruments import Official, read_instruments
+    registry = read_instruments(ROOT / "content" / "instruments.yaml")
+    official = Official("https://example.org/opsc", "A publisher", "a stored copy")
+    registry = replace(registry, instruments=tuple(replace(i, official=official) if i.id == "opsc" else i
+                                                   for i in registry))
+    _, md = articles_page(report, registry, LISTS)
+    assert md.index("Official text: [A publisher](https://example.org/opsc).") < md.index("## Article 1 ")
