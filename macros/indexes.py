@@ -88,19 +88,50 @@ def _where(report, path, places):
     return '<div class="cited-in" markdown="block">\n' + "\n".join(rows) + "\n</div>"
 
 
-def articles_page(report, registry, lists):
+def _official(inst):
+    """"The official text: [UN Treaty Collection](…)." for an instrument whose address content/ records."""
+    o = inst.official if inst else None
+    return f'<p class="official-text" markdown="span">Official text: [{escape(o.source)}]({o.url}).</p>\n' if o else ""
+
+
+def _quoted(report, path, content, article):
+    """The words of the article the report prints, each marked as a quotation of the report, with where."""
+    if not article.quoted:
+        return []
+    md = []
+    for q in article.quoted:
+        s = place(report, content / "articles.yaml", q.line, q.found_as)
+        label = _zone_label(report, s.paragraph, s.anchor, s.zone)
+        number = s.anchor.rsplit("-", 1)[-1]
+        if s.zone == "commentary":
+            label += f", passage {number}"  # commentary passages are cited by their number
+        elif s.zone == "guideline" and not number.isdigit():
+            label += f" ({number})"  # an item of the Guideline's list
+        where = f"[paragraph {s.paragraph}, {escape(label)}]({rel(path, para_path(s.paragraph))}#{s.anchor})"
+        said = "quoted in" if q.how == "quoted" else "set out in"
+        md.append(f'<blockquote class="provision-words" markdown="block">\n<p markdown="span">'
+                  f'<span class="provision">Article {escape(q.provision)}:</span> “{escape(q.words)}”</p>\n'
+                  f'<p class="quote-source" markdown="span">— {said} {where}</p>\n</blockquote>\n')
+    return ['<p class="provision-intro" markdown="span">Its words as the report prints them:</p>\n', *md]
+
+
+def articles_page(report, registry, lists, content):
     path = ARTICLES
     index = articles_index(report, registry)
     md = index_top(path) + [
           "Where the Guidelines and the Explanatory Report discuss each article of the Optional Protocol: every "
           "passage that cites it (“article 3 (1) (c)”, “art. 3”, “Article 3(3) OPSC”), by paragraph, with the "
           "part of the page it is in. Each article’s subject, after its number, is this edition’s short heading: "
-          "the Protocol gives its articles none. Articles of other treaties are on "
-          f"[Other instruments]({rel(path, INSTRUMENTS)}).\n",
+          "the Protocol gives its articles none. Where the report quotes an article, or sets out its definitions, "
+          "offences or obligations in its words, those words follow the heading as the report prints them, with "
+          "the passage they are in: they are the report’s words, not the Protocol’s official text. Articles of "
+          f"other treaties are on [Other instruments]({rel(path, INSTRUMENTS)}).\n",
+          *filter(None, [_official(next((i for i in registry if i.id == OPSC), None))]),
           '<p class="index-jump" markdown="span">' + " ".join(
               f"[{a.number}](#article-{a.number}){{ .n }}" for a in lists.articles) + "</p>\n"]
     for a in lists.articles:
         md.append(f"## Article {a.number} · {escape(a.subject)} {{ #article-{a.number} }}\n")
+        md += _quoted(report, path, content, a)
         subs = index.get(a.number)
         if not subs:
             md.append("No passage of the report cites this article.\n")
@@ -133,6 +164,7 @@ def instruments_page(report, registry):
             continue
         md.append(f"## {escape(inst.title)} {{ #{inst.id} }}\n")
         md.append(f"Cited as: {', '.join(escape(n) for n in inst.names if not n.lower().startswith('the '))}.\n")
+        md += filter(None, [_official(inst)])
         for key in sorted((k for k in cited if k), key=lambda k: (k[0], _sub_key(k[1]))):
             article, sub = key
             label = f"Article {article}" + "".join(f" ({s})" for s in sub)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .errors import ContentError, load_with_lines, misread, misread_line, parse_yaml, read_utf8
+from .errors import ContentError, line_of, load_with_lines, misread, misread_line, parse_yaml, read_utf8
 
 OPSC = "opsc"
 PAREN = r"\s*\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)"
@@ -59,6 +59,16 @@ class Instrument:
     names: tuple  # as the text names it
     query: tuple  # what readers type for it, besides its names
     kind: str = ""  # "convention", "protocol", "directive": what words such as "the Convention" may stand for
+    official: "Official" = None  # where its official text is
+
+
+@dataclass(frozen=True)
+class Official:
+    """Where an instrument's official text is: `url`, at `source` (who publishes it: "UN Treaty Collection",
+    "Council of Europe", "EUR-Lex"), and `checked`, what stored copy of a page confirmed the address."""
+    url: str
+    source: str
+    checked: str
 
 
 @dataclass(frozen=True)
@@ -153,7 +163,7 @@ def read_instruments(path):
             raise ContentError(path, misread_line(item), "each instrument needs an `id` and a list of `names` (and "
                                "may have a `title`, a `kind` and a list `query`), all text" + misread(item))
         out.append(Instrument(item["id"], item.get("title", ""), tuple(item["names"]), tuple(item.get("query") or []),
-                              item.get("kind") or ""))
+                              item.get("kind") or "", _official(path, item)))
     ids = {i.id for i in out}
     kinds = {i.kind for i in out if i.kind}
     generic = []
@@ -181,6 +191,20 @@ def _texts(item, *keys, many=False):
         return all(k not in item or (isinstance(item[k], list) and all(isinstance(v, str) for v in item[k]))
                    for k in keys)
     return all(isinstance(item.get(k, ""), str) for k in keys)
+
+
+def _official(path, item):
+    """An instrument's `official`: {url: https://…, source: who publishes it, checked: what confirmed it}."""
+    o = item.get("official")
+    if o is None:
+        return None
+    if not (isinstance(o, dict) and {k for k in o if not str(k).startswith("__")} == {"url", "source", "checked"}
+            and all(isinstance(o[k], str) and o[k].strip() for k in ("url", "source", "checked"))
+            and re.fullmatch(r"https?://[^\s<>\"()]+", o["url"])):
+        raise ContentError(path, line_of(item), f"the `official` of `{item['id']}` needs `url` (an "
+                           "address, http:// or https://), `source` (who publishes it) and `checked` (what stored "
+                           "copy confirmed the address), and nothing else")
+    return Official(o["url"], o["source"], o["checked"])
 
 
 @lru_cache(maxsize=4)

@@ -1,18 +1,40 @@
-"""The reviewed lists of content/ that feed the indexes: the Optional Protocol's articles (their subjects),
-cases, glossary terms and acronyms. Each is read against a small declared schema, so a bad entry is one
-error naming the file and its line; each quotation of the report must stand in exactly one passage."""
+"""The reviewed lists of content/ that feed the indexes: the Optional Protocol's articles (their subjects, and
+the words of each that the report prints), cases, glossary terms and acronyms. Each is read against a small
+declared schema, so a bad entry is one error naming the file and its line; each quotation of the report must
+stand in exactly one passage."""
 
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, line_of, load_with_lines, misread, parse_yaml, read_utf8
+from .instruments import parse_provision
 from .passages import locate
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """The words of an article of the Optional Protocol as the report prints them: `quoted` (within quotation
+    marks, so found as “words”) or `restated` (the Guidelines or the commentary setting the article out in its
+    words, without quotation marks). Never the Protocol's own text: only what the report prints."""
+    provision: str  # "2 (a)", "3 (1) (a) (i)": which article (and subdivision) the words are of
+    words: str
+    how: str  # "quoted" | "restated"
+    why: str
+    within: str = None  # more of the passage's words, holding them, where the words alone stand in more than one
+    line: int = 0
+
+    @property
+    def found_as(self):
+        """What must stand in exactly one passage: the words within their quotation marks where quoted, or the
+        longer words that hold them."""
+        return self.within or (f"“{self.words}”" if self.how == "quoted" else self.words)
 
 
 @dataclass(frozen=True)
 class Article:
     number: int
     subject: str  # this edition's short heading: the Protocol gives its articles none
+    quoted: tuple = ()  # Quoted: where the report prints the article's words
     line: int = 0
 
 
@@ -65,7 +87,9 @@ class Lists:
 
 # key: (type, required) per record: what an entry may hold.
 SCHEMAS = {
-    Article: {"number": (int, True), "subject": (str, True)},
+    Article: {"number": (int, True), "subject": (str, True), "quoted": (dict, False)},
+    Quoted: {"provision": (str, True), "words": (str, True), "how": (str, True), "why": (str, True),
+             "within": (str, False)},
     Case: {"id": (str, True), "name": (str, True), "body": (str, True), "at": (list, True), "year": (int, False),
            "reference": (str, False), "note": (str, False)},
     Term: {"id": (str, True), "term": (str, True), "defined": (list, True), "see": (list, False),
@@ -75,7 +99,8 @@ SCHEMAS = {
 }
 
 
-KINDS = {int: "a whole number", str: "text", list: "a list of texts"}
+KINDS = {int: "a whole number", str: "text", list: "a list of texts", dict: "a list of mappings"}
+HOW = ("quoted", "restated")
 
 
 def _fits(value, kind):
@@ -84,11 +109,13 @@ def _fits(value, kind):
         return isinstance(value, int) and not isinstance(value, bool)
     if kind is list:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind is dict:
+        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
     return isinstance(value, kind)
 
 
-def _records(path, data, section, record):
-    items = data.get(section) if isinstance(data, dict) else None
+def _records(path, data, section, record, items=None):
+    items = (data.get(section) if isinstance(data, dict) else None) if items is None else items
     if not isinstance(items, list):
         raise ContentError(path, 1, f"expected `{section}:`, a list")
     schema, out = SCHEMAS[record], []
@@ -103,6 +130,17 @@ def _records(path, data, section, record):
         if unknown:
             raise ContentError(path, line_of(item, unknown[0]), f"unknown key `{unknown[0]}`; expected one of {', '.join(schema)}")
         values = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if not k.startswith("__")}
+        if record is Article and "quoted" in item:
+            values["quoted"] = _records(path, None, "quoted", Quoted, item["quoted"])
+            for q in values["quoted"]:
+                provision = parse_provision(q.provision)
+                if q.within and (f"“{q.words}”" if q.how == "quoted" else q.words) not in q.within:
+                    raise ContentError(path, q.line, f"`within` should hold the words “{q.words[:60]}”"
+                                       + (", in their quotation marks" if q.how == "quoted" else ""))
+                if q.how not in HOW or not provision or provision[0] != item["number"]:
+                    raise ContentError(path, q.line, f"expected `how` ({' or '.join(HOW)}) and `provision` (article "
+                                       f"{item['number']}, as “{item['number']} (1) (a)”), found “{q.how}”, "
+                                       f"“{q.provision}”")
         out.append(record(**values, line=line))
     return tuple(out)
 
@@ -143,5 +181,6 @@ def place(report, path, line, quote):
     if len(found) != 1:
         where = "no passage" if not found else f"{len(found)} passages (paragraphs " \
             f"{', '.join(str(s.paragraph) for s in found)})"
-        raise ContentError(path, line, f"“{quote[:60]}” should be found in exactly one passage, found in {where}")
+        shown = quote[:60] if quote.startswith("“") else f"“{quote[:60]}”"  # a quotation with its marks
+        raise ContentError(path, line, f"{shown} should be found in exactly one passage, found in {where}")
     return found[0]

@@ -26,7 +26,7 @@ def render_site(report, edition, registry, lists, content, offline=False):
     for fn in (preface_page, resources_page, good_practice_page, contents_page, apparatus_page, indexes_page):
         path, pages[path] = fn(report)
     path, pages[path] = iwg_advice_page(report)
-    path, pages[path] = articles_page(report, registry, lists)
+    path, pages[path] = articles_page(report, registry, lists, content)
     path, pages[path] = instruments_page(report, registry)
     path, pages[path] = cases_page(report, lists, content)
     path, pages[path] = definitions_page(report, lists, content)

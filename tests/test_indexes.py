@@ -349,3 +349,168 @@ def test_each_box_is_gathered_on_the_index_its_kind_names(site, report):
                     assert f"../paragraphs/{p.number}/#{c.id}" in html.replace('"', ""), (kind.index, p.number, c.id)
                     gathered += 1
     assert gathered == 72
+
+
+# ---------------------------------------------------------------- the provisions' words
+
+# (article, provision, paragraph, passage, the report's words): each shown under its article on articles/,
+# marked as a quotation, with a link to the passage that prints it.
+PROVISION_WORDS = [
+    (2, "2 (a)", 47, "commentary-1", "sale of children means any act or transaction whereby a child is transferred"),
+    (2, "2 (a)", 46, "guideline-1", "any act or transaction whereby a child is transferred by any person or a group"),
+    (2, "2 (b)", 53, "guideline-1", "the use of a child in sexual activities for remuneration or any other form"),
+    (2, "2 (c)", 60, "guideline-1", "any representation, by whatever means, of a child engaged in real or simulated"),
+    (2, "2 (c)", 63, "commentary-2", "any representation of a child"),
+    (3, "3 (1) (a) (i)", 47, "guideline-b", "Transfer of organs of the child for profit"),
+    (3, "3 (1) (a) (ii)", 50, "guideline-b", "in violation of applicable international legal instruments on adoption"),
+    (3, "3 (1) (b)", 56, "guideline-1", "offering, obtaining, procuring or providing a child for prostitution"),
+    (3, "3 (1) (c)", 65, "guideline-1", "producing, distributing, disseminating, importing, exporting, offering"),
+    (3, "3 (2)", 45, "guideline-1", "attempts to commit any of the said acts and complicity or participation"),
+    (3, "3 (3)", 77, "commentary-1", "punishable by appropriate penalties that take into account their grave nature"),
+    (9, "9 (1)", 31, "commentary-1", "Particular attention shall be given to protect children who are especially"),
+    (9, "9 (4)", 104, "commentary-1", "those legally responsible"),
+    (10, "10 (3)", 32, "commentary-2", "poverty and underdevelopment, contributing to the vulnerability of children"),
+]
+
+
+def quotations(html, article):
+    """[(provision, words, href)] of the report's words shown under an article's heading on articles/."""
+    part = section(html, f"article-{article}", "<h2")
+    return [(unescape(p), unescape(w), unescape(h)) for p, w, h in re.findall(
+        r'<blockquote class="?provision-words"?>\s*<p><span class="?provision"?>Article ([^<:]+):</span> “(.*?)”</p>'
+        r'\s*<p class="?quote-source"?>— (?:quoted in|set out in) <a href="?([^" >]+)"?', part, re.S)]
+
+
+@pytest.mark.parametrize("article, provision, paragraph, anchor, words", PROVISION_WORDS)
+def test_articles_show_the_words_the_report_prints_of_each_under_the_right_article(site, article, provision,
+                                                                                   paragraph, anchor, words):
+    html = page_html(site, "articles")
+    found = quotations(html, article)
+    assert any(p == provision and words in w and h == f"../paragraphs/{paragraph}/#{anchor}" for p, w, h in found), \
+        found
+    # Under that article only.
+    others = [q for n in range(1, 18) if n != article for q in quotations(html, n)]
+    assert not any(words in w for _, w, _ in others)
+
+
+def test_every_listed_quotation_stands_in_one_passage_as_printed_and_is_shown(site, report):
+    """Each `quoted` entry of content/articles.yaml is in exactly one passage (within its quotation marks where
+    the report quotes it), and articles/ shows it under its article, linked to that passage."""
+    from macros.lists import place
+    html = page_html(site, "articles")
+    count = 0
+    for a in LISTS.articles:
+        shown = quotations(html, a.number)
+        for q in a.quoted:
+            s = place(report, ROOT / "content" / "articles.yaml", q.line, q.found_as)
+            assert q.words in " ".join(s.text.split())
+            assert (q.provision, q.words, f"../paragraphs/{s.paragraph}/#{s.anchor}") in shown, q
+            count += 1
+    assert count == sum(len(quotations(html, n)) for n in range(1, 18)) >= len(PROVISION_WORDS)
+    # An article the report never quotes shows none.
+    assert quotations(html, 4) == [] and quotations(html, 1) == []
+
+
+def _articles_page_with(tmp_path, report, entry):
+    """articles/ built from content/ with one `quoted` entry for article 2 put in place of its own."""
+    from macros.indexes import articles_page
+    from macros.instruments import read_instruments
+    for name in ("cases.yaml", "glossary.yaml", "acronyms.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "content" / name).read_bytes())
+    (tmp_path / "articles.yaml").write_text(
+        "articles:\n  - number: 1\n    subject: Prohibition\n  - number: 2\n    subject: Definitions\n"
+        "    quoted:\n" + entry, encoding="utf-8")
+    return articles_page(report, read_instruments(ROOT / "content" / "instruments.yaml"), read_lists(tmp_path),
+                         tmp_path)
+
+
+@pytest.mark.parametrize("entry, error", [
+    # Words the report does not print: the build stops at the entry's line.
+    ('      - provision: "2 (a)"\n        words: "no such words"\n        how: quoted\n        why: x\n',
+     r"articles.yaml:7: “no such words” should be found in exactly one passage, found in no passage"),
+    # Words the report prints, but not within quotation marks: not "quoted".
+    ('      - provision: "3 (1) (a) (i)"\n        words: "offering, delivering or accepting a child for the purpose of"\n'
+     '        how: quoted\n        why: x\n', r"articles.yaml:7: expected `how` .* `provision` \(article 2"),
+    ('      - provision: "2 (a)"\n        words: "offering, delivering or accepting a child for the purpose of"\n'
+     '        how: quoted\n        why: x\n', r"articles.yaml:7: “offering, delivering .* found in no passage"),
+    # Words in more than one passage.
+    ('      - provision: "2 (a)"\n        words: "remuneration or any other consideration"\n        how: restated\n'
+     '        why: x\n', r"articles.yaml:7: .* found in \d+ passages \(paragraphs 46, "),
+    ('      - provision: "2 (a)"\n        words: "sale"\n        how: paraphrased\n        why: x\n',
+     r"articles.yaml:7: expected `how` \(quoted or restated\)"),
+    ('      - provision: "2 (a)"\n        words: "sale"\n        how: restated\n',
+     r"articles.yaml:7: expected `why` \(text\)"),
+    ('      - provision: "2 (a)"\n        words: "sale"\n        how: restated\n        why: x\n'
+     '        within: "other words"\n', r"articles.yaml:7: `within` should hold the words “sale”"),
+])
+def test_a_bad_quotation_of_an_article_stops_the_build_at_its_line(tmp_path, report, entry, error):
+    with pytest.raises(ContentError, match=error):
+        _articles_page_with(tmp_path, report, entry)
+
+
+
+# ---------------------------------------------------------------- official texts
+
+# (instrument, where its official text is published): every such link on instruments/, opening safely.
+OFFICIAL = [
+    ("crc", "http://legal.un.org/"), ("opic", "http://treaties.un.org/"),
+    ("lanzarote", "https://www.coe.int/"), ("eu-directive-2011-93", "https://eur-lex.europa.eu/"),
+    ("eu-directive-2011-36", "https://eur-lex.europa.eu/"), ("hague-1993", "https://www.hcch.net/"),
+    ("coe-trafficking", "https://www.coe.int/"),
+]
+
+
+@pytest.mark.parametrize("ident, host", OFFICIAL)
+def test_instruments_link_their_official_texts_as_external_links(site, ident, host):
+    from macros.instruments import read_instruments
+    inst = {i.id: i for i in read_instruments(ROOT / "content" / "instruments.yaml")}[ident]
+    assert inst.official.url.startswith(host) and inst.official.checked
+    part = section(page_html(site, "instruments"), ident, "<h2")
+    m = re.search(r'Official text: <a ([^>]*)>([^<]+)</a>', part)
+    assert m, ident
+    attrs = m.group(1)
+    assert unescape(re.search(r'href="?([^" >]+)"?', attrs).group(1)) == inst.official.url
+    assert 'rel="noopener noreferrer"' in attrs and "target=_blank" in attrs.replace('"', "")
+    assert unescape(m.group(2)) == inst.official.source
+
+
+def test_every_official_address_recorded_is_shown_where_its_instrument_is(site):
+    """Every instrument with an `official` address that /instruments/ lists shows it; and no other link there
+    leaves the site."""
+    from macros.instruments import read_instruments
+    html = page_html(site, "instruments")
+    listed = [i for i in read_instruments(ROOT / "content" / "instruments.yaml")
+              if i.official and re.search(rf'<h2 id="?{re.escape(i.id)}"?', html)]
+    assert {i.id for i in listed} == {ident for ident, _ in OFFICIAL}
+    external = [unescape(h) for h, _ in links(html) if h.startswith("http")]
+    assert sorted(external) == sorted(i.official.url for i in listed)
+
+
+@pytest.mark.parametrize("official", [
+    '{url: "ftp://x", source: a, checked: b}', '{url: "https://x", source: a}',
+    '{url: "https://x", source: a, checked: b, note: c}', '"https://x"',
+])
+def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, official):
+    from macros.instruments import read_instruments
+    text = (ROOT / "content" / "instruments.yaml").read_text(encoding="utf-8")
+    # The CRC's own `official` replaced by a bad one.
+    text, n = re.subn(r"(  - id: crc\n(?:    .*\n)*?)    official:\n(?:      .*\n)+", lambda m: m.group(1) +
+                      f"    official: {official}\n", text, count=1)
+    assert n == 1
+    (tmp_path / "instruments.yaml").write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - id: crc") + 1
+    with pytest.raises(ContentError, match=rf"instruments.yaml:{line}: the `official` of `crc` needs `url`"):
+        read_instruments(tmp_path / "instruments.yaml")
+
+
+def test_the_optional_protocols_official_text_heads_articles_when_recorded(report, tmp_path):
+    """articles/ gives the Optional Protocol's official text at its top, once content/ records one."""
+    from dataclasses import replace
+    from macros.indexes import articles_page
+    from macros.instruments import Official, read_instruments
+    registry = read_instruments(ROOT / "content" / "instruments.yaml")
+    official = Official("https://example.org/opsc", "A publisher", "a stored copy")
+    registry = replace(registry, instruments=tuple(replace(i, official=official) if i.id == "opsc" else i
+                                                   for i in registry))
+    _, md = articles_page(report, registry, LISTS, ROOT / "content")
+    assert md.index("Official text: [A publisher](https://example.org/opsc).") < md.index("## Article 1 ")
