@@ -248,3 +248,19 @@ def citation_text(passage, edition) -> str:
         ecpat += f", {_address(passage, edition)}"
     text = f"{ecpat}, commenting on {crc}" if passage.ecpat else f"{crc}; {ecpat}"
     return _clean(text + ".")
+
+
+def running_line(edition) -> str:
+    """What every printed page says of the work it is from (docs/js/site.js prints it at the foot)."""
+    return f"{ECPAT_TITLE} · online edition {edition.version} ({edition.date})"
+
+
+def handout_citation(first, last, address, edition) -> str:
+    """How to cite a printed chapter (paragraphs `first` to `last`), or with first None the Guidelines alone."""
+    if first is None:
+        return _clean(f"{CRC_AUTHOR}, {CRC_TITLE}, {CRC_SYMBOL} ({CRC_ISSUED}), as published in {ECPAT_AUTHOR}, "
+                      f"{ECPAT_TITLE}, online edition {edition.version} ({edition.date}), {address}.")
+    span = f"{first}–{last}"
+    return _clean(f"{CRC_AUTHOR}, {CRC_TITLE}, {CRC_SYMBOL} ({CRC_ISSUED}), paras. {span}; {ECPAT_AUTHOR}, "
+                  f"{ECPAT_TITLE} ({ECPAT_YEAR}), commentary on paragraphs {span}, online edition {edition.version} "
+                  f"({edition.date}), {address}.")

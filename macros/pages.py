@@ -21,8 +21,8 @@ def render_site(report, edition, registry, lists, content, offline=False):
         pages[para_path(p.number)] = paragraph_page(report, p, refs.get(p.number, []), edition, offline, marks)
     for chapter in report.chapters:
         path, pages[path] = chapter_page(report, chapter)
-        path, pages[path] = chapter_handout(report, chapter, marks)
-    path, pages[path] = guidelines_page(report, marks)
+        path, pages[path] = chapter_handout(report, chapter, marks, edition)
+    path, pages[path] = guidelines_page(report, marks, edition)
     for fn in (preface_page, resources_page, good_practice_page, contents_page, apparatus_page, indexes_page):
         path, pages[path] = fn(report)
     path, pages[path] = iwg_advice_page(report)

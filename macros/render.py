@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .cite_formats import (ACCESSED, CRC_AUTHOR, CRC_ISSUED, CRC_SYMBOL, CRC_TITLE, Passage, bibtex, citation_text,
-                           csl_json, ris)
+                           csl_json, handout_citation, ris)
 from .apparatus import KINDS, renumbered
 from .callouts import BY_TYPE, gathered_on, title
 from .crossrefs import paragraph_mentions
@@ -188,9 +188,15 @@ def render_items(items, path, anchored=False, in_handout=False, renumber=None, m
     return out
 
 
+LONG_BOX = 900  # characters: with its title, margins and lists, about half an A4 page in print
+
+
 def render_callout(callout, path, in_handout=False, marks=None):
     """A box; in a chapter handout (several paragraphs on one page) its anchor takes the paragraph's number."""
     cls = BY_TYPE[callout.type].slug
+    # Longer than half a printed page: in print it may break (css/site.css), not push its page's rest away.
+    if sum(len(b.text) for e in callout.entries for b in e.blocks) > LONG_BOX:
+        cls += " long-box"
     title = callout_title(callout)
     anchor = f"p{callout.paragraph}-{callout.id}" if in_handout else callout.id
     parts = [f'<div class="admonition {cls}" id="{anchor}" markdown="block">',
@@ -554,7 +560,12 @@ def handout_path(number):
     return f"chapters/{chapter_slug(number)}/full.md"
 
 
-def chapter_handout(report, chapter, marks=None):
+def print_footer(citation):
+    """The end of a printout: how to cite it, with its address (shown in print only, css/site.css)."""
+    return f'<p class="print-footer" data-search-exclude>Cite as: {escape(citation)}</p>\n'
+
+
+def chapter_handout(report, chapter, marks=None, edition=None):
     """The whole chapter in reading order, to read straight through and print: each paragraph's Guideline,
     commentary, boxes and footnotes. Kept out of search (its text is the paragraph pages')."""
     path = handout_path(chapter.number)
@@ -576,13 +587,17 @@ def chapter_handout(report, chapter, marks=None):
                                                          renumber=page_renumber(report, p), marks=marks)]
             md.append(render_footnotes(p.footnotes, path, heading=f"#### Footnotes to paragraph {p.number} "
                                                                   f"{{ #p{p.number}-footnotes }}", marks=marks))
+    if edition is not None:
+        numbers = [p.number for p in report.paragraphs if p.chapter == chapter.number]
+        md.append(print_footer(handout_citation(min(numbers), max(numbers),
+                                                edition.address(path.removesuffix(".md") + "/"), edition)))
     return path, "\n".join(md)
 
 
 GUIDELINES_TITLE = f"The Guidelines ({CRC_SYMBOL})"
 
 
-def guidelines_page(report, marks=None):
+def guidelines_page(report, marks=None, edition=None):
     """The Committee's 113 paragraphs alone, under their chapters and sections: no commentary, no boxes.
     Kept out of search: a hit on Guideline text opens the paragraph's own page."""
     path = "guidelines.md"
@@ -604,6 +619,8 @@ def guidelines_page(report, marks=None):
                 md.append(f'<div class="gl-paragraph" id="{p.number}" markdown="block">\n'
                           f'<p class="gl-number" markdown="span">[{p.number}.]({rel(path, para_path(p.number))} '
                           f'"{p.number}. {escape(p.title)}")</p>\n\n{body}\n\n</div>\n')
+    if edition is not None:
+        md.append(print_footer(handout_citation(None, None, edition.address("guidelines/"), edition)))
     return path, "\n".join(md)
 
 

@@ -78,14 +78,24 @@ def lines(page):
     return [line.strip() for line in page.extract_text().splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("path, running, most", [
-    ("/paragraphs/42/", "42. Sexting by children", 3),
-    ("/paragraphs/97/", "97. Support and legal counselling in proceedings", 5),
-    ("/chapters/iv/full/", "IV. Prevention of the offences covered by the Optional Protocol: the whole chapter", 20),
+WORK = "Explanatory Report to the OPSC Guidelines · online edition"
+
+
+@pytest.mark.parametrize("path, running, most, scheme", [
+    ("/paragraphs/42/", "42. Sexting by children", 2, "light"),
+    ("/paragraphs/42/", "42. Sexting by children", 2, "dark"),
+    ("/paragraphs/97/", "97. Support and legal counselling in proceedings", 5, "light"),
+    ("/chapters/iv/full/", "IV. Prevention of the offences covered by the Optional Protocol: the whole chapter", 20,
+     "dark"),
+    ("/guidelines/", "Guidelines regarding the implementation of the Optional Protocol to the Convention", 40,
+     "light"),
 ])
-def test_a_printed_handout_says_what_it_is_on_every_page(browser, server, site, path, running, most,
+def test_a_printed_handout_says_what_it_is_on_every_page(browser, server, site, path, running, most, scheme,
                                                          tmp_path_factory):
-    reader, pdf = printed(browser, server, path)
+    """Issue 20, point 5: every printed page names the page and its address at its head, the work and the
+    edition at its foot; the last ends with how to cite it. Paragraph 42's box breaks rather than leave half
+    of the first page empty (2 pages, was 3)."""
+    reader, pdf = printed(browser, server, path, scheme)
     assert 1 <= len(reader.pages) <= most, len(reader.pages)
     address = re.search(r'<link href="?([^" >]+)"? rel="?canonical', (site / path.strip("/") / "index.html")
                         .read_text(encoding="utf-8")).group(1)
@@ -96,13 +106,18 @@ def test_a_printed_handout_says_what_it_is_on_every_page(browser, server, site, 
     for k, page in enumerate(reader.pages, 1):
         text = lines(page)
         assert text[0].startswith(running[:60]) and address in text[0], (k, text[:2])
-        assert f"{k} / {len(reader.pages)}" in text, (k, text[-3:])
+        assert any(WORK in line for line in text), (k, text[-3:])
+        assert any(line.startswith(f"{k} / {len(reader.pages)}") for line in text), (k, text[-3:])
         # No heading is left at the foot of a page: the last line of text is not one.
-        body = [line for line in text if line != f"{k} / {len(reader.pages)}"]
+        body = [line for line in text if not line.startswith(f"{k} / {len(reader.pages)}") and WORK not in line]
         assert body[-1] not in headings, (k, body[-3:])
+    # The printout ends with how to cite it, and its address.
+    end = " ".join(lines(reader.pages[-1]))
+    assert "Committee on the Rights of the Child, Guidelines regarding the implementation" in end
+    assert re.search(r"online edition [\d.]+ \(\d{4}-\d{2}-\d{2}\), " + re.escape(address), end.replace("- ", "-")), end[-300:]
     shots = tmp_path_factory.getbasetemp() / "screenshots"
     shots.mkdir(exist_ok=True)
-    (shots / (path.strip("/").replace("/", "-") + ".pdf")).write_bytes(pdf)
+    (shots / (path.strip("/").replace("/", "-") + f"-{scheme}.pdf")).write_bytes(pdf)
 
 
 def test_printing_from_the_dark_palette_gives_a_light_page(browser, server):
@@ -113,11 +128,14 @@ def test_printing_from_the_dark_palette_gives_a_light_page(browser, server):
     page.emulate_media(media="print")
     colours = page.evaluate("""() => [getComputedStyle(document.documentElement).backgroundColor,
         getComputedStyle(document.body).backgroundColor,
-        getComputedStyle(document.querySelector('.guideline p')).color]""")
+        getComputedStyle(document.querySelector('.guideline p')).color,
+        getComputedStyle(document.querySelector('article a.external')).color]""")
     context.close()
     assert colours[0] == colours[1] == "rgb(255, 255, 255)", colours
     r, g, b = map(int, re.findall(r"\d+", colours[2])[:3])
     assert max(r, g, b) < 80, colours  # dark text
+    r, g, b = map(int, re.findall(r"\d+", colours[3])[:3])
+    assert 0.2126 * r + 0.7152 * g + 0.0722 * b < 100, colours  # dark links, not pale lavender
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

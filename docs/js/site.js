@@ -256,10 +256,14 @@
     if (!h1) return;
     var quote = function (s) { return JSON.stringify(s.replace(/\s+/g, " ").trim()); };
     var what = h1.textContent.replace(/¶/g, "");
+    // The work and its edition (the build's, overrides/main.html), at the foot of every printed page.
+    var meta = document.querySelector('meta[name="opsc-running-line"]');
+    var work = meta ? meta.getAttribute("content") : "";
     if (what.length > 90) what = what.slice(0, 88) + "…";
     var rules = "@page { @top-left { content: " + quote(what) + "; font: 8pt sans-serif; color: #444; }" +
       " @top-right { content: " + quote(pageAddress()) + "; font: 8pt sans-serif; color: #444; }" +
-      " @bottom-right { content: counter(page) \" / \" counter(pages); font: 8pt sans-serif; color: #444; } }";
+      " @bottom-right { content: counter(page) \" / \" counter(pages); font: 8pt sans-serif; color: #444; }" +
+      (work ? " @bottom-left { content: " + quote(work) + "; font: 8pt sans-serif; color: #444; }" : "") + " }";
     printRules(rules);
   }
 

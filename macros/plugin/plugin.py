@@ -25,6 +25,7 @@ from ..instruments import read_instruments
 from ..lists import read_lists
 from ..pages import render_site
 from ..render import citation_files, nav, report_json
+from ..cite_formats import running_line
 from ..headnotes import FILE as HEADNOTES, read_headnotes
 from ..search_index import read_terminology, search_index
 from ..stats import report_stats
@@ -70,6 +71,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         config.site_url = readable(lambda: checked_site_url(config.site_url))
         content = self.content(config)
         self.edition_output = readable(lambda: prepare(content, config.site_url, is_offline_edition(config)))
+        # Every printed page names the work and the edition at its foot (overrides/main.html, js/site.js).
+        config.extra["running_line"] = self.edition_output.running_line
         report = self.edition_output.report
         stats = report_stats(report)
         log.info(f"report: {stats['paragraphs']} paragraphs, {stats['callouts']} callouts, "
@@ -141,6 +144,7 @@ class EditionOutput:
     search_registry: object  # content/instruments.yaml with the report's misprints
     terminology: dict  # content/terminology.yaml
     headnotes: tuple  # content/headnotes.yaml: the questions each passage answers
+    running_line: str  # the work and its edition, at the foot of every printed page
 
 
 def prepare(content, site_url, offline):
@@ -155,7 +159,8 @@ def prepare(content, site_url, offline):
     files = dict(render_site(report, edition, registry, lists, content.lists, offline=offline))
     files["data/report.json"] = report_json(report, edition)
     files.update(citation_files(report, edition))
-    return EditionOutput(report, files, registry.with_misprints(report.apparatus), terminology, tuple(headnotes))
+    return EditionOutput(report, files, registry.with_misprints(report.apparatus), terminology, tuple(headnotes),
+                         running_line(edition))
 
 
 def readable(step):
