@@ -148,7 +148,7 @@ class ReportText(HTMLParser):
     EDITION_TAGS = {"h1", "h2", "h3", "h4", "nav", "sup", "button", "script", "style"}
     EDITION_CLASSES = {"headerlink", "block-link", "guideline-label", "origin", "referred-to", "citation",
                        "editorial-note", "ed-mark", "ed-marks", "passage-number", "missing-link", "footnote-series", "footnote-backref",
-                       "moved-anchors", "handout-intro", "gl-number", "moved-notice"}
+                       "moved-anchors", "handout-intro", "gl-number", "moved-notice", "print-footer"}
     VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
     # Elements that start a new line of text: between them words part; within a line, markup joins what it
     # holds as printed ("Articles <a>20</a>-<a>22</a>" reads "Articles 20-22").
