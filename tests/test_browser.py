@@ -311,3 +311,24 @@ def test_the_hidden_search_results_are_no_tab_stop(page, server):
     page.keyboard.type("grooming")
     page.wait_for_selector(".md-search-result__item")
     assert page.evaluate("document.querySelector('.md-search__scrollwrap').tabIndex") == 0
+
+
+def test_the_phone_menu_opens_at_the_chapter(browser, server):
+    """Issue 20, point 7: on a phone the menu of paragraph 42 opens at chapter IV (the chapters one tap
+    back), not at its section C (two taps back); the wide sidebar keeps every level open."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server + "/paragraphs/42/")
+    checked = "() => [...document.querySelectorAll('input.md-nav__toggle:checked')].map(t => t.id)"
+    assert len(page.evaluate(checked)) == 2  # chapter IV and its section C, as Material marks the page
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.wait_for_timeout(300)
+    assert page.evaluate(checked) == [page.evaluate(checked)[0]] and "_" not in page.evaluate(checked)[0][6:]
+    title = page.locator("nav.md-nav--primary .md-nav__toggle:checked + .md-nav__link ~ nav > .md-nav__title")
+    assert title.first.inner_text().strip().startswith("IV.")
+    context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/paragraphs/42/")
+    assert len(page.evaluate(checked)) == 2
+    context.close()

@@ -145,6 +145,21 @@
     sync();
   }
 
+  // On a phone the menu opens at the level of the current page, which for a paragraph is its section:
+  // the chapters were two taps back. It opens at the chapter instead (its sections and paragraphs, the
+  // chapters one tap back); the wide screen's sidebar keeps every level open.
+  function phoneMenuAtTheChapter() {
+    var drawer = document.getElementById("__drawer");
+    if (!drawer || !window.matchMedia) return;
+    var phone = window.matchMedia("(max-width: 76.234375em)");
+    drawer.addEventListener("change", function () {
+      if (!drawer.checked || !phone.matches) return;
+      document.querySelectorAll("input.md-nav__toggle[id^='__nav_']").forEach(function (toggle) {
+        if (/^__nav_\d+_\d+/.test(toggle.id) && toggle.checked) toggle.checked = false;
+      });
+    });
+  }
+
   function ready() {
     notFound();
     announceMove();
@@ -156,6 +171,7 @@
     var dialog = document.querySelector(".md-search");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
     searchResultsTabStop();
+    phoneMenuAtTheChapter();
 
     document.querySelectorAll("button.copy-citation").forEach(function (button) {
       button.addEventListener("click", function () {
