@@ -456,7 +456,7 @@ OFFICIAL = [
     ("crc", "http://legal.un.org/"), ("opic", "http://treaties.un.org/"),
     ("lanzarote", "https://www.coe.int/"), ("eu-directive-2011-93", "https://eur-lex.europa.eu/"),
     ("eu-directive-2011-36", "https://eur-lex.europa.eu/"), ("hague-1993", "https://www.hcch.net/"),
-    ("coe-trafficking", "https://www.coe.int/"),
+    ("coe-trafficking", "https://www.coe.int/"), ("palermo", "https://www.ohchr.org/"),
 ]
 
 
