@@ -152,7 +152,7 @@ def _tex_url(url):
 
 # How each file writes its access date, as a form: %Y the year, %m and %d the month and day on two digits,
 # %n and %j without a leading zero. The writers fill it with the edition's date; the page script
-# (docs/js/cite-files.js) puts the reader's date in its place, finding it by the same form.
+# (docs/js/site.js, citationFiles) puts the reader's date in its place, finding it by the same form.
 ACCESSED = {"bib": "urldate = {%Y-%m-%d}", "ris": "Y2  - %Y/%m/%d",
             "csl.json": '"accessed": {"date-parts": [[%Y, %n, %j]]}'}
 

@@ -471,7 +471,7 @@ CITATION_FORMATS = (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "csl.json"))
 
 def citation_file_links(path, number, edition, copy=True, lead=""):
     """A paragraph of links to each format's file, downloaded rather than opened as text, and (online) a
-    button beside each that copies it for a reference manager's "import from clipboard". docs/js/cite-files.js
+    button beside each that copies it for a reference manager's "import from clipboard". docs/js/site.js
     puts the reader's date as the access date in both, finding the edition's by the forms this paragraph
     carries (cite_formats.ACCESSED). `number`: a paragraph's files, or None for the whole edition's."""
     items = []

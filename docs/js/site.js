@@ -171,6 +171,7 @@
     var dialog = document.querySelector(".md-search");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
     searchResultsTabStop();
+    citationFiles();
     phoneMenuAtTheChapter();
 
     document.querySelectorAll("button.copy-citation").forEach(function (button) {
@@ -227,6 +228,56 @@
     status.textContent = text;
     clearTimeout(status.timer);
     status.timer = setTimeout(function () { status.textContent = ""; }, 4000);
+  }
+
+  // Citation files for reference managers (macros/render.py, citation_file_links): a link downloads the file,
+  // "Copy" puts it on the clipboard for a reference manager's import from clipboard. Either way the access
+  // date is the reader's: the build writes the edition's date in the form each file uses (the paragraph's
+  // data-accessed-*, from macros/cite_formats.py ACCESSED), and this writes today's date in the same form.
+  function citationFiles() {
+    // From disk a script cannot read the files: the links download them as they are.
+    if (window.location.protocol === "file:") return;
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var fill = function (form, y, m, d) {
+      return form.replace("%Y", String(y)).replace("%m", pad(m)).replace("%d", pad(d))
+        .replace("%n", String(m)).replace("%j", String(d));
+    };
+    var load = function (link) {
+      var box = link.closest("[data-edition-date]");
+      return fetch(link.href, {credentials: "same-origin"}).then(function (r) {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.text();
+      }).then(function (text) {
+        var form = box && box.getAttribute("data-accessed-" + link.getAttribute("data-format").replace(".", "-"));
+        var edition = (box && box.getAttribute("data-edition-date") || "").split("-").map(Number);
+        if (!form || edition.length !== 3 || edition.some(isNaN)) return text;
+        var now = new Date();
+        return text.split(fill(form, edition[0], edition[1], edition[2]))
+          .join(fill(form, now.getFullYear(), now.getMonth() + 1, now.getDate()));
+      });
+    };
+    document.querySelectorAll("a.cite-file[download]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        load(link).then(function (text) {
+          var a = document.createElement("a");
+          a.href = URL.createObjectURL(new Blob([text], {type: "text/plain;charset=utf-8"}));
+          a.download = link.getAttribute("download");
+          document.body.appendChild(a);
+          a.click();
+          setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+        }, function () { window.location.href = link.href; });
+      });
+    });
+    document.querySelectorAll("button.cite-copy").forEach(function (button) {
+      var link = button.previousElementSibling;
+      if (!link || !link.classList.contains("cite-file")) return;
+      button.addEventListener("click", function () {
+        load(link).then(function (text) {
+          copy(text, function () { say(link.textContent + " entry copied, with today's access date."); });
+        }, function () { say("The file could not be read: use the link to download it."); });
+      });
+    });
   }
 
   function copy(text, done) {
