@@ -804,10 +804,14 @@ def main(argv=None):
         if args.before and not args.no_browser:
             log(f"build of {args.before}")
             tree = build_revision(args.before, tmp)
-            before = (args.before, tree / "site")
+            # The commit it named then: a branch moves.
+            commit = subprocess.run(["git", "rev-parse", "--short", args.before], cwd=ROOT, capture_output=True,
+                                    text=True).stdout.strip()
+            label = f"{args.before} ({commit})" if commit and commit != args.before else args.before
+            before = (label, tree / "site")
             if not args.no_offline:
                 log(f"offline export of {args.before}")
-                r["offline_before"] = (args.before, bench_offline(tmp, tree))
+                r["offline_before"] = (label, bench_offline(tmp, tree))
         if not args.no_browser:
             log(f"Chromium ×{runs}")
             r["browser"] = bench_browser(site, runs, args.paragraph, before)
