@@ -788,6 +788,5 @@ def nav(report):
         {"Indexes": [INDEXES_PAGE, *({i.title: i.path} for i in INDEXES)]},
         {"About": [{"How to use this site": "about.md"}, {"This edition": "about/edition.md"},
                    {"Editor’s apparatus": APPARATUS}, {"Open data": "data.md"},
-                   {"Offline copy": "download.md"}, {"Performance": "performance.md"},
-                   {"Search benchmark": "search-benchmark.md"}]},
+                   {"Offline copy": "download.md"}]},
     ]

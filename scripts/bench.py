@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/bench.py [--runs N | --quick] [--paragraph N] [--no-browser] [--no-offline]
                                       [--queries] [--breakdown] [--write docs/performance.md]
+                                      [--before REF] [--slow-cpu]
 
 Prints one Markdown table; each timing is the median (and the largest) of --runs runs (default 5;
 --quick: 2). Sizes are in kB (1 kB = 1000 bytes); "gzip" is the file compressed by Python's gzip at
@@ -14,18 +15,30 @@ level 6, what a web server's on-the-fly compression roughly gives.
 - paragraph pages: the HTML of paragraphs/1/ .. paragraphs/113/ of that build;
 - first and second visit: Chromium (Playwright) loads a paragraph page from the build, served on
   127.0.0.1 by http.server (which does not compress: sizes are raw bodies; the gzip figure gzips each
-  fetched file, images and fonts excepted). Assets, css/ and js/ are served with
-  `Cache-Control: max-age=3600`, the rest (HTML, the search index) with `no-cache`, so a second visit
-  revalidates the page and the index (304, no body) and takes the rest from the cache. A second visit
-  is the same page reloaded in the same browser context (opening its address again gives the same
-  requests); "then" is the next paragraph page in that context;
+  fetched file, images and fonts excepted), and waits until the network is idle; nobody searches.
+  Assets, css/ and js/ are served with `Cache-Control: max-age=3600`, the rest (HTML, the search index)
+  with `no-cache`, so a second visit revalidates the page (304, no body) and takes the rest from the
+  cache. A second visit is the same page reloaded in the same browser context (opening its address again
+  gives the same requests); "then" is the next paragraph page in that context;
+- search opened: on the first visit, once the network is idle, the search box takes focus (as the /
+  key or a tap gives it) and the bench waits for the worker to be ready: what that fetches;
+- --before REF: the first visit to the same page of a build of the git revision REF (`git archive` into
+  a temporary directory, built there by `python -m mkdocs build` with its own macros/), in the same
+  browser run, beside this tree's; and its offline zip;
 - search index: search/search_index.json of the build;
 - offline zip: scripts/export_offline.py, run once into a temporary file (dist/ is left alone); "n/a"
   when the script is missing or fails;
-- search ready: a fresh browser context opens the page; at DOMContentLoaded the bench types a query into
-  Material's search box; the time until its first result is in the page (Material sends a query typed
+- search ready: a fresh browser context opens the page; at DOMContentLoaded the bench focuses
+  Material's search box and types a query into it; the time until its first result is in the page (Material sends a query typed
   before its worker is ready once the worker is). The time the worker reports ready (the search box's
-  "Initializing search" goes) is shown beside it;
+  "Initializing search" goes), the box focused at DOMContentLoaded and nothing typed, is shown beside it;
+- --slow-cpu: with the CPU slowed 4 times (Chromium's Emulation.setCPUThrottlingRate, a mid-range phone),
+  a fresh context opens the page and, at DOMContentLoaded, puts the query in the search box (as "search
+  ready" does); the time from the start of the navigation to the first result in the page. Beside it,
+  the same page of a copy of the build indexed by Pagefind (scripts/bench_search.py's
+  prepare_pagefind(), scope "article"), in the same run, interleaved: at DOMContentLoaded, Pagefind's
+  JavaScript API is imported and initialised, searches the query and loads the data of its first 10
+  results (what its UI needs to show them);
 - search results: the same page, search ready; for each query of QUERIES, the box is cleared, the query
   is put in at once and one keyup dispatched (Material searches on keyup); the time from that keyup to
   the results in the page (a MutationObserver on the result list and its count, performance.now()).
@@ -182,22 +195,44 @@ def bench_search_index(site):
     return {"raw": len(data), "gzip": gz(data), "docs": len(json.loads(data)["docs"])}
 
 
-def bench_offline(workdir):
-    """Run the export once into a temporary zip; else the zip in dist/; else None."""
-    if not EXPORT.is_file():
+def bench_offline(workdir, root=ROOT):
+    """Run the export (of the tree at root) once into a temporary zip; else the zip in dist/; else None."""
+    export = root / EXPORT.relative_to(ROOT)
+    if not export.is_file():
         return {"why": "scripts/export_offline.py missing"}
-    zip_path = Path(workdir) / DIST_ZIP.name
+    zip_path = Path(workdir) / ("before-" if root != ROOT else "") / DIST_ZIP.name
+    zip_path.parent.mkdir(exist_ok=True)
     t0 = time.perf_counter()
-    result = subprocess.run([sys.executable, str(EXPORT), "--zip", str(zip_path), "--no-site"],
-                            cwd=ROOT, capture_output=True, text=True)
+    # That tree's macros/, not the ones this environment installed (editable) from this one.
+    env = dict(os.environ, PYTHONPATH=str(root))
+    result = subprocess.run([sys.executable, str(export), "--zip", str(zip_path), "--no-site"],
+                            cwd=root, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - t0
     if result.returncode == 0 and zip_path.is_file():
         return {"bytes": zip_path.stat().st_size, "seconds": seconds, "where": "export_offline.py"}
     # The script's last words, if any; a strict build that aborts can exit 1 without any.
     why = (result.stderr.strip().splitlines() or [f"exit status {result.returncode}, no message"])[-1]
-    if DIST_ZIP.is_file():
+    if DIST_ZIP.is_file() and root == ROOT:
         return {"bytes": DIST_ZIP.stat().st_size, "where": "dist/ (export failed: " + why + ")"}
     return {"why": f"export_offline.py failed: {why}"}
+
+
+def build_revision(ref, workdir):
+    """A build of the git revision ref: its tree (git archive) in a temporary directory, built there with
+    this environment's MkDocs (its own macros/ and plugin, found first from its directory)."""
+    tree = Path(workdir) / "before"
+    tree.mkdir()
+    archive = subprocess.run(["git", "archive", "--format=tar", ref], cwd=ROOT, capture_output=True)
+    if archive.returncode != 0:
+        raise SystemExit(f"git archive {ref} failed: {archive.stderr.decode(errors='replace')}")
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    site = tree / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(tree))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=tree,
+                            capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build of {ref} failed:\n{result.stderr}")
+    return tree
 
 
 # --- the local server ------------------------------------------------------------------------------
@@ -262,6 +297,8 @@ READY_PROBE = """
     const input = document.querySelector("[data-md-component=search-query]");
     const root = document.querySelector("[data-md-component=search-result]");
     if (!input || !root) { b.error = "no search box"; return; }
+    // The reader shows they will search as soon as they can: the search loads now.
+    input.focus();
     const meta = root.querySelector(".md-search-result__meta");
     const check = () => {
       const t = performance.now();
@@ -368,7 +405,13 @@ def body_size(response):
 
 
 def settle(page):
+    """Until the network is idle: what a reader who does not search downloads."""
     page.wait_for_load_state("networkidle")
+
+
+def search_ready(page):
+    """The reader puts the focus in the search box; until the worker is ready and the network idle."""
+    page.focus("[data-md-component=search-query]")
     page.wait_for_function("() => !/initializing/i.test("
                            "document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
     page.wait_for_load_state("networkidle")
@@ -384,14 +427,86 @@ def ready_times(page, key):
     return {k: b[k] - b["dcl"] for k in ("ready", "results", "index") if b.get(k) is not None}
 
 
-def bench_browser(site, runs, paragraph):
+def first_visits(browser, site, runs, paragraph):
+    """The first visit to a paragraph page of another build (--before), no search: weigh() of each run."""
+    server = Server(site)
+    out = []
+    try:
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            server.take()
+            page.goto(f"{server.url}/paragraphs/{paragraph}/", wait_until="load")
+            settle(page)
+            out.append(weigh(site, server.take()))
+            context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return out
+
+
+CPU_SLOWDOWN = 4
+PAGEFIND_AT_LOAD = """
+(() => {
+  const query = QUERY_AT_LOAD;
+  const b = window.__bench = {};
+  document.addEventListener("DOMContentLoaded", async () => {
+    b.dcl = performance.now();
+    const pf = await import("/pagefind/pagefind.js");
+    await pf.init();
+    b.ready = performance.now();
+    const s = await pf.search(query);
+    await Promise.all(s.results.slice(0, 10).map(r => r.data()));
+    b.results = performance.now();
+    b.count = s.results.length;
+  });
+})();
+"""
+
+
+def bench_slow_cpu(site, runs, paragraph, workdir, query=QUERY_AT_LOAD):
+    """Navigation start → first result, CPU slowed CPU_SLOWDOWN times: ours and Pagefind, interleaved."""
+    from playwright.sync_api import sync_playwright
+
+    import bench_search
+
+    copy = Path(workdir) / "pagefind-site"
+    info = bench_search.prepare_pagefind(site, copy, "article")
+    server = Server(copy)
+    out = {"site": [], "pagefind": [], "pagefind_version": info.get("version"), "query": query}
+    scripts = {"site": probe(query), "pagefind": PAGEFIND_AT_LOAD.replace("QUERY_AT_LOAD", json.dumps(query))}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for i in range(runs):
+                log(f"  slowed CPU, run {i + 1}/{runs}")
+                for engine in ("site", "pagefind"):
+                    context = browser.new_context(viewport={"width": 1280, "height": 900})
+                    context.add_init_script(scripts[engine])
+                    page = context.new_page()
+                    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+                    page.goto(f"{server.url}/paragraphs/{paragraph}/", wait_until="domcontentloaded")
+                    page.wait_for_function("() => window.__bench && window.__bench.results !== undefined",
+                                           timeout=120000)
+                    out[engine].append(page.evaluate("window.__bench.results"))
+                    context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return out
+
+
+def bench_browser(site, runs, paragraph, before=None):
     from playwright.sync_api import sync_playwright
 
     server = Server(site)
     following = paragraph % 113 + 1
     url, next_url = f"{server.url}/paragraphs/{paragraph}/", f"{server.url}/paragraphs/{following}/"
     out = {"url_path": f"paragraphs/{paragraph}/", "next_path": f"paragraphs/{following}/",
-           "first": [], "second": [], "next": [], "at_load": [], "ready_cold": [], "ready_warm": [],
+           "first": [], "opened": [], "second": [], "next": [], "at_load": [], "ready_cold": [],
+           "ready_warm": [], "before": [],
            "queries": {}, "mismatch": []}
     try:
         with sync_playwright() as p:
@@ -399,15 +514,13 @@ def bench_browser(site, runs, paragraph):
             out["chromium"] = browser.version
             for i in range(runs):
                 log(f"  browser run {i + 1}/{runs}")
-                # A fresh context (empty cache): the first visit, a query typed at DOMContentLoaded.
+                # A fresh context (empty cache): the first visit, nobody searches.
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
-                context.add_init_script(probe(QUERY_AT_LOAD))
                 page = context.new_page()
                 responses = []
                 page.on("response", lambda response: responses.append(response))
                 server.take()
                 page.goto(url, wait_until="load")
-                out["at_load"].append(ready_times(page, "results"))
                 settle(page)
                 first = weigh(site, server.take())
                 # What Chromium received (the worker's fetches included) against what the server sent.
@@ -415,6 +528,9 @@ def bench_browser(site, runs, paragraph):
                 if seen != first["raw"]:
                     out["mismatch"].append((seen, first["raw"]))
                 out["first"].append(first)
+                # Then the reader opens the search.
+                search_ready(page)
+                out["opened"].append(weigh(site, server.take()))
 
                 # Second visit: the same page reloaded in the same context; only what reaches the server.
                 page.reload(wait_until="load")
@@ -422,6 +538,8 @@ def bench_browser(site, runs, paragraph):
                 out["second"].append(weigh(site, server.take()))
 
                 # Search, keystroke to results, on this page.
+                search_ready(page)
+                server.take()
                 for q in QUERIES:
                     r = page.evaluate(QUERY, q)
                     if r["ms"] is None:
@@ -432,6 +550,14 @@ def bench_browser(site, runs, paragraph):
                 page.goto(next_url, wait_until="load")
                 settle(page)
                 out["next"].append(weigh(site, server.take()))
+                context.close()
+
+                # A fresh context, a query typed at DOMContentLoaded.
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context.add_init_script(probe(QUERY_AT_LOAD))
+                page = context.new_page()
+                page.goto(url, wait_until="load")
+                out["at_load"].append(ready_times(page, "results"))
                 context.close()
 
                 # Another fresh context, no query typed: when the worker is ready, empty cache then warm.
@@ -446,6 +572,10 @@ def bench_browser(site, runs, paragraph):
                 settle(page)
                 context.close()
                 server.take()
+            if before:
+                log(f"  the build of {before[0]} ×{runs}")
+                out["before"] = first_visits(browser, before[1], runs, paragraph)
+                out["before_ref"] = before[0]
             browser.close()
     finally:
         server.shutdown()
@@ -486,6 +616,10 @@ def table(r, runs):
     si = r["search_index"]
     row(f"Search index (`search/search_index.json`, {si['docs']} entries)",
         f"{kb(si['raw'])} raw, {kb(si['gzip'])} gzip")
+    if r.get("offline_before"):
+        ref, off = r["offline_before"]
+        row(f"Offline zip, build of {ref}", f"{kb(off['bytes'])} ({off['bytes'] / 1e6:.2f} MB)" if "bytes" in off
+            else f"n/a ({off['why']})")
     off = r.get("offline")
     if off is None:
         row("Offline zip", "not measured (--no-offline)")
@@ -507,7 +641,11 @@ def table(r, runs):
             if parts:
                 text += f" (raw/gzip kB: {parts})"
             row(label, text)
-        visit(f"First visit to {b['url_path']} (empty cache)", b["first"])
+        if b.get("before"):
+            visit(f"First visit to {b['url_path']} (empty cache, no search), build of {b['before_ref']}",
+                  b["before"])
+        visit(f"First visit to {b['url_path']} (empty cache, no search)", b["first"])
+        visit("Then the reader opens the search (focus in the search box): what it fetches", b["opened"])
         visit(f"Second visit to {b['url_path']} (same browser)", b["second"])
         visit(f"Then {b['next_path']} (same browser)", b["next"])
         t = [x["results"] for x in b["at_load"]]
@@ -516,10 +654,18 @@ def table(r, runs):
         built = [x["ready"] - x["index"] for x in b["ready_cold"] if "index" in x]
         row("Search ready: DOMContentLoaded → first result of a query typed then (empty cache)",
             f"{median(t):.0f} ms (max {max(t):.0f} ms)", "search_ready", median(t))
-        row("Search worker ready, no query typed: DOMContentLoaded → \"Initializing search\" gone",
+        row("Search worker ready, the box focused at DOMContentLoaded, no query typed: "
+            "DOMContentLoaded → \"Initializing search\" gone",
             f"{median(cold):.0f} ms with an empty cache ({median(built):.0f} ms after the index arrived); "
             f"{median(warm):.0f} ms on the next page (index cached)",
             "search_ready", max(median(cold), median(warm)))
+        slow = r.get("slow_cpu")
+        if slow:
+            ours, theirs = slow["site"], slow["pagefind"]
+            row(f"CPU slowed {CPU_SLOWDOWN}×: navigation start → first result of \"{slow['query']}\" typed at "
+                f"DOMContentLoaded, ours against Pagefind {slow['pagefind_version']} on the same page",
+                f"ours {median(ours):.0f} ms (max {max(ours):.0f}), Pagefind {median(theirs):.0f} ms "
+                f"(max {max(theirs):.0f}): {median(ours) / median(theirs):.2f}×")
         all_ms = [x["ms"] for v in b["queries"].values() for x in v]
         row(f"Search: keyup → results in the page ({len(QUERIES)} queries × {runs})",
             f"median {median(all_ms):.1f} ms, max {max(all_ms):.1f} ms", "search_results", max(all_ms))
@@ -579,7 +725,7 @@ def page_text(r, runs, tbl, qtbl, m):
         "",
         "```sh",
         ".venv/bin/python scripts/bench.py   # 5 runs of each measure; --runs N, or --quick for 2",
-        ".venv/bin/python scripts/bench.py --write docs/performance.md   # and rewrite this page",
+        ".venv/bin/python scripts/bench.py --before main --slow-cpu --write docs/performance.md   # this page",
         "```",
         "",
         "It builds the site into a temporary directory, serves it on 127.0.0.1 and loads it in Debian's",
@@ -587,9 +733,11 @@ def page_text(r, runs, tbl, qtbl, m):
         "beside it; 1 kB is 1000 bytes; \"gzip\" is each file compressed at level 6, as a web server would",
         "send it (Python's local server sends files uncompressed). Assets, `css/` and `js/` are served with",
         "`Cache-Control: max-age=3600` and the rest with `no-cache`, so a second visit revalidates the page",
-        "and the search index (304, no body) and takes the rest from the browser's cache. A time meets its",
-        "target when its median does, the search results when the slowest of them does. The times are",
-        "this machine's: a phone's CPU is several times slower.",
+        "(304, no body) and takes the rest from the browser's cache. A visit is until the network is idle,",
+        "nobody searching: the search index and engine load when a reader shows they will search (the",
+        "search box focused), measured apart. A time meets its target when its median does, the search",
+        "results when the slowest of them does. The times are this machine's: a phone's CPU is several",
+        "times slower (the row \"CPU slowed 4×\" gives an idea, with `--slow-cpu`).",
         "",
         f"Measured on {date} ({runs} runs), on {m['nproc']} CPUs ({m['cpu']}), {m['ram']} of RAM,",
         f"Python {m['python']}, Chromium {m['chromium']}, MkDocs {m['mkdocs']}, Material for MkDocs",
@@ -628,6 +776,10 @@ def main(argv=None):
     parser.add_argument("--breakdown", action="store_true",
                         help="also print what the median and the largest paragraph page are made of")
     parser.add_argument("--write", type=Path, metavar="PAGE", help="also write the results as a Markdown page")
+    parser.add_argument("--slow-cpu", action="store_true",
+                        help="also time load → first result with the CPU slowed 4 times, ours against Pagefind")
+    parser.add_argument("--before", metavar="REF",
+                        help="also load the same page of a build of this git revision (e.g. main), same run")
     args = parser.parse_args(argv)
     runs = 2 if args.quick else args.runs
     if runs < 1:
@@ -648,9 +800,24 @@ def main(argv=None):
         if not args.no_offline:
             log("offline export")
             r["offline"] = bench_offline(tmp)
+        before = None
+        if args.before and not args.no_browser:
+            log(f"build of {args.before}")
+            tree = build_revision(args.before, tmp)
+            # The commit it named then: a branch moves.
+            commit = subprocess.run(["git", "rev-parse", "--short", args.before], cwd=ROOT, capture_output=True,
+                                    text=True).stdout.strip()
+            label = f"{args.before} ({commit})" if commit and commit != args.before else args.before
+            before = (label, tree / "site")
+            if not args.no_offline:
+                log(f"offline export of {args.before}")
+                r["offline_before"] = (label, bench_offline(tmp, tree))
         if not args.no_browser:
             log(f"Chromium ×{runs}")
-            r["browser"] = bench_browser(site, runs, args.paragraph)
+            r["browser"] = bench_browser(site, runs, args.paragraph, before)
+            if args.slow_cpu:
+                log(f"slowed CPU ×{runs}")
+                r["slow_cpu"] = bench_slow_cpu(site, runs, args.paragraph, tmp)
             for seen, sent in r["browser"]["mismatch"]:
                 log(f"warning: Chromium received {seen} bytes of bodies, the server sent {sent}")
 

@@ -8,7 +8,8 @@
    polyfill (search runs in a Web Worker, which file:// pages cannot start), so nothing comes from a CDN;
 2. zips what that site uses, deterministically (sorted entries, one timestamp, fixed permissions), into
    dist/opsc-explanatory-report-offline.zip: no source maps, no search language packs an English site
-   does not load, no sitemap, no 404 page, no JSON search index (file:// pages read the inlined one);
+   does not load, no sitemap, no 404 page, no JSON search index (file:// pages read the inlined one), no
+   maintainers' page (performance, search benchmark), no script the offline pages do not load;
 3. builds the online site into site/, which then offers that zip on its download page.
 
 Every entry of the zip carries the edition's date (content/edition.yaml): never the clock's or git's.
@@ -48,7 +49,11 @@ SHIM = "assets/vendor/iframe-worker/shim.js"
 # Material's own search worker is unused too: every page names the edition's (search/worker.js, the opsc
 # plugin's use_our_worker), which check_offline() makes sure of.
 UNUSED = ["*.map", "sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json", "data/cite/*",
-          "assets/javascripts/workers/*"]
+          "assets/javascripts/workers/*",
+          # what holds search back until a reader shows intent, online (from disk Material waits itself)
+          "js/search-on-intent.js",
+          # the maintainers' pages, the benchmarks' figures: not for readers (README)
+          "performance.html", "search-benchmark.html"]
 LOADING_TAGS = ("script", "img", "iframe", "source", "audio", "video", "embed")
 NETWORK = re.compile(r"(?i)^\s*(?:(?:https?|ftp|wss?):)?//")
 

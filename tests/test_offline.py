@@ -4,6 +4,7 @@ from disk in Debian's Chromium, search included, with every request that is not 
 import hashlib
 import json
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -18,9 +19,10 @@ from macros.edition import read_edition
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "opsc-explanatory-report-offline.zip"
 FOLDER = NAME.removesuffix(".zip")
-# 1.49 MB in edition 1.1, with the chapter handouts, the Guidelines alone and the apparatus: a guard
-# against bloat (source maps, fonts, unused language packs), with room for the next additions.
-MAX_BYTES = 1_600_000
+# 1.53 MB in edition 1.1 (issue 22: 1.56 MB before the maintainers' pages and Material's search worker
+# left it), with the chapter handouts, the Guidelines alone and the apparatus: a guard against bloat
+# (source maps, fonts, unused language packs), with a little room for the next additions.
+MAX_BYTES = 1_550_000
 SHIM = "assets/vendor/iframe-worker/shim.js"
 EDITION = read_edition(ROOT / "content" / "edition.yaml")
 EDITION_DATE = tuple(int(x) for x in EDITION.date.split("-"))
@@ -73,10 +75,27 @@ def test_zip_holds_the_site_and_only_what_it_uses(zipped):
     assert report["paragraphs"][41]["guideline"][0]["text"].startswith("The Committee draws States parties’ attention")
     # Material's search worker and its language packs: the edition's engine (search/worker.js) runs instead.
     assert "search/worker.js" in files
-    unused = [f for f in files if f.endswith(".map") or f.startswith(("assets/javascripts/lunr/",
-                                                                       "assets/javascripts/workers/"))
-              or f in ("sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json")]
+    unused = [f for f in files if f.endswith(".map") or f.startswith("assets/javascripts/lunr/")
+              or f.startswith("assets/javascripts/workers/")  # Material's search worker: the edition has its own
+              or f in ("sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json",
+                       "js/search-on-intent.js",  # online only (tests/test_search_loading.py)
+                       "performance.html", "search-benchmark.html")]  # the maintainers' pages
     assert unused == []
+    # Every script of the edition's and of Material's that a page of the zip loads is in it, and every one in
+    # it is loaded by a page (vendored scripts may load their own: the iframe-worker shim).
+    loaded = set()
+    for name in files:
+        if name.endswith(".html"):
+            with zipfile.ZipFile(zipped) as z:
+                html = z.read(f"{FOLDER}/{name}").decode("utf-8")
+            for src in re.findall(r'<script[^>]*\ssrc="?([^" >]+)', html):
+                loaded.add(posixpath.normpath(posixpath.join(posixpath.dirname(name), src)))
+    # Material starts these itself: the worker (config.search) and the index, when the search opens.
+    scripts = {f for f in files if f.endswith(".js") and f not in ("search/worker.js", "search/search_index.js")
+               and not f.startswith("assets/vendor/")}
+    assert scripts == loaded - {f for f in loaded if f.startswith("assets/vendor/")}, \
+        (sorted(scripts - loaded), sorted(loaded - scripts))
+    assert SHIM in loaded
 
 
 def test_zip_is_deterministic(zipped, tmp_path):

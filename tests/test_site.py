@@ -258,3 +258,20 @@ def test_other_instruments_are_listed_with_the_paragraphs_that_cite_them(site, p
     page.goto(server + "/instruments/")
     box = page.locator("a.n").first.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24, box
+
+
+def test_maintainers_pages_are_built_but_out_of_the_readers_menus(site):
+    """Issue 22, point 4: the benchmarks' figures are for maintainers (README links them); the About menu holds
+    what readers use, and no reader's page links them."""
+    for name, title in (("performance", "Performance"), ("search-benchmark", "Search benchmark")):
+        assert title in text_of(site / name / "index.html")
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert "Offline copy" in about and "Open data" in about
+    for path in site.rglob("*.html"):
+        if path.parent.name in ("performance", "search-benchmark"):
+            continue
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r'href="?[./]*(performance|search-benchmark)/', html), path.relative_to(site)
+    # Material's own search worker and its language packs: every page names the edition's worker.
+    assert not (site / "assets" / "javascripts" / "workers").exists()
+    assert not (site / "assets" / "javascripts" / "lunr").exists()

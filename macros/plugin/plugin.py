@@ -36,6 +36,7 @@ ENGINE = PACKAGE / "search_worker.js"
 WORDNET = PACKAGE / "wordnet.json"  # scripts/wordnet_bridge.py writes it
 VENDOR = "assets/vendor/"
 WORKER = "search/worker.js"
+MATERIAL_ENGINE = re.compile(r"assets/javascripts/(workers/search\.[0-9a-f]+\.min\.js(\.map)?$|lunr/)")
 MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 EXTERNAL = re.compile(r'<a ((?=[^>]*href="(?:https?:)?//)[^>]*)>(.*?)</a>', re.S)
 # Every external link points at one description in the page template (overrides/main.html)
@@ -90,6 +91,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for path, text in out.files.items():
             files.append(File.generated(config, path, content=text))
         drop_unused_vendor_files(files, config)
+        drop_materials_search_engine(files)
         zip_path = self.offline_zip(config)
         if zip_path:
             files.append(File.generated(config, f"downloads/{zip_path.name}", abs_src_path=str(zip_path)))
@@ -169,6 +171,14 @@ def readable(step):
         return step()
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+
+
+def drop_materials_search_engine(files):
+    """Material's search worker and its lunr language packs: no page loads them, every page's config names the
+    edition's worker (search/worker.js, lunr.js included)."""
+    for file in list(files):
+        if MATERIAL_ENGINE.match(file.src_uri):
+            files.remove(file)
 
 
 def drop_unused_vendor_files(files, config):
