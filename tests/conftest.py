@@ -38,7 +38,7 @@ BROWSER_FIXTURES = {"browser"}
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(items):
     for item in items:
-        if any(item.get_closest_marker(name) for name in ("model", "site", "browser")):
+        if any(item.get_closest_marker(name) for name in ("model", "site", "browser", "slow")):
             continue
         used = set(item.fixturenames)
         marker = "browser" if used & BROWSER_FIXTURES else "site" if used & SITE_FIXTURES else "model"

@@ -63,6 +63,7 @@ def corrupt(data, edit):
     return b"\n".join(lines)
 
 
+@pytest.mark.slow  # 20 builds of the model: kept out of the quick `-m model`
 @settings(max_examples=20, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(corruption())

@@ -443,6 +443,7 @@ def test_every_page_uses_the_editions_search_worker(site):
     assert worker.startswith("/**\n * lunr - http://lunrjs.com") and "Engine.prototype.search" in worker
 
 
+@pytest.mark.slow  # reads the whole of WordNet
 def test_the_wordnet_bridge_is_what_wordnet_and_the_report_give():
     """macros/wordnet.json is derived, not edited: scripts/wordnet_bridge.py gives it again from WordNet 3.1
     (installed by scripts/setup.sh --tests) and the report; and it leads everyday words to the report's."""
