@@ -141,21 +141,20 @@ Engine.prototype.stemTable = function (table) {
   return out;
 };
 
+// WordNet's table, read when first needed: search/wordnet.json, beside search/worker.js (a worker may wait for
+// it). Offline from disk, or without the file, {}: the query is read without it.
+Engine.prototype.readSynonyms = function () {
+  try {
+    var request = new XMLHttpRequest();
+    request.open("GET", "wordnet.json", false);
+    request.send(null);
+    if (request.status === 200 || request.status === 0) return JSON.parse(request.responseText);
+  } catch (e) { /* no file to read */ }
+  return {};
+};
+
 Engine.prototype.synonyms = function (stem) {
-  if (this.synonymTable === null) {
-    var table = {};
-    try {
-      if (typeof SYNONYMS_FILE !== "undefined") {
-        table = SYNONYMS_FILE();
-      } else {
-        var request = new XMLHttpRequest();
-        request.open("GET", "wordnet.json", false);  // beside search/worker.js; a worker may wait for it
-        request.send(null);
-        if (request.status === 200 || request.status === 0) table = JSON.parse(request.responseText);
-      }
-    } catch (e) { /* offline from disk, or no file: the query is read without it */ }
-    this.synonymTable = this.stemTable(table);
-  }
+  if (this.synonymTable === null) this.synonymTable = this.stemTable(this.readSynonyms());
   return this.synonymTable.get(stem) || [];
 };
 
