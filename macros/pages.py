@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from .checklist_pages import checklist_pages, read_checklist
 from .inline import Acronyms
 from .indexes import articles_page, cases_page, definitions_page, instruments_page
 from .render import (Marks, apparatus_page, chapter_handout, chapter_page, contents_page, good_practice_page,
@@ -30,4 +31,6 @@ def render_site(report, edition, registry, lists, content, offline=False):
     path, pages[path] = instruments_page(report, registry)
     path, pages[path] = cases_page(report, lists, content)
     path, pages[path] = definitions_page(report, lists, content)
+    # The checklist of recommendations and the themes' pages (macros/checklist_pages.py).
+    pages.update(checklist_pages(report, read_checklist(report, registry, content)))
     return pages

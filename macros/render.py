@@ -752,12 +752,13 @@ def _slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def report_json(report, edition=None):
-    return json.dumps(to_json(report, edition), ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+def report_json(report, edition=None, extra=None):
+    """`extra`: more of the edition's data, after the model's ({"recommendations": [...]})."""
+    return json.dumps(to_json(report, edition) | (extra or {}), ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
 
-def nav(report):
-    """The navigation: chapters with their sections and paragraphs, then the indexes. Titles are HTML (Material
+def nav(report, extra=()):
+    """The navigation: chapters with their sections and paragraphs, `extra` entries, then the indexes. Titles are HTML (Material
     writes them as they are)."""
     chapters = []
     for chapter in report.chapters:
@@ -785,6 +786,7 @@ def nav(report):
         {"Contents": "contents.md"},
         # Chapters at the top, as in the report's table of contents (and one level less on every page).
         *chapters,
+        *extra,
         {"Indexes": [INDEXES_PAGE, *({i.title: i.path} for i in INDEXES)]},
         {"About": [{"How to use this site": "about.md"}, {"This edition": "about/edition.md"},
                    {"Editor’s apparatus": APPARATUS}, {"Open data": "data.md"},

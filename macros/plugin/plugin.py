@@ -24,6 +24,8 @@ from ..errors import ContentError
 from ..instruments import read_instruments
 from ..lists import read_lists
 from ..pages import render_site
+from ..checklist_export import checklist_files, checklist_json
+from ..checklist_pages import checklist_nav, read_checklist
 from ..render import citation_files, nav, report_json
 from ..cite_formats import running_line
 from ..headnotes import FILE as HEADNOTES, read_headnotes
@@ -83,7 +85,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             # Listed, not a warning: the report itself prints no target for these.
             log.info(f"link without target: {link.text!r} at line {link.line}: {link.why}")
         if not config.get("nav"):
-            config["nav"] = nav(report)
+            config["nav"] = nav(report, [checklist_nav(read_checklist(report, self.edition_output.search_registry,
+                                                                      content.lists))])
         return config
 
     def on_files(self, files, config):
@@ -159,8 +162,11 @@ def prepare(content, site_url, offline):
     terminology = read_terminology(content.terminology)
     headnotes = read_headnotes(content.lists / HEADNOTES, report)
     files = dict(render_site(report, edition, registry, lists, content.lists, offline=offline))
-    files["data/report.json"] = report_json(report, edition)
+    # The checklist of recommendations: in report.json, and as CSV and sheets (macros/checklist_export.py).
+    checklist = read_checklist(report, registry.with_misprints(report.apparatus), content.lists)
+    files["data/report.json"] = report_json(report, edition, {"recommendations": checklist_json(checklist)})
     files.update(citation_files(report, edition))
+    files.update(checklist_files(checklist, edition.url))
     return EditionOutput(report, files, registry.with_misprints(report.apparatus), terminology, tuple(headnotes),
                          running_line(edition))
 
