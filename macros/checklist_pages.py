@@ -94,26 +94,28 @@ def recommendations_page(report: Report, checklist: Checklist) -> tuple[str, str
     path = PAGE
     rows = checklist.rows
     counts = {g: sum(1 for r in rows if verb_group(r.rec.verb) == g) for g, _ in VERB_GROUPS}
-    md = [front({"title": TITLE, "search": {"exclude": True}, "description": "Every recommendation of the Committee's Guidelines on the "
-                 "Optional Protocol, by theme, verb and article: filterable, printable, as a spreadsheet."}),
+    md = [front({"title": TITLE, "search": {"exclude": True},
+                 "description": "Every recommendation of the Committee's Guidelines on the Optional Protocol, by "
+                                "theme, verb and article: filterable, printable, as a spreadsheet."}),
           f"# {TITLE}\n",
-          f"What the Committee asks of States in the Guidelines' own words: {len(rows)} recommendations, each "
-          "a sentence (or an item of a list) of the Guideline text, with the paragraph it stands in, its verb, "
-          "the articles of the Optional Protocol it names and its paragraph's themes. Made for an alternative "
-          "report: download the table with empty columns for what your State has done and your source, or "
-          "print it as a checklist.\n",
+          f"What the Committee asks of States, in the Guidelines' own words: {len(rows)} recommendations, each "
+          "with the paragraph it stands in, its verb, the articles of the Optional Protocol it names and its "
+          "paragraph's themes. For an alternative report, download the table with empty columns for what your "
+          "State has done and your source, or print it as a checklist (the rows shown, with tick boxes).\n",
           f"Download all: {downloads(path, None)}. Each theme's part: on [its page]({rel(path, THEMES_PAGE)}).\n",
-          "## How strongly it asks { #scale }\n",
-          "The Committee's verbs fall on a scale: it **urges** (the strongest, with the duties the Protocol itself "
-          "binds States to, which it **reminds** them of: *must*, *are required to*), **recommends** (also *calls "
+          "The Committee's verbs fall on a scale: it **urges** (the strongest; so do the duties the Protocol "
+          "binds States to: *must*, *are required to*, which it *reminds* them of), **recommends** (also *calls "
           "upon*, *requests*, and what *States parties should* do), and **encourages** (the mildest). Each row "
-          "gives the verb as printed and its place on this scale.\n",
-          "A sentence is a recommendation when it asks something of States by its verb; one that describes, "
-          "defines or explains is not, nor one that asks the private sector alone. The rules and the reviewed "
-          f"exceptions are in the edition's `content/{DECISIONS}`. By verb: "
-          + ", ".join(f"{g} {n}" for g, n in counts.items() if n) + ".\n",
+          "gives the verb as printed and its place on the scale.\n",
           filters(report, checklist),
           table(path, rows),
+          "## How the recommendations were found { #method }\n",
+          "A sentence of the Guideline text (the Committee's, not the commentary's) is a recommendation when it "
+          "asks something of States by its verb; the items of a list it leads (“States parties should:”) are "
+          "each one. A sentence that describes, defines or explains is not, nor one that asks the private sector "
+          "alone. The rules are in the edition's `macros/recommendations.py`, the sentences they do not decide, "
+          f"each with its reason, in `content/{DECISIONS}`. By verb: "
+          + ", ".join(f"{g} {n}" for g, n in counts.items() if n) + ".\n",
           # Its own script, on this page alone; deferred, so the table stands before it runs.
           f'<script src="{rel(path, "js/checklist.js")}" defer></script>', ""]
     return path, "\n".join(md)
@@ -157,8 +159,8 @@ def row_html(path: str, r: Row) -> str:
     themes = ", ".join(f"[{escape(t.title)}]({rel(path, t.path)})" for t in r.themes)
     return (f'<tr id="r{r.number}" {attrs} markdown="block"><td class="ck-tick"><span class="ck-box"></span></td>'
             f'<td data-label="Paragraph" markdown="span">[{where}]({rel(path, para_path(rec.paragraph))}#{rec.anchor})</td>'
-            f'<td data-label="Verb" markdown="span"><span class="ck-verb">{escape(rec.verb)}</span> '
-            f'<span class="ck-strength">{STRENGTH_NAMES[rec.strength]}</span></td>'
+            f'<td class="ck-verb-cell" data-label="Verb" markdown="span"><span class="ck-verb">{escape(rec.verb)}</span> '
+            f'<span class="ck-strength">scale: {STRENGTH_NAMES[rec.strength]}</span></td>'
             f'<td class="ck-words" markdown="span">{escape(rec.words)}</td>'
             f'<td data-label="Articles" markdown="span">{articles}</td>'
             f'<td data-label="Themes" markdown="span">{themes}</td></tr>')

@@ -60,6 +60,10 @@ STATES_LAW = ("reminds", "emphasizes", "stresses", "underlines", "underscores", 
 COMMITTEE = re.compile(
     r"\b(?:[Tt]he Committee|It)\b(?:,[^,]{1,120},)?\s+(?P<verb>(?:(?:strongly|also|therefore|further)\s+)?"
     r"(?P<key>" + "|".join(map(re.escape, [*ASKS, *STATES_LAW])) + r"))\b")
+# "The Committee notes that ..., and encourages States parties to ...": its asking verb after another.
+COMMITTEE_AND = re.compile(
+    r"\b[Tt]he Committee\b.*?\band\s+(?P<verb>(?:(?:strongly|also)\s+)?"
+    r"(?P<key>" + "|".join(map(re.escape, [*ASKS, *STATES_LAW])) + r"))\b")
 DUTY = re.compile(r"\b(?:should|must|shall|obligation|obliged|required|need)\b")
 BINDING = re.compile(r"\b(?:must|obligation|obliged|required)\b")
 # States parties (each State party) and, within a clause, the modal that asks of them.
@@ -162,7 +166,7 @@ def block_sentences(paragraph: int, block: Block) -> list[Sentence]:
 
 def rule(s: Sentence) -> Ruling:
     """A sentence ruled by the rules alone (no list context, no reviewed decision)."""
-    m = COMMITTEE.search(s.text)
+    m = COMMITTEE.search(s.text) or COMMITTEE_AND.search(s.text)
     if m and m.group("key") in ASKS:
         return Ruling(s, Rule.COMMITTEE, m.group("verb"), ASKS[m.group("key")], Rule.COMMITTEE.value)
     if m:

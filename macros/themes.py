@@ -50,8 +50,7 @@ class Themes:
     def tags(self, number: int, from_path: str) -> str:
         """Paragraph `number`'s themes as a line of tags on the page `from_path`, each linking to its theme's
         page (escaped Markdown in HTML): what a paragraph page shows below its title."""
-        links = [f'<a class="theme-tag" href="{rel(from_path, t.path).removesuffix("index.md")}">'
-                 f'{escape(t.title)}</a>' for t in self.of_paragraph(number)]
+        links = [f"[{escape(t.title)}]({rel(from_path, t.path)}){{ .theme-tag }}" for t in self.of_paragraph(number)]
         if not links:
             return ""
         return f'<p class="theme-tags" markdown="span"><span class="theme-tags-label">Themes:</span> {" ".join(links)}</p>'
