@@ -1,0 +1,100 @@
+"""The checklist page (recommendations/) in Chromium: its filters (docs/js/checklist.js) show exactly the rows
+the model puts on a theme, a verb, an article or words; it works without JavaScript, under the strict policy,
+on a phone's width and in print; the files it links are in the site."""
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import refused
+from macros.build import load_report
+from macros.checklist_pages import read_checklist
+from macros.instruments import read_instruments
+from macros.recommendations import verb_group
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def checklist():
+    report = load_report(ROOT)
+    registry = read_instruments(ROOT / "content" / "instruments.yaml").with_misprints(report.apparatus)
+    return read_checklist(report, registry, ROOT / "content")
+
+
+def shown(page):
+    return [tr.get_attribute("id") for tr in page.locator("#ck-table tbody tr:not([hidden])").all()]
+
+
+def test_choosing_a_theme_shows_exactly_its_rows(page, server, checklist):
+    page.goto(f"{server}/recommendations/")
+    assert page.locator("#ck-count").inner_text() == "201 recommendations"
+    page.select_option("#ck-theme", "travel")
+    travel = checklist.themes.by_id("travel")
+    assert shown(page) == [f"r{r.number}" for r in checklist.of_theme(travel)]
+    assert page.locator("#ck-count").inner_text() == "Showing 6 of 201 recommendations"
+    assert page.locator("#ck-count").get_attribute("aria-live") == "polite"
+    # Filters combine: the theme's rows that urges, then any row naming article 9.
+    page.select_option("#ck-verb", "urges")
+    assert shown(page) == [f"r{r.number}" for r in checklist.of_theme(travel) if verb_group(r.rec.verb) == "urges"]
+    page.click("#ck-reset")
+    page.select_option("#ck-article", "9")
+    assert shown(page) == [f"r{r.number}" for r in checklist.rows if "9" in r.articles]
+    page.click("#ck-reset")
+    page.fill("#ck-text", "barnahus")
+    assert shown(page) == [f"r{r.number}" for r in checklist.rows if "Barnahus" in r.rec.words]
+    assert len(shown(page)) == 1
+
+
+def test_keyboard_and_a_theme_pages_link(page, server, checklist):
+    page.goto(f"{server}/themes/justice/")
+    page.click('a[href$="recommendations/?theme=justice"]')
+    justice = checklist.themes.by_id("justice")
+    assert page.locator("#ck-theme").input_value() == "justice"
+    assert shown(page) == [f"r{r.number}" for r in checklist.of_theme(justice)]
+    page.focus("#ck-chapter")
+    page.keyboard.press("ArrowDown")  # the first chapter with recommendations: I
+    assert page.locator("#ck-chapter").input_value() == "I"
+    assert shown(page) == []
+    assert page.locator("#ck-count").inner_text() == "Showing 0 of 201 recommendations"
+    # Every control has its label and is at least 24 px high.
+    for name in ("theme", "chapter", "verb", "article", "text"):
+        assert page.locator(f'label[for="ck-{name}"]').count() == 1
+        assert page.locator(f"#ck-{name}").bounding_box()["height"] >= 24
+
+
+def test_without_javascript_the_whole_table_shows(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/recommendations/")
+    assert page.locator("#ck-table tbody tr").count() == 201
+    assert not page.locator("#ck-filters").is_visible()
+    context.close()
+
+
+def test_under_the_strict_policy_on_a_phone_and_in_print(strict_csp, server, tmp_path):
+    page, violations, errors = strict_csp
+    page.goto(f"{server}/recommendations/?theme=sale")
+    assert page.locator("#ck-count").inner_text() == "Showing 8 of 201 recommendations"
+    assert refused(violations()) == [] and errors == []
+    page.set_viewport_size({"width": 390, "height": 844})
+    first = page.locator("#ck-table tbody tr:not([hidden])").first
+    assert first.bounding_box()["width"] <= 390  # a card, not a row wider than the screen
+    page.emulate_media(media="print")
+    assert page.locator("#ck-table tbody tr:not([hidden]) .ck-box").first.is_visible()  # a tick box per row
+    assert not page.locator("#ck-filters").is_visible()
+    assert not page.locator("#r1").is_visible()  # not on the theme: not printed
+
+
+def test_the_files_it_links_are_in_the_site(site, checklist):
+    html = (site / "recommendations" / "index.html").read_text("utf-8")
+    hrefs = re.findall(r'href="?(\.\./data/checklist/[^" >]+)', html)
+    assert sorted(hrefs) == ["../data/checklist/recommendations.csv", "../data/checklist/recommendations.xlsx"]
+    for href in hrefs:
+        assert (site / "recommendations" / href).resolve().is_file(), href
+    rows = list(csv.reader(io.StringIO((site / "data" / "checklist" / "recommendations.csv").read_text("utf-8-sig"))))
+    assert len(rows) == 1 + len(checklist.rows)
+    assert rows[1][7] == checklist.rows[0].rec.words
