@@ -35,7 +35,8 @@ def test_choosing_a_theme_shows_exactly_its_rows(page, server, checklist):
     page.select_option("#ck-theme", "travel")
     travel = checklist.themes.by_id("travel")
     assert shown(page) == [f"r{r.number}" for r in checklist.of_theme(travel)]
-    assert page.locator("#ck-count").inner_text() == "Showing 6 of 201 recommendations"
+    assert page.locator("#ck-count").inner_text() == \
+        "Showing 6 of 201 recommendations (theme: Travel and tourism)"
     assert page.locator("#ck-count").get_attribute("aria-live") == "polite"
     # Filters combine: the theme's rows that urges, then any row naming article 9.
     page.select_option("#ck-verb", "urges")
@@ -52,6 +53,7 @@ def test_choosing_a_theme_shows_exactly_its_rows(page, server, checklist):
 def test_keyboard_and_a_theme_pages_link(page, server, checklist):
     page.goto(f"{server}/themes/justice/")
     page.click('a[href$="recommendations/?theme=justice"]')
+    page.wait_for_selector("#ck-filters:not([hidden])")
     justice = checklist.themes.by_id("justice")
     assert page.locator("#ck-theme").input_value() == "justice"
     assert shown(page) == [f"r{r.number}" for r in checklist.of_theme(justice)]
@@ -59,7 +61,8 @@ def test_keyboard_and_a_theme_pages_link(page, server, checklist):
     page.keyboard.press("ArrowDown")  # the first chapter with recommendations: I
     assert page.locator("#ck-chapter").input_value() == "I"
     assert shown(page) == []
-    assert page.locator("#ck-count").inner_text() == "Showing 0 of 201 recommendations"
+    assert page.locator("#ck-count").inner_text() == \
+        "Showing 0 of 201 recommendations (theme: Child victims in justice; chapter: I. Introduction)"
     # Every control has its label and is at least 24 px high.
     for name in ("theme", "chapter", "verb", "article", "text"):
         assert page.locator(f'label[for="ck-{name}"]').count() == 1
@@ -78,7 +81,7 @@ def test_without_javascript_the_whole_table_shows(browser, server):
 def test_under_the_strict_policy_on_a_phone_and_in_print(strict_csp, server, tmp_path):
     page, violations, errors = strict_csp
     page.goto(f"{server}/recommendations/?theme=sale")
-    assert page.locator("#ck-count").inner_text() == "Showing 8 of 201 recommendations"
+    assert page.locator("#ck-count").inner_text().startswith("Showing 8 of 201 recommendations (theme: Sale")
     assert refused(violations()) == [] and errors == []
     page.set_viewport_size({"width": 390, "height": 844})
     first = page.locator("#ck-table tbody tr:not([hidden])").first

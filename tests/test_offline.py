@@ -315,7 +315,9 @@ def test_the_checklist_from_disk(offline, unzipped):
     page.goto((unzipped / "themes" / "travel" / "index.html").as_uri())
     page.locator('a[href*="recommendations/index.html?theme=travel"]').click()
     page.wait_for_url(re.compile(r"/recommendations/index\.html\?theme=travel$"))
-    assert page.locator("#ck-count").inner_text() == "Showing 6 of 201 recommendations"
+    page.wait_for_selector("#ck-filters:not([hidden])")
+    assert page.locator("#ck-count").inner_text() == \
+        "Showing 6 of 201 recommendations (theme: Travel and tourism)"
     page.fill("#ck-text", "Code of Conduct")
     assert page.locator("#ck-table tbody tr:not([hidden])").count() == 1
     for href in ("../data/checklist/recommendations.csv", "../data/checklist/recommendations.xlsx"):

@@ -33,9 +33,16 @@
       tr.hidden = !show;
       if (show) shown += 1;
     });
-    count.textContent = shown === rows.length
+    // What is chosen, in words: it is also what a printed checklist says it holds.
+    var chosen = fields.filter(function (f) { return f.value.trim(); }).map(function (f) {
+      var label = form.querySelector('label[for="' + f.id + '"]').textContent.toLowerCase();
+      var value = f.tagName === "SELECT" ? f.options[f.selectedIndex].text : "“" + f.value.trim() + "”";
+      return label + ": " + value;
+    });
+    count.textContent = shown === rows.length && !chosen.length
       ? rows.length + " recommendations"
-      : "Showing " + shown + " of " + rows.length + " recommendations";
+      : "Showing " + shown + " of " + rows.length + " recommendations" +
+        (chosen.length ? " (" + chosen.join("; ") + ")" : "");
   }
 
   var query = new URLSearchParams(window.location.search);
