@@ -101,3 +101,21 @@ def test_the_files_it_links_are_in_the_site(site, checklist):
     rows = list(csv.reader(io.StringIO((site / "data" / "checklist" / "recommendations.csv").read_text("utf-8-sig"))))
     assert len(rows) == 1 + len(checklist.rows)
     assert rows[1][7] == checklist.rows[0].rec.words
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violation(browser, server, scheme):
+    from test_browser import AXE, axe_violations
+
+    assert AXE.is_file(), "axe-core: bash scripts/setup.sh --tests"
+    found = {}
+    for width, path in ((1280, "/recommendations/?theme=online"), (390, "/recommendations/?verb=urges"),
+                        (1280, "/themes/"), (1280, "/themes/online/")):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(server + path)
+        violations = axe_violations(page)
+        if violations:
+            found[f"{width} {path}"] = violations
+        context.close()
+    assert not found, found
