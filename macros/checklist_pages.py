@@ -79,7 +79,7 @@ def downloads(path: str, theme: Theme | None) -> str:
 
 def checklist_pages(report: Report, checklist: Checklist) -> dict[str, str]:
     """{path: Markdown}: the checklist, the themes' list and each theme's page."""
-    pages = dict([recommendations_page(report, checklist), themes_page(checklist)])
+    pages = dict([recommendations_page(report, checklist), themes_page(report, checklist)])
     for theme in checklist.themes.themes:
         path, pages[path] = theme_page(report, checklist, theme)
     return pages
@@ -171,15 +171,16 @@ def provision_anchor(provision: str) -> str:
     return "-".join(re.findall(r"\w+", provision))
 
 
-def themes_page(checklist: Checklist) -> tuple[str, str]:
+def themes_page(report: Report, checklist: Checklist) -> tuple[str, str]:
     path = THEMES_PAGE
     md = [front({"title": "Themes"}), "# Themes\n",
           "The report's paragraphs and boxes by subject, wherever its chapters put them: each theme's page "
           "gathers its paragraphs, good practice, resources and the IWG’s advice in the report's order, with "
           f"its part of the [checklist of recommendations]({rel(path, PAGE)}).\n",
-          "| Theme | What it covers | Paragraphs | Recommendations |", "| --- | --- | --- | --- |"]
+          "| Theme | What it covers | Paragraphs | Boxes | Recommendations |", "| --- | --- | --- | --- | --- |"]
     for t in checklist.themes.themes:
-        md.append(f"| [{escape(t.title)}]({rel(path, t.path)}) | {escape(t.scope)} | {len(t.paragraphs)} | "
+        boxes = sum(1 for p in report.paragraphs for c in p.callouts if t in checklist.themes.of_box(p.number, c.id))
+        md.append(f"| [{escape(t.title)}]({rel(path, t.path)}) | {escape(t.scope)} | {len(t.paragraphs)} | {boxes} | "
                   f"{len(checklist.of_theme(t))} |")
     return path, "\n".join(md) + "\n"
 

@@ -226,3 +226,5 @@ def test_pages_of_the_checklist(report, checklist):
     assert [int(n) for n in re.findall(r"^### \[(\d+)\.", travel, re.M)] == [3, 35, 36, 59, 85]
     assert "(../../paragraphs/36.md#good-practice-1)" in travel
     assert "../../recommendations/index.md?theme=travel" in travel
+    assert "| [Travel and tourism](travel/index.md) | Sale and sexual exploitation of children by travelling " \
+           "offenders and in the travel and tourism sector. | 5 | 4 | 6 |" in pages["themes/index.md"]
