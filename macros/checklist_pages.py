@@ -192,7 +192,8 @@ def theme_page(report: Report, checklist: Checklist, theme: Theme) -> tuple[str,
           f"{escape(theme.scope)}\n",
           f"Its {len(rows)} recommendations: [in the checklist]({rel(path, PAGE)}?theme={theme.id}); "
           f"{downloads(path, theme)}.\n",
-          f"## Paragraphs and boxes {{ #paragraphs }}\n"]
+          # The report's words here are opening words, which search finds on their own pages: out of search.
+          f"## Paragraphs and boxes {{ #paragraphs data-search-exclude }}\n"]
     reasons = dict(theme.reasons)
     added = {(n, b): why for n, b, why in theme.boxes}
     for p in report.paragraphs:
@@ -201,12 +202,12 @@ def theme_page(report: Report, checklist: Checklist, theme: Theme) -> tuple[str,
             continue
         href = rel(path, para_path(p.number))
         if p.number in theme.paragraphs:
-            md.append(f"### [{p.number}. {escape(p.title)}]({href}#guideline) {{ #p{p.number} }}\n")
+            md.append(f"### [{p.number}. {escape(p.title)}]({href}#guideline) {{ #p{p.number} data-search-exclude }}\n")
             md.append(f'<p class="theme-opening" markdown="span">{escape(opening_words(p))}</p>\n')
             if p.number in reasons:
                 md.append(f'<p class="theme-reason" markdown="span">On this theme: {escape(reasons[p.number])}.</p>\n')
         else:
-            md.append(f"### [{p.number}. {escape(p.title)}]({href}): a box {{ #p{p.number} }}\n")
+            md.append(f"### [{p.number}. {escape(p.title)}]({href}): a box {{ #p{p.number} data-search-exclude }}\n")
         md += [box_line(href, c, added.get((p.number, c.id))) for c in boxes]
         md.append("")
     return path, "\n".join(md)
