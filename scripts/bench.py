@@ -35,8 +35,8 @@ level 6, what a web server's on-the-fly compression roughly gives.
 - --slow-cpu: with the CPU slowed 4 times (Chromium's Emulation.setCPUThrottlingRate, a mid-range phone),
   a fresh context opens the page and, at DOMContentLoaded, puts the query in the search box (as "search
   ready" does); the time from the start of the navigation to the first result in the page. Beside it,
-  the same page of a copy of the build indexed by Pagefind (scripts/bench_search.py's
-  prepare_pagefind(), scope "article"), in the same run, interleaved: at DOMContentLoaded, Pagefind's
+  the same page of a copy of the build indexed by Pagefind (scripts/harness.py's
+  pagefind_site(), scope "article"), in the same run, interleaved: at DOMContentLoaded, Pagefind's
   JavaScript API is imported and initialised, searches the query and loads the data of its first 10
   results (what its UI needs to show them);
 - search results: the same page, search ready; for each query of QUERIES, the box is cleared, the query
@@ -44,10 +44,10 @@ level 6, what a web server's on-the-fly compression roughly gives.
   the results in the page (a MutationObserver on the result list and its count, performance.now()).
 """
 
+from __future__ import annotations
+
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -56,10 +56,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+# Python puts a script's own folder first on its path: scripts/harness.py is importable as it stands.
+import harness
+from harness import LogEntry, RecordingHandler, Server, fresh_page, serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Response
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -71,14 +78,10 @@ EXPORT = ROOT / "scripts" / "export_offline.py"
 DIST_ZIP = ROOT / "dist" / "opsc-explanatory-report-offline.zip"
 PARAGRAPHS = range(1, 114)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic"]
 QUERIES = ["grooming", "hotline", "article 3", "42", "sextortion", "travel and tourism",
            "birth registration", "Lanzarote"]
 # What a server compresses; images and fonts are compressed already.
 COMPRESSIBLE = re.compile(r"\.(html|css|js|json|svg|xml|txt|map)$")
-CACHED = re.compile(r"^/(assets|css|js)/")
 GZIP_LEVEL = 6
 
 TARGETS = {  # name: (limit, unit)
@@ -90,8 +93,7 @@ TARGETS = {  # name: (limit, unit)
 }
 
 
-def log(*args):
-    print(*args, file=sys.stderr, flush=True)
+log = harness.log
 
 
 def gz(data):
@@ -130,14 +132,12 @@ def bench_parse(runs):
     return {"times": times, "paragraphs": len(report.paragraphs)}
 
 
-def bench_build(runs, workdir):
+def bench_build(runs: int, workdir: str) -> dict[str, Any]:
     times, site = [], None
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     for i in range(runs):
         site = Path(workdir) / f"site{i}"
         t0 = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-                                cwd=ROOT, capture_output=True, text=True, env=env)
+        result = harness.build_site(ROOT, site)
         times.append(time.perf_counter() - t0)
         if result.returncode != 0:
             raise SystemExit(f"mkdocs build failed:\n{result.stderr}")
@@ -217,7 +217,7 @@ def bench_offline(workdir, root=ROOT):
     return {"why": f"export_offline.py failed: {why}"}
 
 
-def build_revision(ref, workdir):
+def build_revision(ref: str, workdir: str) -> Path:
     """A build of the git revision ref: its tree (git archive) in a temporary directory, built there with
     this environment's MkDocs (its own macros/ and plugin, found first from its directory)."""
     tree = Path(workdir) / "before"
@@ -226,61 +226,10 @@ def build_revision(ref, workdir):
     if archive.returncode != 0:
         raise SystemExit(f"git archive {ref} failed: {archive.stderr.decode(errors='replace')}")
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
-    site = tree / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(tree))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=tree,
-                            capture_output=True, text=True, env=env)
+    result = harness.build_site(tree, tree / "site")
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build of {ref} failed:\n{result.stderr}")
     return tree
-
-
-# --- the local server ------------------------------------------------------------------------------
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """The built site with cache headers; every response it sends is recorded on the server."""
-
-    def end_headers(self):
-        path = self.path.split("?")[0]
-        self.send_header("Cache-Control", "max-age=3600" if CACHED.match(path) else "no-cache")
-        super().end_headers()
-
-    def send_response(self, code, message=None):
-        super().send_response(code, message)
-        self.entry = self.server.record(self.path.split("?")[0], code)
-
-    def send_header(self, keyword, value):
-        if keyword.lower() == "content-length" and getattr(self, "entry", None):
-            self.entry["length"] = int(value)
-        super().send_header(keyword, value)
-
-    def log_message(self, *args):
-        pass
-
-
-class Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, site):
-        super().__init__(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-        self.log, self.lock = [], threading.Lock()
-        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
-        self.thread.start()
-
-    def record(self, path, code):
-        entry = {"path": path, "status": code, "length": 0}
-        with self.lock:
-            self.log.append(entry)
-        return entry
-
-    def take(self):
-        with self.lock:
-            log, self.log = self.log, []
-        return log
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.server_address[1]}"
 
 
 # --- in Chromium -----------------------------------------------------------------------------------
@@ -374,10 +323,10 @@ def kind(path):
     return "other"
 
 
-def weigh(site, entries):
+def weigh(site: Path, entries: list[LogEntry]) -> dict[str, Any]:
     """Raw and gzip-equivalent bytes of the files behind server log entries with a body (status 200)."""
     raw = gzipped = 0
-    by_kind = {}
+    by_kind: dict[str, list[int]] = {}
     for e in entries:
         if e["status"] != 200:
             continue
@@ -427,22 +376,16 @@ def ready_times(page, key):
     return {k: b[k] - b["dcl"] for k in ("ready", "results", "index") if b.get(k) is not None}
 
 
-def first_visits(browser, site, runs, paragraph):
+def first_visits(browser: Browser, site: Path, runs: int, paragraph: int) -> list[dict[str, Any]]:
     """The first visit to a paragraph page of another build (--before), no search: weigh() of each run."""
-    server = Server(site)
     out = []
-    try:
+    with serve(site, RecordingHandler) as server:
         for _ in range(runs):
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            server.take()
-            page.goto(f"{server.url}/paragraphs/{paragraph}/", wait_until="load")
-            settle(page)
-            out.append(weigh(site, server.take()))
-            context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+            with fresh_page(browser) as page:
+                server.take()
+                page.goto(f"{server.url}/paragraphs/{paragraph}/", wait_until="load")
+                settle(page)
+                out.append(weigh(site, server.take()))
     return out
 
 
@@ -465,122 +408,104 @@ PAGEFIND_AT_LOAD = """
 """
 
 
-def bench_slow_cpu(site, runs, paragraph, workdir, query=QUERY_AT_LOAD):
+def bench_slow_cpu(site: Path, runs: int, paragraph: int, workdir: str,
+                   query: str = QUERY_AT_LOAD) -> dict[str, Any]:
     """Navigation start → first result, CPU slowed CPU_SLOWDOWN times: ours and Pagefind, interleaved."""
-    from playwright.sync_api import sync_playwright
-
-    import bench_search
-
     copy = Path(workdir) / "pagefind-site"
-    info = bench_search.prepare_pagefind(site, copy, "article")
-    server = Server(copy)
-    out = {"site": [], "pagefind": [], "pagefind_version": info.get("version"), "query": query}
+    info = harness.pagefind_site(site, copy, "article")
+    out: dict[str, Any] = {"site": [], "pagefind": [], "pagefind_version": info.get("version"), "query": query}
     scripts = {"site": probe(query), "pagefind": PAGEFIND_AT_LOAD.replace("QUERY_AT_LOAD", json.dumps(query))}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for i in range(runs):
-                log(f"  slowed CPU, run {i + 1}/{runs}")
-                for engine in ("site", "pagefind"):
-                    context = browser.new_context(viewport={"width": 1280, "height": 900})
-                    context.add_init_script(scripts[engine])
-                    page = context.new_page()
-                    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    with serve(copy, RecordingHandler) as server, harness.chromium() as browser:
+        for i in range(runs):
+            log(f"  slowed CPU, run {i + 1}/{runs}")
+            for engine in ("site", "pagefind"):
+                with fresh_page(browser, scripts[engine]) as page:
+                    harness.throttle_cpu(page, CPU_SLOWDOWN)
                     page.goto(f"{server.url}/paragraphs/{paragraph}/", wait_until="domcontentloaded")
                     page.wait_for_function("() => window.__bench && window.__bench.results !== undefined",
                                            timeout=120000)
                     out[engine].append(page.evaluate("window.__bench.results"))
-                    context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     return out
 
 
-def bench_browser(site, runs, paragraph, before=None):
-    from playwright.sync_api import sync_playwright
-
-    server = Server(site)
+def bench_browser(site: Path, runs: int, paragraph: int,
+                  before: tuple[str, Path] | None = None) -> dict[str, Any]:
     following = paragraph % 113 + 1
-    url, next_url = f"{server.url}/paragraphs/{paragraph}/", f"{server.url}/paragraphs/{following}/"
-    out = {"url_path": f"paragraphs/{paragraph}/", "next_path": f"paragraphs/{following}/",
-           "first": [], "opened": [], "second": [], "next": [], "at_load": [], "ready_cold": [],
-           "ready_warm": [], "before": [],
-           "queries": {}, "mismatch": []}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            out["chromium"] = browser.version
-            for i in range(runs):
-                log(f"  browser run {i + 1}/{runs}")
-                # A fresh context (empty cache): the first visit, nobody searches.
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                page = context.new_page()
-                responses = []
-                page.on("response", lambda response: responses.append(response))
-                server.take()
-                page.goto(url, wait_until="load")
-                settle(page)
-                first = weigh(site, server.take())
-                # What Chromium received (the worker's fetches included) against what the server sent.
-                seen = sum(body_size(r) for r in responses)
-                if seen != first["raw"]:
-                    out["mismatch"].append((seen, first["raw"]))
-                out["first"].append(first)
-                # Then the reader opens the search.
-                search_ready(page)
-                out["opened"].append(weigh(site, server.take()))
-
-                # Second visit: the same page reloaded in the same context; only what reaches the server.
-                page.reload(wait_until="load")
-                settle(page)
-                out["second"].append(weigh(site, server.take()))
-
-                # Search, keystroke to results, on this page.
-                search_ready(page)
-                server.take()
-                for q in QUERIES:
-                    r = page.evaluate(QUERY, q)
-                    if r["ms"] is None:
-                        raise SystemExit(f"search for {q!r} showed nothing within 5 s: {r}")
-                    out["queries"].setdefault(q, []).append(r)
-
-                # Another paragraph page in the same context.
-                page.goto(next_url, wait_until="load")
-                settle(page)
-                out["next"].append(weigh(site, server.take()))
-                context.close()
-
-                # A fresh context, a query typed at DOMContentLoaded.
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                context.add_init_script(probe(QUERY_AT_LOAD))
-                page = context.new_page()
-                page.goto(url, wait_until="load")
-                out["at_load"].append(ready_times(page, "results"))
-                context.close()
-
-                # Another fresh context, no query typed: when the worker is ready, empty cache then warm.
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                context.add_init_script(probe(""))
-                page = context.new_page()
-                page.goto(url, wait_until="load")
-                out["ready_cold"].append(ready_times(page, "ready"))
-                settle(page)
-                page.goto(next_url, wait_until="load")
-                out["ready_warm"].append(ready_times(page, "ready"))
-                settle(page)
-                context.close()
-                server.take()
-            if before:
-                log(f"  the build of {before[0]} ×{runs}")
-                out["before"] = first_visits(browser, before[1], runs, paragraph)
-                out["before_ref"] = before[0]
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    out: dict[str, Any] = {
+        "url_path": f"paragraphs/{paragraph}/", "next_path": f"paragraphs/{following}/",
+        "first": [], "opened": [], "second": [], "next": [], "at_load": [], "ready_cold": [],
+        "ready_warm": [], "before": [], "queries": {}, "mismatch": []}
+    with serve(site, RecordingHandler) as server, harness.chromium() as browser:
+        out["chromium"] = browser.version
+        url, next_url = f"{server.url}/{out['url_path']}", f"{server.url}/{out['next_path']}"
+        for i in range(runs):
+            log(f"  browser run {i + 1}/{runs}")
+            visits(browser, server, site, (url, next_url), out)
+            readiness(browser, (url, next_url), out)
+            server.take()
+        if before:
+            log(f"  the build of {before[0]} ×{runs}")
+            out["before"] = first_visits(browser, before[1], runs, paragraph)
+            out["before_ref"] = before[0]
     return out
+
+
+def visits(browser: Browser, server: Server, site: Path, urls: tuple[str, str], out: dict[str, Any]) -> None:
+    """One run in a fresh context (empty cache): the first visit, nobody searches; the search opened; the
+    page again; keystroke to results; the next page."""
+    url, next_url = urls
+    with fresh_page(browser) as page:
+        responses: list[Response] = []
+        page.on("response", lambda response: responses.append(response))
+        server.take()
+        page.goto(url, wait_until="load")
+        settle(page)
+        first = weigh(site, server.take())
+        # What Chromium received (the worker's fetches included) against what the server sent.
+        seen = sum(body_size(r) for r in responses)
+        if seen != first["raw"]:
+            out["mismatch"].append((seen, first["raw"]))
+        out["first"].append(first)
+        # Then the reader opens the search.
+        search_ready(page)
+        out["opened"].append(weigh(site, server.take()))
+
+        # Second visit: the same page reloaded in the same context; only what reaches the server.
+        page.reload(wait_until="load")
+        settle(page)
+        out["second"].append(weigh(site, server.take()))
+
+        # Search, keystroke to results, on this page.
+        search_ready(page)
+        server.take()
+        for q in QUERIES:
+            r = page.evaluate(QUERY, q)
+            if r["ms"] is None:
+                raise SystemExit(f"search for {q!r} showed nothing within 5 s: {r}")
+            out["queries"].setdefault(q, []).append(r)
+
+        # Another paragraph page in the same context.
+        page.goto(next_url, wait_until="load")
+        settle(page)
+        out["next"].append(weigh(site, server.take()))
+
+
+def readiness(browser: Browser, urls: tuple[str, str], out: dict[str, Any]) -> None:
+    """One run of the search's readiness, each in a fresh context."""
+    url, next_url = urls
+    # A query typed at DOMContentLoaded.
+    with fresh_page(browser, probe(QUERY_AT_LOAD)) as page:
+        page.goto(url, wait_until="load")
+        out["at_load"].append(ready_times(page, "results"))
+
+    # No query typed: when the worker is ready, empty cache then warm.
+    with fresh_page(browser, probe("")) as page:
+        page.goto(url, wait_until="load")
+        out["ready_cold"].append(ready_times(page, "ready"))
+        settle(page)
+        page.goto(next_url, wait_until="load")
+        out["ready_warm"].append(ready_times(page, "ready"))
+        settle(page)
 
 
 # --- report ----------------------------------------------------------------------------------------
@@ -694,10 +619,12 @@ def machine(chromium):
         pass
     ram = "?"
     try:
-        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
-        ram = f"{kib / 1024 / 1024:.1f} GiB"
-    except (OSError, AttributeError):
+        total = re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())
+        if total:
+            ram = f"{int(total.group(1)) / 1024 / 1024:.1f} GiB"
+    except OSError:
         pass
+    nproc: int | None
     try:
         nproc = len(os.sched_getaffinity(0))
     except AttributeError:
