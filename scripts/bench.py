@@ -58,6 +58,7 @@ import sys
 import tempfile
 import time
 from datetime import datetime, timezone
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,7 +67,7 @@ import harness
 from harness import LogEntry, RecordingHandler, Server, fresh_page, serve
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Response
+    from playwright.sync_api import Browser, Page, Response
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -96,21 +97,21 @@ TARGETS = {  # name: (limit, unit)
 log = harness.log
 
 
-def gz(data):
+def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 
 
-def kb(n):
+def kb(n: float) -> str:
     return f"{n / 1000:.1f} kB"
 
 
-def median(values):
+def median(values: Iterable[float]) -> float:
     return statistics.median(values)
 
 
 # --- parse and build -------------------------------------------------------------------------------
 
-def clear_pipeline_caches():
+def clear_pipeline_caches() -> None:
     """Every functools cache in the macros package, and re's compiled patterns: a parse as in a fresh process."""
     for name, module in list(sys.modules.items()):
         if name == "macros" or name.startswith("macros."):
@@ -120,7 +121,7 @@ def clear_pipeline_caches():
     re.purge()
 
 
-def bench_parse(runs):
+def bench_parse(runs: int) -> dict[str, Any]:
     from macros.extract import build_report
 
     times = []
@@ -144,7 +145,7 @@ def bench_build(runs: int, workdir: str) -> dict[str, Any]:
     return {"times": times, "site": site}
 
 
-def bench_pages(site):
+def bench_pages(site: Path) -> dict[str, Any]:
     sizes = []
     for n in PARAGRAPHS:
         data = (site / "paragraphs" / str(n) / "index.html").read_bytes()
@@ -171,7 +172,7 @@ PARTS = [
 ]
 
 
-def breakdown(site, n):
+def breakdown(site: Path, n: int) -> str:
     html = (site / "paragraphs" / str(n) / "index.html").read_text(encoding="utf-8")
     total = len(html.encode())
     rows, claimed = [], 0
@@ -190,12 +191,12 @@ def breakdown(site, n):
     return "\n".join(lines)
 
 
-def bench_search_index(site):
+def bench_search_index(site: Path) -> dict[str, int]:
     data = (site / "search" / "search_index.json").read_bytes()
     return {"raw": len(data), "gzip": gz(data), "docs": len(json.loads(data)["docs"])}
 
 
-def bench_offline(workdir, root=ROOT):
+def bench_offline(workdir: str, root: Path = ROOT) -> dict[str, Any]:
     """Run the export (of the tree at root) once into a temporary zip; else the zip in dist/; else None."""
     export = root / EXPORT.relative_to(ROOT)
     if not export.is_file():
@@ -311,7 +312,7 @@ async (q) => {
 """
 
 
-def kind(path):
+def kind(path: str) -> str:
     if path.endswith("/") or path.endswith(".html"):
         return "HTML"
     if path.endswith("search_index.json"):
@@ -346,19 +347,19 @@ def weigh(site: Path, entries: list[LogEntry]) -> dict[str, Any]:
             "by_kind": by_kind}
 
 
-def body_size(response):
+def body_size(response: Response) -> int:
     try:
         return len(response.body()) if response.status == 200 else 0
     except Exception:
         return 0
 
 
-def settle(page):
+def settle(page: Page) -> None:
     """Until the network is idle: what a reader who does not search downloads."""
     page.wait_for_load_state("networkidle")
 
 
-def search_ready(page):
+def search_ready(page: Page) -> None:
     """The reader puts the focus in the search box; until the worker is ready and the network idle."""
     page.focus("[data-md-component=search-query]")
     page.wait_for_function("() => !/initializing/i.test("
@@ -366,11 +367,11 @@ def search_ready(page):
     page.wait_for_load_state("networkidle")
 
 
-def probe(query):
+def probe(query: str) -> str:
     return READY_PROBE.replace("QUERY_AT_LOAD", json.dumps(query))
 
 
-def ready_times(page, key):
+def ready_times(page: Page, key: str) -> dict[str, float]:
     page.wait_for_function(f"() => window.__bench && window.__bench.{key} !== undefined", timeout=30000)
     b = page.evaluate("window.__bench")
     return {k: b[k] - b["dcl"] for k in ("ready", "results", "index") if b.get(k) is not None}
@@ -510,22 +511,23 @@ def readiness(browser: Browser, urls: tuple[str, str], out: dict[str, Any]) -> N
 
 # --- report ----------------------------------------------------------------------------------------
 
-def verdict(name, value):
+def verdict(name: str, value: float) -> str:
     limit, _ = TARGETS[name]
     return "ok" if value < limit else "**misses**"
 
 
-def target_text(name):
+def target_text(name: str) -> str:
     limit, unit = TARGETS[name]
     text = {"s": f"< {limit:g} s", "ms": f"< {limit:g} ms", "bytes": f"< {limit / 1000:g} kB"}[unit]
     return text + " (max)" if name == "search_results" else text
 
 
-def table(r, runs):
-    rows = []
+def table(r: dict[str, Any], runs: int) -> str:
+    rows: list[tuple[str, str, str, str]] = []
 
-    def row(measure, result, name=None, check=None):
-        rows.append((measure, result, target_text(name) if name else "", verdict(name, check) if name else ""))
+    def row(measure: str, result: str, name: str | None = None, check: float | None = None) -> None:
+        rows.append((measure, result, target_text(name) if name else "",
+                     verdict(name, check) if name and check is not None else ""))
 
     t = r["parse"]["times"]
     row(f"Parse the report into the model (`build_report`, {r['parse']['paragraphs']} paragraphs)",
@@ -555,7 +557,7 @@ def table(r, runs):
         row("Offline zip", f"n/a ({off['why']})")
     b = r.get("browser")
     if b:
-        def visit(label, entries):
+        def visit(label: str, entries: list[dict[str, Any]]) -> None:
             e = entries[len(entries) // 2]
             raw, gzipped = median(x["raw"] for x in entries), median(x["gzip"] for x in entries)
             parts = ", ".join(f"{k} {v[0] / 1000:.0f}/{v[1] / 1000:.0f}" for k, v in sorted(
@@ -599,7 +601,7 @@ def table(r, runs):
     return "\n".join(lines)
 
 
-def query_table(b):
+def query_table(b: dict[str, Any]) -> str:
     lines = ["| Query | Results shown | median | max | next frame (median) |", "| --- | --- | --- | --- | --- |"]
     for q, rs in b["queries"].items():
         ms = [x["ms"] for x in rs]
@@ -608,7 +610,7 @@ def query_table(b):
     return "\n".join(lines)
 
 
-def machine(chromium):
+def machine(chromium: str | None) -> dict[str, Any]:
     cpu = "?"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -640,7 +642,7 @@ def machine(chromium):
             "chromium": chromium or "not run", "os": platform.platform(), **versions}
 
 
-def page_text(r, runs, tbl, qtbl, m):
+def page_text(r: dict[str, Any], runs: int, tbl: str, qtbl: str, m: dict[str, Any]) -> str:
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     b = r.get("browser")
     out = [
@@ -692,7 +694,7 @@ def page_text(r, runs, tbl, qtbl, m):
     return "\n".join(out)
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each measure (default: 5)")
     parser.add_argument("--quick", action="store_true", help="2 runs of each measure")
@@ -714,7 +716,7 @@ def main(argv=None):
     if args.paragraph not in PARAGRAPHS:
         parser.error("--paragraph must be 1..113")
 
-    r = {}
+    r: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="opsc-bench-") as tmp:
         log(f"parse ×{runs}")
         r["parse"] = bench_parse(runs)

@@ -111,6 +111,16 @@ class Query(TypedDict):
     why: str
 
 
+class Score(TypedDict):
+    """A query's rank of the first expected page (None: none in the first TOP), and whether it is scored."""
+    rank: int | None
+    scored: bool
+
+
+# {kind: {engine: {"n", "r1", "r5", "mrr", "top2"}}}, kinds in the order they first appear, then "all".
+Summary = dict[str, dict[str, dict[str, float]]]
+
+
 # --- queries and pages -----------------------------------------------------------------------------
 
 def page_of(expect: object) -> str:
@@ -244,7 +254,7 @@ def cold_site(browser: Browser, server: Server, copy: Path, query: str) -> dict[
     """Two fresh contexts with bench.py's probe: no query typed (when the search is ready; with a query
     typed, "Initializing search" only goes when the results come), then the first query typed at
     DOMContentLoaded (its first result, and the bytes sent until then)."""
-    out = {}
+    out: dict[str, Any] = {}
     for typed in ("", query):
         with harness.fresh_page(browser, bench.probe(typed)) as page:
             server.take()
@@ -321,23 +331,23 @@ def site_run(page: Page, base: str, queries: list[Query], run: int, out: dict[st
 
 # --- scores ----------------------------------------------------------------------------------------
 
-def rank_of(expect, pages):
+def rank_of(expect: list[str], pages: list[str]) -> int | None:
     """1-based rank of the first expected page among the first TOP, or None."""
     return next((i for i, p in enumerate(pages[:TOP], 1) if p in expect), None)
 
 
-def scores(queries, results):
-    rows = []
+def scores(queries: list[Query], results: list[list[str]]) -> list[Score]:
+    rows: list[Score] = []
     for q, pages in zip(queries, results):
         rank = rank_of(q["expect"], pages) if q["expect"] else None
         rows.append({"rank": rank, "scored": bool(q["expect"])})
     return rows
 
 
-def summarize(queries, per_engine):
+def summarize(queries: list[Query], per_engine: dict[str, list[Score]]) -> Summary:
     """{kind: {engine: {...}}} in the order kinds first appear, then "all"."""
     kinds = list(dict.fromkeys(q["kind"] for q in queries)) + ["all"]
-    table: dict[str, dict[str, dict[str, float]]] = {}
+    table: Summary = {}
     for kind in kinds:
         table[kind] = {}
         for engine in ENGINES:
@@ -354,7 +364,7 @@ def summarize(queries, per_engine):
     return table
 
 
-def percentile(values, p):
+def percentile(values: list[float], p: float) -> float:
     """Nearest-rank percentile."""
     s = sorted(values)
     return s[max(0, math.ceil(p / 100 * len(s)) - 1)]
@@ -362,11 +372,11 @@ def percentile(values, p):
 
 # --- report ----------------------------------------------------------------------------------------
 
-def frac(k, n):
+def frac(k: int | float, n: int | float) -> str:
     return f"{k / n:.2f} ({k}/{n})" if n else "–"
 
 
-def quality_table(summary):
+def quality_table(summary: Summary) -> str:
     has_phrase = "phrase" in summary
     head = "| Kind | Engine | n | recall@1 | recall@5 | MRR@10 |" + (" phrase: first or second |" if has_phrase else "")
     lines = [head, "|" + " --- |" * (head.count("|") - 1)]
@@ -382,7 +392,7 @@ def quality_table(summary):
     return "\n".join(lines)
 
 
-def speed(r, engine):
+def speed(r: dict[str, Any], engine: str) -> dict[str, Any]:
     e = r[engine]
     every = [ms for run in e["ms"] for ms in run if ms is not None]
     first = [ms for ms in e["ms"][0] if ms is not None]
@@ -399,7 +409,7 @@ def speed(r, engine):
     }
 
 
-def speed_table(r, runs, nq):
+def speed_table(r: dict[str, Any], runs: int, nq: int) -> str:
     lines = ["| Engine | search ready | first result, empty cache | query → results: median | p95 | max | "
              "first run: median / p95 | search bytes before first result: raw | gzip | files |",
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
@@ -421,11 +431,11 @@ def speed_table(r, runs, nq):
     return "\n".join(lines + notes)
 
 
-def show(page):
+def show(page: str) -> str:
     return f"/{page}"
 
 
-def misses_table(queries, r):
+def misses_table(queries: list[Query], r: dict[str, Any]) -> str:
     out = []
     for engine in ENGINES:
         res = r[engine]["results"][0]
@@ -455,14 +465,14 @@ def header(info: PagefindInfo, nq: int, nkinds: int, runs: int, qfile: str, chro
     return " ".join(text)
 
 
-def rel(path):
+def rel(path: Path) -> str:
     try:
         return Path(path).resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
 
 
-def page_text(report, m):
+def page_text(report: str, m: dict[str, Any]) -> str:
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     return "\n".join([
         # Figures, not content: a search should not land here.
@@ -483,7 +493,7 @@ def page_text(report, m):
 
 # --- main ------------------------------------------------------------------------------------------
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary directory)")
     parser.add_argument("--queries", type=Path, nargs="+", default=DEFAULT_QUERIES,
