@@ -143,13 +143,14 @@ def build(cls: type[R], data: LineDict, path: str) -> R:
     by_key = {_key(f): f for f in _fields(cls)}
     values: dict[str, Any] = {}
     for k, v in data.items():
-        f = by_key.get(k)
+        found = by_key.get(k)
         line = data.key_lines.get(k, data.line)
-        if f is None:
+        if found is None:
             known = ", ".join(f"`{x}`" for x in by_key)
             raise ContentError(path, line, f"{cls.NAME}: unknown key `{k}`; expected {known}")
-        hint = _not_null(hints[f.name]) if f.metadata.get("null") is False else hints[f.name]
-        values[f.name] = convert(hint, v, _At(path, cls.NAME, k, line, k))
+        hint = hints[found.name]
+        hint = _not_null(hint) if found.metadata.get("null") is False else hint
+        values[found.name] = convert(hint, v, _At(path, cls.NAME, k, line, k))
     return cls(**values, line=data.line, path=path, key_lines=dict(data.key_lines))
 
 
