@@ -85,6 +85,11 @@ def key(name: str) -> dict[str, Any]:
 NOT_NULL: dict[str, Any] = {"null": False}
 
 
+def optional() -> Any:
+    """An optional key that, given, may not be null: absent, its field is None."""
+    return field(default=None, metadata=NOT_NULL)
+
+
 @dataclass(frozen=True)
 class Record:
     """An entry of a file of content/: where it stands (`path`, `line`, the line of each key it gives)."""

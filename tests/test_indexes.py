@@ -312,7 +312,7 @@ def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report)
     with pytest.raises(ContentError, match=r"cases.yaml:2: “no such words” should be found in exactly one passage"):
         place(report, tmp_path / "cases.yaml", case.line, case.at[0])
     (tmp_path / "cases.yaml").write_text("cases:\n  - id: x\n    body: A court\n    at: [a]\n", encoding="utf-8")
-    with pytest.raises(ContentError, match=r"cases.yaml:2: expected `name` \(text\)"):
+    with pytest.raises(ContentError, match=r"cases.yaml:2: case: expected `name` \(text\)"):
         read_lists(tmp_path)
 
 
@@ -430,18 +430,18 @@ def _articles_page_with(tmp_path, report, entry):
      r"articles.yaml:7: “no such words” should be found in exactly one passage, found in no passage"),
     # Words the report prints, but not within quotation marks: not "quoted".
     ('      - provision: "3 (1) (a) (i)"\n        words: "offering, delivering or accepting a child for the purpose of"\n'
-     '        how: quoted\n        why: x\n', r"articles.yaml:7: expected `how` .* `provision` \(article 2"),
+     '        how: quoted\n        why: x\n', r"articles.yaml:7: expected `provision` \(article 2, as “2 \(1\) \(a\)”\), found “3 \(1\) \(a\) \(i\)”"),
     ('      - provision: "2 (a)"\n        words: "offering, delivering or accepting a child for the purpose of"\n'
      '        how: quoted\n        why: x\n', r"articles.yaml:7: “offering, delivering .* found in no passage"),
     # Words in more than one passage.
     ('      - provision: "2 (a)"\n        words: "remuneration or any other consideration"\n        how: restated\n'
      '        why: x\n', r"articles.yaml:7: .* found in \d+ passages \(paragraphs 46, "),
     ('      - provision: "2 (a)"\n        words: "sale"\n        how: paraphrased\n        why: x\n',
-     r"articles.yaml:7: expected `how` \(quoted or restated\)"),
+     r"articles.yaml:9: quotation: `how` is 'paraphrased'; expected one of quoted, restated"),
     ('      - provision: "2 (a)"\n        words: "sale"\n        how: restated\n',
-     r"articles.yaml:7: expected `why` \(text\)"),
+     r"articles.yaml:7: quotation: expected `why` \(text\)"),
     ('      - provision: "2 (a)"\n        words: "sale"\n        how: restated\n        why: x\n'
-     '        within: "other words"\n', r"articles.yaml:7: `within` should hold the words “sale”"),
+     '        within: "other words"\n', r"articles.yaml:11: `within` should hold the words “sale”"),
 ])
 def test_a_bad_quotation_of_an_article_stops_the_build_at_its_line(tmp_path, report, entry, error):
     with pytest.raises(ContentError, match=error):
