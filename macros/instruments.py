@@ -15,11 +15,12 @@ cites each article of it: the two printed numbers are linked, the articles betwe
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from pathlib import Path
+from typing import Annotated, Any, NamedTuple
 
-from .errors import ContentError, line_of, load_with_lines, misread, misread_line, parse_yaml, read_utf8
+from .schema import INTERNAL, Kind, Record, load
 
 OPSC = "opsc"
 PAREN = r"\s*\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)"
@@ -52,33 +53,44 @@ OPSC_BEFORE = re.compile(r"(?:OPSC|Optional Protocol(?:’s)?)\s+$")
 SENTENCE_END = re.compile(r"[.;]\s")
 
 
-@dataclass(frozen=True)
-class Instrument:
-    id: str
-    title: str
-    names: tuple  # as the text names it
-    query: tuple  # what readers type for it, besides its names
-    kind: str = ""  # "convention", "protocol", "directive": what words such as "the Convention" may stand for
-    official: "Official" = None  # where its official text is
+def _address(v: Any) -> bool:
+    return isinstance(v, str) and bool(re.fullmatch(r"https?://[^\s<>\"()]+", v))
+
+
+NONEMPTY = Annotated[str, Kind("text", lambda v: isinstance(v, str) and bool(v.strip()))]
+NAMES = Annotated[tuple[str, ...], Kind("a list of names, one or more", lambda v: isinstance(v, list) and bool(v))]
 
 
 @dataclass(frozen=True)
-class Official:
+class Official(Record):
     """Where an instrument's official text is: `url`, at `source` (who publishes it: "UN Treaty Collection",
     "Council of Europe", "EUR-Lex"), and `checked`, what stored copy of a page confirmed the address."""
-    url: str
-    source: str
-    checked: str
+    NAME = "official text"
+    url: Annotated[str, Kind("an address, http:// or https://", _address)]
+    source: NONEMPTY
+    checked: NONEMPTY
 
 
 @dataclass(frozen=True)
-class Generic:
+class Instrument(Record):
+    NAME = "instrument"
+    id: NONEMPTY
+    names: NAMES  # as the text names it
+    title: str = ""
+    query: tuple[str, ...] = ()  # what readers type for it, besides its names
+    kind: str = ""  # "convention", "protocol", "directive": what words such as "the Convention" may stand for
+    official: Official | None = None  # where its official text is
+
+
+@dataclass(frozen=True)
+class Generic(Record):
     """Words that name an instrument by its kind alone ("the Convention", "this Directive"): the instrument of
     that `kind` the same passage or footnote last named in full, or `otherwise` (an id, or None) where it named
     none."""
-    words: tuple
+    NAME = "generic entry"
+    words: tuple[str, ...]
     kind: str
-    otherwise: str
+    otherwise: str | None
     why: str
 
 
@@ -108,13 +120,22 @@ class Citation:
 
 
 @dataclass(frozen=True)
-class Attribution:
+class Attribution(Record):
     """A decision no rule can make: the article mentions within `at` (the report's words) belong to
     `instrument` (None: to none), or, for a misprint, are the provision `meant` of the Optional Protocol."""
+    NAME = "attribution"
     at: str
-    instrument: str
+    instrument: str | None
     why: str
-    meant: tuple = None  # (article, subdivisions)
+    meant: tuple[int, tuple[str, ...]] | None = field(default=None, metadata=INTERNAL)  # (article, subdivisions)
+
+
+@dataclass(frozen=True)
+class _File(Record):
+    NAME = "instruments.yaml"
+    instruments: tuple[Instrument, ...]
+    generic: tuple[Generic, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,61 +171,21 @@ def parse_provision(text):
     return _articles(m.group(1))[0] if m else None
 
 
-def read_instruments(path):
-    text = read_utf8(path, "the instruments file")
-    data = parse_yaml(path, text, load_with_lines)
-    items = data.get("instruments") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        raise ContentError(path, 1, "expected `instruments:`, a list")
-    out = []
-    for item in items:
-        if not (isinstance(item, dict) and _texts(item, "id", "title", "kind")
-                and _texts(item, "names", "query", many=True) and item.get("id") and item.get("names")):
-            raise ContentError(path, misread_line(item), "each instrument needs an `id` and a list of `names` (and "
-                               "may have a `title`, a `kind` and a list `query`), all text" + misread(item))
-        out.append(Instrument(item["id"], item.get("title", ""), tuple(item["names"]), tuple(item.get("query") or []),
-                              item.get("kind") or "", _official(path, item)))
-    ids = {i.id for i in out}
-    kinds = {i.kind for i in out if i.kind}
-    generic = []
-    for item in data.get("generic") or ():
-        if not (isinstance(item, dict) and isinstance(item.get("words"), list) and item.get("kind") in kinds
-                and isinstance(item.get("why"), str)
-                and "otherwise" in item and (item["otherwise"] is None or item["otherwise"] in ids)):
-            raise ContentError(path, misread_line(item), "each generic entry needs `words` (a list), "
-                               "`kind` (the kind of an instrument above), `why`, and `otherwise`: the id of an "
-                               "instrument above, or null" + misread(item))
-        generic.append(Generic(tuple(map(str, item["words"])), item["kind"], item["otherwise"], item["why"]))
-    attributions = []
-    for item in data.get("attributions") or ():
-        if not (isinstance(item, dict) and isinstance(item.get("at"), str) and isinstance(item.get("why"), str)
-                and "instrument" in item and (item["instrument"] is None or item["instrument"] in ids)):
-            raise ContentError(path, misread_line(item), "each attribution needs `at` (the report's words), `why`, "
-                               "and `instrument`: the id of an instrument above, or null" + misread(item))
-        attributions.append(Attribution(item["at"], item["instrument"], item["why"]))
-    return Registry(tuple(out), tuple(attributions), tuple(generic))
-
-
-def _texts(item, *keys, many=False):
-    """Each of `keys` absent, or text (a list of texts, `many`)."""
-    if many:
-        return all(k not in item or (isinstance(item[k], list) and all(isinstance(v, str) for v in item[k]))
-                   for k in keys)
-    return all(isinstance(item.get(k, ""), str) for k in keys)
-
-
-def _official(path, item):
-    """An instrument's `official`: {url: https://…, source: who publishes it, checked: what confirmed it}."""
-    o = item.get("official")
-    if o is None:
-        return None
-    if not (isinstance(o, dict) and {k for k in o if not str(k).startswith("__")} == {"url", "source", "checked"}
-            and all(isinstance(o[k], str) and o[k].strip() for k in ("url", "source", "checked"))
-            and re.fullmatch(r"https?://[^\s<>\"()]+", o["url"])):
-        raise ContentError(path, line_of(item), f"the `official` of `{item['id']}` needs `url` (an "
-                           "address, http:// or https://), `source` (who publishes it) and `checked` (what stored "
-                           "copy confirmed the address), and nothing else")
-    return Official(o["url"], o["source"], o["checked"])
+def read_instruments(path: Path) -> "Registry":
+    """content/instruments.yaml: each generic entry of the kind of an instrument, and `otherwise` and each
+    attribution's `instrument` an instrument's id (or null)."""
+    data = load(Path(path), _File, "the instruments file")
+    ids = {i.id for i in data.instruments}
+    kinds = {i.kind for i in data.instruments if i.kind}
+    for g in data.generic:
+        if g.kind not in kinds or (g.otherwise is not None and g.otherwise not in ids):
+            raise g.error("each generic entry needs `words` (a list), `kind` (the kind of an instrument above), "
+                          "`why`, and `otherwise`: the id of an instrument above, or null")
+    for a in data.attributions:
+        if a.instrument is not None and a.instrument not in ids:
+            raise a.error("each attribution needs `at` (the report's words), `why`, and `instrument`: the id of an "
+                          "instrument above, or null", "instrument")
+    return Registry(data.instruments, data.attributions, data.generic)
 
 
 @lru_cache(maxsize=4)

@@ -83,6 +83,8 @@ def key(name: str) -> dict[str, Any]:
 
 
 NOT_NULL: dict[str, Any] = {"null": False}
+# A field the file does not give: the pipeline sets it (an attribution's provision, from a misprint).
+INTERNAL: dict[str, Any] = {"internal": True}
 
 
 def optional() -> Any:
@@ -177,7 +179,7 @@ def convert(hint: Any, value: Any, at: _At) -> Any:
         raise at.fail(value, _expected(hint))
     if isinstance(hint, type) and issubclass(hint, Record):
         if not isinstance(value, LineDict):
-            raise at.fail(value, f"a {hint.NAME} (a mapping)")
+            raise at.fail(value, f"{_a(hint.NAME)} (a mapping)")
         return build(hint, value, at.path)
     if hint is Any or _fits(hint, value):
         return value
@@ -237,7 +239,7 @@ def _expected(hint: Any) -> str:
     if origin is Literal:
         return f"one of {', '.join(map(str, args))}"
     if isinstance(hint, type) and issubclass(hint, Record):
-        return f"a {hint.NAME}"
+        return _a(hint.NAME)
     return NAMES.get(hint, str(hint))
 
 
@@ -246,7 +248,7 @@ NAMES: dict[Any, str] = {str: "text", int: "a whole number", bool: "true or fals
 
 
 def _fields(cls: type[Record]) -> list[dataclasses.Field[Any]]:
-    return [f for f in dataclasses.fields(cls) if f.name not in _BASE]
+    return [f for f in dataclasses.fields(cls) if f.name not in _BASE and not f.metadata.get("internal")]
 
 
 def _required(f: dataclasses.Field[Any]) -> bool:
@@ -255,6 +257,10 @@ def _required(f: dataclasses.Field[Any]) -> bool:
 
 def _key(f: dataclasses.Field[Any]) -> str:
     return str(f.metadata.get("key", f.name))
+
+
+def _a(name: str) -> str:
+    return f"an {name}" if name[:1] in "aeiou" else f"a {name}"
 
 
 def _show(value: Any) -> str:

@@ -486,11 +486,15 @@ def test_every_official_address_recorded_is_shown_where_its_instrument_is(site):
     assert sorted(external) == sorted(i.official.url for i in listed)
 
 
-@pytest.mark.parametrize("official", [
-    '{url: "ftp://x", source: a, checked: b}', '{url: "https://x", source: a}',
-    '{url: "https://x", source: a, checked: b, note: c}', '"https://x"',
+@pytest.mark.parametrize("official, says", [
+    ('{url: "ftp://x", source: a, checked: b}',
+     r"official text: `url` is 'ftp://x'; expected an address, http:// or https://$"),
+    ('{url: "https://x", source: a}', r"official text: expected `checked` \(text\)$"),
+    ('{url: "https://x", source: a, checked: b, note: c}',
+     r"official text: unknown key `note`; expected `url`, `source`, `checked`$"),
+    ('"https://x"', r"instrument: `official` is 'https://x'; expected an official text, or null$"),
 ])
-def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, official):
+def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, official, says):
     from macros.instruments import read_instruments
     text = (ROOT / "content" / "instruments.yaml").read_text(encoding="utf-8")
     # The CRC's own `official` replaced by a bad one.
@@ -498,8 +502,9 @@ def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, offi
                       f"    official: {official}\n", text, count=1)
     assert n == 1
     (tmp_path / "instruments.yaml").write_text(text, encoding="utf-8")
-    line = text.splitlines().index("  - id: crc") + 1
-    with pytest.raises(ContentError, match=rf"instruments.yaml:{line}: the `official` of `crc` needs `url`"):
+    lines = text.splitlines()
+    line = lines.index(f"    official: {official}", lines.index("  - id: crc")) + 1
+    with pytest.raises(ContentError, match=rf"instruments.yaml:{line}: {says}"):
         read_instruments(tmp_path / "instruments.yaml")
 
 

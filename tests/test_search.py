@@ -84,7 +84,7 @@ def test_instruments_file_errors_name_their_line(tmp_path):
     bad = tmp_path / "instruments.yaml"
     bad.write_text("instruments:\n  - id: crc\n    names: [CRC]\n  - id: lanzarote\n    title: no names\n",
                    encoding="utf-8")
-    with pytest.raises(Exception, match=r"instruments.yaml:4: each instrument needs an `id` and a list of `names`"):
+    with pytest.raises(Exception, match=r"instruments.yaml:4: instrument: expected `names` \(a list of names, one or more\)"):
         read_instruments(bad)
     bad.write_text("instruments: [\n", encoding="utf-8")
     with pytest.raises(Exception, match=r"instruments.yaml:2: invalid YAML"):
