@@ -241,7 +241,8 @@ BAD_CONTENT = [
     ("instruments.yaml", "title: Convention on the Rights of the Child", "title: 1989-11-20",
      r"YAML reads `title: 1989-11-20` as a date: put text in quotes"),
     ("edition.yaml", "date: 2026-11-29", "date: 2026-13-45", r"“2026-13-45” is not a valid date or number \(month"),
-    ("edition.yaml", 'version: "1.1"', "version: 1.10", r"`version` must be text in quotes, .*YAML reads `version: 1.1` as a number"),
+    ("edition.yaml", 'version: "1.1"', "version: 1.10", 
+     r"edition: `version` is 1.1; expected text in quotes, .*YAML reads `version: 1.1` as a number"),
     ("editorial.yaml", "title: Sexting by children", "title: 2019-09-10", r"title"),
     # A link's target that would run a script when clicked.
     ("editorial.yaml", "  url: null\n  why: the report lists no URL", "  url: javascript://%0aalert(1)\n  why: the report lists no URL",
