@@ -235,7 +235,10 @@ def _expected(hint: Any) -> str:
         named = [_expected(a) for a in args if a is not type(None)]
         return " or ".join(named) + (", or null" if type(None) in args else "")
     if origin is tuple:
-        return f"a list of {_expected(args[0])}"
+        each = args[0]
+        if isinstance(each, type) and issubclass(each, Record):
+            return f"a list, each {_a(each.NAME)}"
+        return f"a list of {_expected(each)}"
     if origin is Literal:
         return f"one of {', '.join(map(str, args))}"
     if isinstance(hint, type) and issubclass(hint, Record):
