@@ -132,7 +132,7 @@ class Attribution(Record):
 
 @dataclass(frozen=True)
 class _File(Record):
-    NAME = "instruments.yaml"
+    NAME = "instruments"
     instruments: tuple[Instrument, ...]
     generic: tuple[Generic, ...] = ()
     attributions: tuple[Attribution, ...] = ()

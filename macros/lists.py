@@ -86,25 +86,25 @@ class NotAcronyms(Record):
 # The files, as records.
 @dataclass(frozen=True)
 class _Articles(Record):
-    NAME = "articles.yaml"
+    NAME = "articles"
     articles: tuple[Article, ...]
 
 
 @dataclass(frozen=True)
 class _Cases(Record):
-    NAME = "cases.yaml"
+    NAME = "cases"
     cases: tuple[Case, ...]
 
 
 @dataclass(frozen=True)
 class _Glossary(Record):
-    NAME = "glossary.yaml"
+    NAME = "glossary"
     terms: tuple[Term, ...]
 
 
 @dataclass(frozen=True)
 class _Acronyms(Record):
-    NAME = "acronyms.yaml"
+    NAME = "acronyms"
     acronyms: tuple[Acronym, ...]
     not_acronyms: tuple[NotAcronyms, ...] = ()
 

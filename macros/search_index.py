@@ -17,12 +17,10 @@ import html
 import re
 from dataclasses import asdict, dataclass, field
 
-import yaml
-
-from .errors import ContentError, parse_yaml, read_utf8
 from .instruments import citations
 from .model import Block
 from .render import INDEXES, callout_title, plain_title
+from .terminology import read_terminology  # noqa: F401  (the plugin reads the file through this module)
 
 # zone: (weight, what part of the site an entry is). The weight multiplies an entry's score: the
 # Committee's own text and our titles of it first, the commentary, then boxes and footnotes; index
@@ -159,45 +157,3 @@ def search_index(report, material_index, instruments, terminology, headnotes=())
     docs = paragraph_entries(report, instruments, urls) + other_entries(material_index["docs"], instruments)
     config["headnotes"] = headnote_entries(headnotes, urls)
     return {"config": config, "docs": [d.as_json() for d in docs]}
-
-
-# The sections of content/terminology.yaml: what each entry holds, and what the engine receives of it.
-SECTIONS = ("synonyms", "bridges", "filler", "spellings")
-
-
-def read_terminology(path):
-    """content/terminology.yaml, as the engine reads it: {"synonyms": [{"terms"}], "bridges": [{"from", "to"}],
-    "filler": [word, ...], "spellings": [[American, British]]}. Each group of the first three sections
-    gives its reason (`why`)."""
-    text = read_utf8(path, "the terminology file")
-    data = parse_yaml(path, text, yaml.compose)
-    if not isinstance(data, yaml.MappingNode):
-        raise ContentError(path, 1, "expected a mapping with " + ", ".join(f"`{k}`" for k in SECTIONS))
-    out = {k: [] for k in SECTIONS}
-    for key, value in data.value:
-        if key.value not in out or not isinstance(value, yaml.SequenceNode):
-            raise ContentError(path, key.start_mark.line + 1, f"unknown key or not a list: {key.value}")
-        for node in value.value:
-            item = yaml.safe_load(yaml.serialize(node))
-            line = node.start_mark.line + 1
-            if key.value == "spellings":
-                if not (isinstance(item, list) and len(item) == 2 and all(isinstance(w, str) for w in item)):
-                    raise ContentError(path, line, "a spelling is a pair: [American, British]")
-                out["spellings"].append(item)
-                continue
-            fields = {"synonyms": ("terms",), "bridges": ("from", "to"), "filler": ("words",)}[key.value]
-            if not (isinstance(item, dict) and set(item) == {"why", *fields} and isinstance(item["why"], str)
-                    and item["why"].strip() and all(_terms(item[f]) for f in fields)
-                    and (key.value != "synonyms" or len(item["terms"]) >= 2)):
-                need = {"synonyms": "`terms` (two or more)", "bridges": "`from` and `to` (lists of terms)",
-                        "filler": "`words` (a list)"}[key.value]
-                raise ContentError(path, line, f"an entry of `{key.value}` needs `why` (text) and {need}")
-            if key.value == "filler":
-                out["filler"] += item["words"]
-            else:
-                out[key.value].append({f: item[f] for f in fields})
-    return out
-
-
-def _terms(value):
-    return isinstance(value, list) and value and all(isinstance(t, str) and t.strip() for t in value)

@@ -58,7 +58,7 @@ class Group(Record):
 
 @dataclass(frozen=True)
 class _File(Record):
-    NAME = "words.yaml"
+    NAME = "word list"
     groups: tuple[Group, ...]
 
 
