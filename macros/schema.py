@@ -141,6 +141,16 @@ def load(path: Path, cls: type[R], what: str) -> R:
     return build(cls, data, str(path))
 
 
+def load_all(path: Path, cls: type[R], what: str) -> tuple[R, ...]:
+    """The records `cls` of the YAML file at `path` (a list of mappings; an empty file is an empty list)."""
+    data = read_yaml(path, what)
+    if data is None:
+        return ()
+    if not isinstance(data, LineList):
+        raise ContentError(path, 1, f"expected a list, each {_a(cls.NAME)}")
+    return tuple(_tuple(cls, data, _At(str(path), what, "", 1, "")))
+
+
 def build(cls: type[R], data: LineDict, path: str) -> R:
     """The record `cls` of a mapping read by read_yaml from the file `path`."""
     hints = typing.get_type_hints(cls, include_extras=True)
