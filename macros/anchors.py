@@ -4,7 +4,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from .errors import ContentError
+from .schema import Record
+from .source import Source
 
 
 @lru_cache(maxsize=4)
@@ -16,21 +17,19 @@ def _index(lines):
     return "\n".join(lines), offsets
 
 
-def find_anchor(source, editorial, item, anchor):
-    """(line, column) of `anchor`, which must stand exactly once in the report."""
+def find_anchor(source: Source, editorial: object, item: Record, anchor: str) -> tuple[int, int]:
+    """(line, column) of `anchor`, which must stand exactly once in the report; an error at the line of
+    `item`, the entry of the editorial file that gives it (`editorial`: the file, unused)."""
     text, offsets = _index(source.lines)
-    where = item.get("__line__", 0) if isinstance(item, dict) else 0
     if not anchor or not anchor.strip():
-        raise ContentError(editorial["__path__"], where, "an anchor must be non-empty words of the report")
+        raise item.error("an anchor must be non-empty words of the report")
     first, second = _find_two(text, anchor)
     if first < 0:
-        raise ContentError(editorial["__path__"], where,
-                           f"anchor {anchor!r} not found in {source.path}; expected it exactly once")
+        raise item.error(f"anchor {anchor!r} not found in {source.path}; expected it exactly once")
     if second >= 0:
         line2 = bisect_right(offsets, second)
-        raise ContentError(editorial["__path__"], where,
-                           f"anchor {anchor!r} occurs more than once in {source.path} "
-                           f"(lines {bisect_right(offsets, first)} and {line2}); expected exactly once")
+        raise item.error(f"anchor {anchor!r} occurs more than once in {source.path} "
+                         f"(lines {bisect_right(offsets, first)} and {line2}); expected exactly once")
     line = bisect_right(offsets, first)
     return line, first - offsets[line - 1]
 

@@ -96,6 +96,7 @@ def optional() -> Any:
 class Record:
     """An entry of a file of content/: where it stands (`path`, `line`, the line of each key it gives)."""
     NAME: ClassVar[str] = "entry"  # in error messages: "callout: unknown key `x`"
+    KEY: ClassVar[str] = "key"  # what its keys are called there ("section" for the editorial file's)
     line: int = field(default=0, kw_only=True)
     path: str = field(default="", kw_only=True, compare=False, repr=False)
     key_lines: Mapping[str, int] = field(default_factory=dict, kw_only=True, compare=False, repr=False)
@@ -164,7 +165,7 @@ def build(cls: type[R], data: LineDict, path: str) -> R:
         line = data.key_lines.get(k, data.line)
         if found is None:
             known = ", ".join(f"`{x}`" for x in by_key)
-            raise ContentError(path, line, f"{cls.NAME}: unknown key `{k}`; expected {known}")
+            raise ContentError(path, line, f"{cls.NAME}: unknown {cls.KEY} `{k}`; expected {known}")
         hint = hints[found.name]
         hint = _not_null(hint) if found.metadata.get("null") is False else hint
         values[found.name] = convert(hint, v, _At(path, cls.NAME, k, line, k))
