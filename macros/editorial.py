@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 from .callouts import TYPES
-from .instruments import parse_provision
+from .provisions import parse_provision
 from .schema import Kind, Record, key, load, optional
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]

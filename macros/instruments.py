@@ -18,27 +18,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, NamedTuple
 
+from .provisions import ARTICLES, PARAGRAPH, Provision, items_of, parse_provision
 from .schema import INTERNAL, Kind, Record, load
 
 OPSC = "opsc"
-PAREN = r"\s*\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)"
-# "Article 27.5." at a sentence's end is article 27 (5); "9.1.2" is no article.
-SUB = rf"(?:{PAREN}|\.\d+(?!\d|\.\d)|§\d+)"
-ONE = rf"\d{{1,3}}{SUB}*"
-# "article 9 (3) and (4)": a subdivision alone is of the article before it.
-ITEM = rf"(?:{ONE}|(?:{PAREN})+)"
-# Between two articles of a list: "," "and" "&" "or", or a range's dash ("20-22", "32 – 36"); an article may
-# carry a few words on its subject ("Articles 6 on programmes of action and 7(2) on …") or its paragraphs
-# ("Articles 18, 19, paragraph 1.a and b, and 21") before the next.
-OF_ARTICLE = r",\s*paragraph\s+\d+(?:\.[a-z])?(?:\s+and\s+[a-z]\b)?"
-SEPARATOR = rf"(?:\s+on\s+[a-z]+(?:\s+[a-z]+){{0,5}}?|{OF_ARTICLE})?\s*(?:,\s*(?:and|or)|,|and|&|or|[–-])\s*"
-ARTICLES = re.compile(rf"\b[Aa]rt(?:icle)?s?\.?\s+(?P<list>{ONE}(?:{SEPARATOR}{ITEM})*)")
-RANGE = re.compile(r"\s*[–-]\s*")
-LONGEST_RANGE = 20
-# "Article 3, paragraph 2 OPSC": the paragraph is the article's subdivision.
-PARAGRAPH = re.compile(r"^,?\s*paragraph\s+(\d+)(?:\s*\(([a-z])\))?")
 # What may stand between an article and the instrument named after it: "(2)", ", paragraph 2 (b),".
 BETWEEN = r"(?:\s*\([^)]*\))*,?\s*(?:paragraphs?\s+\d+(?:\s*\([a-z]\))?,?\s*)?(?:of\s+(?:the\s+|its\s+)?|under\s+the\s+|in\s+the\s+)?"
 # Instruments the registry does not list (a national criminal code, a convention named in passing): their
@@ -97,23 +83,23 @@ class Generic(Record):
 @dataclass(frozen=True)
 class Citation:
     instrument: str  # an Instrument id
-    article: int  # None: the instrument named without an article
-    sub: tuple = ()  # subdivisions, ("1", "c") for article 3 (1) (c)
+    article: int | None  # None: the instrument named without an article
+    sub: tuple[str, ...] = ()  # subdivisions, ("1", "c") for article 3 (1) (c)
 
     @property
-    def key(self):
+    def key(self) -> str:
         """"lanzarote:22", "opsc:3.1.c", "c182": what search matches a query's citation against."""
         if self.article is None:
             return self.instrument
         return ".".join([f"{self.instrument}:{self.article}", *self.sub])
 
     @property
-    def provision(self):
+    def provision(self) -> str:
         """"article 3 (1) (c)": as the Guidelines cite it."""
         return f"article {self.article}" + "".join(f" ({s})" for s in self.sub)
 
     @property
-    def anchor(self):
+    def anchor(self) -> str:
         """Its entry on articles/ (the Optional Protocol's) or instruments/: "article-3-1-c", "lanzarote-22"."""
         head = "article" if self.instrument == OPSC else self.instrument
         return "-".join([head, str(self.article), *self.sub]) if self.article else self.instrument
@@ -142,14 +128,14 @@ class _File(Record):
 class Registry:
     """content/instruments.yaml: the instruments (iterating gives them), the generic words and the
     attributions."""
-    instruments: tuple
-    attributions: tuple = ()
-    generic: tuple = ()
+    instruments: tuple[Instrument, ...]
+    attributions: tuple[Attribution, ...] = ()
+    generic: tuple[Generic, ...] = ()
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Instrument]:
         return iter(self.instruments)
 
-    def with_misprints(self, apparatus):
+    def with_misprints(self, apparatus: Iterable[Any]) -> "Registry":
         """With the misprinted citations of the editorial file (misprints with `article_to`)."""
         extra = tuple(Attribution(i.printed, OPSC, i.why, parse_provision(i.article_to))
                       for i in apparatus if i.kind == "misprint" and getattr(i, "article_to", None))
@@ -162,13 +148,7 @@ class Mention:
     offset: int
     length: int
     citation: Citation
-    printed: str = None  # a misprinted citation: the words as printed (the citation is the one meant)
-
-
-def parse_provision(text):
-    """(3, ("1", "c")) of "3 (1) (c)"; None if it is not one."""
-    m = re.fullmatch(rf"\s*({ONE})\s*", str(text or ""))
-    return _articles(m.group(1))[0] if m else None
+    printed: str | None = None  # a misprinted citation: the words as printed (the citation is the one meant)
 
 
 def read_instruments(path: Path) -> "Registry":
@@ -188,12 +168,17 @@ def read_instruments(path: Path) -> "Registry":
     return Registry(data.instruments, data.attributions, data.generic)
 
 
+# after, before, mention, named: patterns of the registry's names; by_name: name -> instrument id, or the Generic.
+Patterns = tuple["re.Pattern[str]", "re.Pattern[str]", "re.Pattern[str]", "re.Pattern[str]", dict[str, "str | Generic"]]
+
+
 @lru_cache(maxsize=4)
-def _patterns(instruments, generic=()):
+def _patterns(instruments: tuple[Instrument, ...], generic: tuple[Generic, ...] = ()) -> Patterns:
     """The names of the registry as patterns: `after`, `before` (any name but the Optional Protocol's,
     next to an article), `mention` and `named` (an instrument's own name, not a generic word); `by_name`:
     name → instrument id, or the Generic."""
-    names = [(n, i.id) for i in instruments for n in i.names] + [(w, g) for g in generic for w in g.words]
+    names: list[tuple[str, str | Generic]] = [(n, i.id) for i in instruments for n in i.names]
+    names += [(w, g) for g in generic for w in g.words]
     names.sort(key=lambda x: -len(x[0]))
     alternation = "|".join(re.escape(n) for n, _ in names)
     others = "|".join(re.escape(n) for n, ident in names if ident != OPSC)
@@ -210,16 +195,19 @@ class Resolver:
     """Which instrument a name stands for at a place in a text: its own, or for a generic word ("the
     Convention") the instrument of its kind the text last named in full before it."""
 
-    def __init__(self, text, instruments):
+    def __init__(self, text: str, instruments: Iterable[Instrument]) -> None:
         self.instruments = tuple(instruments)
-        self.generic = tuple(getattr(instruments, "generic", ()))
+        self.generic: tuple[Generic, ...] = tuple(getattr(instruments, "generic", ()))
         *_, named, self.by_name = _patterns(self.instruments, self.generic)
         self.kinds = {i.id: i.kind for i in self.instruments}
         # (where, instrument id, its kind) of every instrument the text names in full, in order
-        self.named = [(m.start(), self.by_name[m.group("name").lower()]) for m in named.finditer(text)]
-        self.named = [(at, ident, self.kinds[ident]) for at, ident in self.named]
+        self.named: list[tuple[int, str, str]] = []
+        for m in named.finditer(text):
+            own = self.by_name[m.group("name").lower()]
+            assert isinstance(own, str)  # `named` holds the instruments' own names only
+            self.named.append((m.start(), own, self.kinds[own]))
         # and of every generic word, as resolved where it stands: what a sentence names
-        self.words = []
+        self.words: list[tuple[int, str, str]] = []
         if self.generic:
             words = re.compile("|".join(rf"(?<![\w/]){re.escape(w)}(?![\w/])" for g in self.generic
                                         for w in sorted(g.words, key=len, reverse=True)))
@@ -229,30 +217,16 @@ class Resolver:
                     self.words.append((m.start(), ident, self.kinds[ident]))
         self.in_sentence = sorted(self.named + self.words)
 
-    def resolve(self, name, at):
+    def resolve(self, name: str, at: int) -> str | None:
         ident = self.by_name[name.lower()]
         if isinstance(ident, str):
             return ident
         return next((i for where, i, kind in reversed(self.named) if where < at and kind == ident.kind),
                     ident.otherwise)
 
-    def last_named(self, start, end):
+    def last_named(self, start: int, end: int) -> str | None:
         """The instrument last named between `start` and `end` (in full, or by a generic word), or None."""
         return next((i for where, i, _ in reversed(self.in_sentence) if start <= where < end), None)
-
-
-def _articles(listed):
-    """[(article, (sub, ...)), ...] of "3 (1) (c)", "34 and 35", "2, 3, 6 and 12", "3.1", "9 (3) and (4)"."""
-    return [(a, s) for a, s, _, _, _ in _items(listed)]
-
-
-class Item(NamedTuple):
-    """One article of a list of articles ("34" of "34 and 35"), and where it stands in the list."""
-    article: int
-    subs: tuple  # ("1", "c") of "3 (1) (c)"
-    start: int
-    end: int
-    ends_range: bool = False  # the second number of a range ("22" of "20-22")
 
 
 class Span(NamedTuple):
@@ -262,34 +236,13 @@ class Span(NamedTuple):
     attribution: "Attribution"
 
 
-def _items(listed):
-    """Item of each article of a list of articles."""
-    out = []
-    # A paragraph of an article in the list is no article of it: "1" of "19, paragraph 1.a and b, and 21".
-    listed = re.sub(OF_ARTICLE, lambda m: " " * len(m.group(0)), listed)
-    for m in re.finditer(ITEM, listed):
-        number = re.match(r"\d+", m.group(0))
-        if number:
-            n, rest = int(number.group(0)), m.group(0)[number.end():]
-        elif out:
-            n, rest = out[-1].article, m.group(0)
-        else:
-            continue
-        parts = re.findall(r"\(\s*([^)\s]+)\s*\)|\.(\d+)|§(\d+)", rest)
-        lead = len(m.group(0)) - len(m.group(0).lstrip())
-        ends_range = bool(out and number and not out[-1].subs and RANGE.fullmatch(listed[out[-1].end:m.start()])
-                          and out[-1].article < n <= out[-1].article + LONGEST_RANGE)
-        out.append(Item(n, tuple(a or b or c for a, b, c in parts), m.start() + lead, m.end(), ends_range))
-    return out
-
-
-def _sentence_start(text, at):
+def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding `at` begins."""
     ends = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
     return ends[-1] if ends else 0
 
 
-def mentions(text, instruments, guideline=False):
+def mentions(text: str, instruments: Iterable[Instrument], guideline: bool = False) -> list[Mention]:
     """The article mentions of a text that this edition can attribute, in order. `guideline`: the text is
     the Guidelines' own, where an article named alone is the Optional Protocol's. The articles a range
     passes over ("21" of "20-22") are mentions of no length, where the range's second number stands."""
@@ -299,7 +252,7 @@ def mentions(text, instruments, guideline=False):
     found = []
     last, last_end = None, 0  # the instrument of the last attributed mention, and where it ends
     for m in ARTICLES.finditer(text):
-        items = _items(m.group("list"))
+        items = items_of(m.group("list"))
         tail = text[m.end():m.end() + 120]
         ahead = text[max(0, m.start() - 60):m.start()]
         end = m.end()
@@ -319,8 +272,7 @@ def mentions(text, instruments, guideline=False):
             ident = names.resolve(named.group("name"), m.end() + named.start("name"))
         elif OPSC_BEFORE.search(ahead):
             ident = OPSC
-        elif before.search(ahead):
-            found_before = before.search(ahead)
+        elif found_before := before.search(ahead):
             ident = names.resolve(found_before.group("name"), m.start() - len(ahead) + found_before.start("name"))
         elif (cited or guideline) and not other:
             ident = OPSC
@@ -351,7 +303,7 @@ def mentions(text, instruments, guideline=False):
     return found
 
 
-def _attributed(text, instruments):
+def _attributed(text: str, instruments: Iterable[Instrument]) -> list[Span]:
     """[Span] of the registry's attributions whose words are in this text."""
     out = []
     for a in getattr(instruments, "attributions", ()):
@@ -361,7 +313,7 @@ def _attributed(text, instruments):
     return out
 
 
-def citations(text, instruments, guideline=False):
+def citations(text: str, instruments: Iterable[Instrument], guideline: bool = False) -> list[Citation]:
     """The citations a text makes: articles of the Optional Protocol and of other instruments, and the
     other instruments it names without an article. Each once, in order of first appearance."""
     found = [m.citation for m in mentions(text, instruments, guideline)]
@@ -370,6 +322,6 @@ def citations(text, instruments, guideline=False):
         # "the Convention" alone is cited through its articles only (not in `mention`): as a bare mention it
         # says too little. The Optional Protocol's full title names the Convention but does not cite it.
         ident = by_name[m.group("name").lower()]
-        if ident != OPSC:
+        if isinstance(ident, str) and ident != OPSC:  # `mention` holds the instruments' own names only
             found.append(Citation(ident, None))
     return list(dict.fromkeys(found))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import ContentError
-from .instruments import parse_provision
+from .provisions import parse_provision
 from .model import Report
 from .passages import Passage, locate
 from .schema import Record, load, optional
