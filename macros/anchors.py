@@ -9,8 +9,9 @@ from .source import Source
 
 
 @lru_cache(maxsize=4)
-def _index(lines):
-    offsets, pos = [], 0
+def _index(lines: tuple[str, ...]) -> tuple[str, list[int]]:
+    offsets: list[int] = []
+    pos = 0
     for text in lines:
         offsets.append(pos)
         pos += len(text) + 1
@@ -34,7 +35,7 @@ def find_anchor(source: Source, editorial: object, item: Record, anchor: str) ->
     return line, first - offsets[line - 1]
 
 
-def anchor_end(source, line, col, anchor):
+def anchor_end(source: Source, line: int, col: int, anchor: str) -> tuple[int, int]:
     """(line, column) just past an anchor found at (line, col)."""
     text, offsets = _index(source.lines)
     _, where = _squashed(text)
@@ -45,14 +46,15 @@ def anchor_end(source, line, col, anchor):
 
 
 @lru_cache(maxsize=4)
-def _squashed(text):
+def _squashed(text: str) -> tuple[str, list[int]]:
     """`text` with each run of white space one space, and where each of its characters stands in `text`.
 
     An anchor may run over a line break, and the report's spacing there is ragged: its words, one space
     apart, are found in this text with a plain substring search (over the whole text, for some 500
     anchors, many times faster than a pattern each), and never take the anchor's outer white space for
     words."""
-    parts, where = [], []
+    parts: list[str] = []
+    where: list[int] = []
     for m in re.finditer(r"\S+|\s+", text):
         if m.group(0)[0].isspace():
             parts.append(" ")
@@ -63,11 +65,11 @@ def _squashed(text):
     return "".join(parts), where
 
 
-def _words(anchor):
+def _words(anchor: str) -> str:
     return " ".join(anchor.split())
 
 
-def _find_two(text, anchor):
+def _find_two(text: str, anchor: str) -> tuple[int, int]:
     """Offsets in `text` of the first two occurrences of the anchor's words (-1: none), white space aside:
     an occurrence that wraps over a line break counts."""
     squashed, where = _squashed(text)

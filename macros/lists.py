@@ -155,7 +155,7 @@ def _check_quotation(article: Article, q: Quoted) -> None:
 
 def place(report: Report, path: Path, line: int, quote: str) -> Passage:
     """The one passage that holds `quote`, or an error at the entry's line."""
-    found = locate(report, quote)
+    found: list[Passage] = locate(report, quote)
     if len(found) != 1:
         where = "no passage" if not found else f"{len(found)} passages (paragraphs " \
             f"{', '.join(str(s.paragraph) for s in found)})"
