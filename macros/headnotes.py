@@ -9,7 +9,7 @@ headnotes as by its words and lands on it; the headnotes themselves are never sh
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from .model import Report
 from .passages import locate
@@ -27,8 +27,8 @@ class Headnote:
     line: int  # of its entry in the file
 
 
-def _asks(v: Any) -> bool:
-    return isinstance(v, list) and bool(v) and all(isinstance(a, str) and 0 < len(a.split()) <= MAX_WORDS for a in v)
+Question = Annotated[str, Kind(f"a question of 1 to {MAX_WORDS} words",
+                               lambda v: isinstance(v, str) and 0 < len(v.split()) <= MAX_WORDS)]
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class _Entry(Record):
     paragraph: int
     quote: Annotated[str, Kind("the report's words, four or more",
                                lambda v: isinstance(v, str) and len(v.split()) >= 4)]
-    asks: Annotated[tuple[str, ...], Kind(f"a list of questions of 1 to {MAX_WORDS} words", _asks)]
+    asks: Annotated[tuple[Question, ...], Kind("a list of questions", lambda v: isinstance(v, list) and bool(v))]
 
 
 def read_headnotes(path: Path, report: Report) -> list[Headnote]:

@@ -128,9 +128,11 @@ class _At:
     line: int
     key: str
 
-    def fail(self, value: Any, expected: str) -> ContentError:
+    def fail(self, value: Any, expected: str, text: bool = False) -> ContentError:
+        """`text`: text was meant (a date or a number where text is meant says so)."""
+        misread = _misread(self.key, value) if text or "text" in expected else ""
         return ContentError(self.path, self.line, f"{self.name}: `{self.label}` is {_show(value)}; expected "
-                            f"{expected}{_misread(self.key, value, expected)}")
+                            f"{expected}{misread}")
 
 
 def load(path: Path, cls: type[R], what: str) -> R:
@@ -178,7 +180,7 @@ def convert(hint: Any, value: Any, at: _At) -> Any:
     if origin is Annotated:
         for rule in hint.__metadata__:
             if isinstance(rule, Kind) and not rule.fits(value):
-                raise at.fail(value, rule.expected)
+                raise at.fail(value, rule.expected, text=args[0] is str)
         return convert(args[0], value, at)
     if origin in (Union, types.UnionType):
         return _union(args, value, at)
@@ -231,8 +233,7 @@ def _tuple(hint: Any, value: Any, at: _At) -> tuple[Any, ...]:
         raise at.fail(value, "a list")
     out = []
     for i, element in enumerate(value):
-        line = value.item_lines[i] if isinstance(element, (LineDict, LineList)) else at.line
-        out.append(convert(hint, element, _At(at.path, at.name, f"{at.label}[{i}]", line, at.key)))
+        out.append(convert(hint, element, _At(at.path, at.name, f"{at.label}[{i}]", value.item_lines[i], at.key)))
     return tuple(out)
 
 
@@ -282,9 +283,9 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _misread(key: str, value: Any, expected: str) -> str:
+def _misread(key: str, value: Any) -> str:
     """What YAML made of a value meant as text (a date, a number, true/false), for the end of a message."""
-    if value is None or isinstance(value, (str, list, dict)) or "text" not in expected and "words" not in expected:
+    if value is None or isinstance(value, (str, list, dict)):
         return ""
     kind = "a date" if isinstance(value, datetime.date) else "true/false" if isinstance(value, bool) else "a number"
     return f"; YAML reads `{key}: {value}` as {kind}: put text in quotes"

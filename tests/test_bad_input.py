@@ -326,16 +326,20 @@ def test_a_control_character_in_the_report_names_its_line(copy, bytes_, line):
 
 
 def _loaders():
+    from macros.build import load_report
     from macros.edition import read_edition
     from macros.editorial import read_editorial
+    from macros.headnotes import read_headnotes
     from macros.instruments import read_instruments
     from macros.lists import read_lists
-    from macros.search_index import read_terminology
+    from macros.spelling import read_words
+    from macros.terminology import read_terminology
 
     return {"edition.yaml": read_edition, "editorial.yaml": read_editorial, "instruments.yaml": read_instruments,
             "terminology.yaml": read_terminology, "glossary.yaml": lambda path: read_lists(path.parent),
             "acronyms.yaml": lambda path: read_lists(path.parent), "cases.yaml": lambda path: read_lists(path.parent),
-            "articles.yaml": lambda path: read_lists(path.parent)}
+            "articles.yaml": lambda path: read_lists(path.parent), "words.yaml": read_words,
+            "headnotes.yaml": lambda path: read_headnotes(path, load_report(ROOT))}
 
 
 def _content_copy(tmp_path):
@@ -383,6 +387,8 @@ MISREAD = [
     ("acronyms.yaml", "    expansion: annual full day meeting", "    expansion: yes #", "expansion"),
     ("instruments.yaml", "    title: Convention on the Rights of the Child", "    title: 1989", "title"),
     ("edition.yaml", '  - version: "1.0"', "  - version: 1.0", "version"),
+    ("words.yaml", "Bagheri, Basile,", "Bagheri, 1989, Basile,", "words"),
+    ("headnotes.yaml", "    - what is the Lanzarote Convention\n", "    - 2019-09-10\n", "asks"),
 ]
 
 

@@ -50,7 +50,7 @@ BAD = [
     ("entries:\n- words: ' '\n", 2, "record: `words` is ' '; expected words"),
     ("entries:\n- words: x\n  end: ''\n", 3, "record: `end` is ''; expected words, or null"),
     ("entries:\n- number: 1\n", 2, "record: expected `words` (words)"),
-    ("entries:\n- words: x\n  texts:\n  - a\n  - 2019-01-01\n", 3,
+    ("entries:\n- words: x\n  texts:\n  - a\n  - 2019-01-01\n", 5,  # the element's own line
      "record: `texts[1]` is datetime.date(2019, 1, 1); expected text; YAML reads `texts: 2019-01-01` as a date: "
      "put text in quotes"),
     ("entries:\n- words: x\n\n  numbr: 1\n", 4, "record: unknown key `numbr`; expected `words`, `number`, `end`, `texts`, `from`"),
