@@ -86,6 +86,11 @@ class Section(_Compat, Record):
     title: str
     heading: Heading
 
+    @property
+    def headings(self) -> tuple[str, ...]:
+        """The words of its heading, one anchor per line where the report breaks it."""
+        return (self.heading,) if isinstance(self.heading, str) else self.heading
+
 
 @dataclass(frozen=True)
 class Part(_Compat, Record):

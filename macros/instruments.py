@@ -21,7 +21,7 @@ from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, NamedTuple
 
-from .provisions import ARTICLES, PARAGRAPH, Provision, items_of, parse_provision
+from .provisions import ARTICLES, PARAGRAPH, Item, Provision, items_of, parse_provision
 from .schema import INTERNAL, Kind, Record, load
 
 OPSC = "opsc"
@@ -249,7 +249,7 @@ def mentions(text: str, instruments: Iterable[Instrument], guideline: bool = Fal
     after, before, _, _, _ = _patterns(tuple(instruments), tuple(getattr(instruments, "generic", ())))
     names = Resolver(text, instruments)
     decided = _attributed(text, instruments)
-    found = []
+    found: list[Mention] = []
     last, last_end = None, 0  # the instrument of the last attributed mention, and where it ends
     for m in ARTICLES.finditer(text):
         items = items_of(m.group("list"))
@@ -288,18 +288,27 @@ def mentions(text: str, instruments: Iterable[Instrument], guideline: bool = Fal
         if ident is None or (ident == OPSC and not all(1 <= item.article <= 17 for item in items)):
             continue
         last, last_end = ident, end
-        base = m.start("list")
-        for k, (n, sub, a, b, ends_range) in enumerate(items):
-            start = m.start() if k == 0 else base + a
-            stop = end if len(items) == 1 else base + b
-            if ends_range:
-                for between in range(items[k - 1].article + 1, n):
-                    found.append(Mention(start, 0, Citation(ident, between)))
-            if decision and decision.meant:
-                n, sub = decision.meant
-                found.append(Mention(start, stop - start, Citation(ident, n, sub), text[start:stop]))
-            else:
-                found.append(Mention(start, stop - start, Citation(ident, n, sub)))
+        found += _listed(text, m, items, end, ident, decision.meant if decision else None)
+    return found
+
+
+def _listed(text: str, m: "re.Match[str]", items: list[Item], end: int, ident: str,
+            meant: Provision | None) -> list[Mention]:
+    """The mentions of the articles of one list (`m`, ending at `end`), all of instrument `ident`; `meant`: the
+    provision a misprinted citation stands for."""
+    found = []
+    base = m.start("list")
+    for k, (n, sub, a, b, ends_range) in enumerate(items):
+        start = m.start() if k == 0 else base + a
+        stop = end if len(items) == 1 else base + b
+        if ends_range:
+            for between in range(items[k - 1].article + 1, n):
+                found.append(Mention(start, 0, Citation(ident, between)))
+        if meant:
+            n, sub = meant
+            found.append(Mention(start, stop - start, Citation(ident, n, sub), text[start:stop]))
+        else:
+            found.append(Mention(start, stop - start, Citation(ident, n, sub)))
     return found
 
 
