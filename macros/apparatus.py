@@ -11,15 +11,14 @@ from typing import Callable
 
 from .anchors import find_anchor
 from .editorial import MISPRINTED_PARAGRAPH
-from .inline import fn_id
-from .model import Block
+from .model import Anchor, Block
 
 @dataclass
 class Intervention:
     id: str  # its anchor on the apparatus page: "ed-placed-3"
     kind: str  # a key of KINDS
     paragraph: int  # the paragraph page it concerns (None: a chapter)
-    anchor: str  # the passage on that page ("commentary-2", "fn:r19", "good-practice-1"); None: the page
+    anchor: Anchor | None  # the passage on that page ("commentary-2", "fn:r19", "good-practice-1"); None: the page
     lines: tuple  # (first, last) source lines of content/explanatory-report.txt
     printed: str  # the words as the report prints them
     note: str  # what the edition shows or means
@@ -64,7 +63,7 @@ def passages_by_position(report):
             else:
                 add(item.id, list(item.heading.spans) + [s for en in item.entries for b in en.blocks for s in b.spans])
         for f in p.footnotes:
-            add(f"fn:{fn_id(f.series, f.number)}", f.spans)
+            add(Anchor.footnote(f.series, f.number), f.spans)
     return out
 
 
@@ -91,7 +90,7 @@ def _lines_of(report, paragraph, anchor):
             last = [b for e in c.entries for b in e.blocks]
             return (c.heading.lines[0], last[-1].lines[1] if last else c.heading.lines[1])
     for f in p.footnotes:
-        if f"fn:{fn_id(f.series, f.number)}" == anchor:
+        if Anchor.footnote(f.series, f.number) == anchor:
             return tuple(f.lines)
     return (None, None)
 
@@ -120,7 +119,7 @@ def _footnote_numbers(f):
     notes = {(n.series, n.number): n for p in f.report.paragraphs for n in p.footnotes}
     for fix in f.ed.get("footnote_fixes") or ():
         note = notes[("report", fix["number"])]  # macros/footnotes.py has checked that the fix applies
-        yield dict(paragraph=note.paragraph, anchor=f"fn:{fn_id(note.series, note.number)}",
+        yield dict(paragraph=note.paragraph, anchor=Anchor.footnote(note.series, note.number),
                    lines=tuple(note.lines), printed=str(fix["printed"]), note=f"footnote {fix['number']}",
                    why=fix.get("why", ""))
 
@@ -185,7 +184,7 @@ def _headings(f):
         for section in chapter.sections:
             first = next((p for p in ps if p.section == section.letter), None)
             if section.heading and first and section.heading.lines[0] > first.guideline[0].lines[0]:
-                yield dict(paragraph=None, anchor=f"section-{section.letter.lower()}",
+                yield dict(paragraph=None, anchor=Anchor.section(section.letter),
                            lines=tuple(section.heading.lines), printed=section.heading.text.strip(),
                            note=f"before paragraph {first.number}",
                            why=f"the report prints this heading after the text of paragraph {first.number}, the "

@@ -17,7 +17,7 @@ from .errors import ContentError
 from .footnotes import find_guideline_markers, find_report_markers, read_footnotes
 from .layout import CalloutHeading, Layout, read_layout
 from .links import resolve_links
-from .model import Block, Callout, Chapter, Entry, Footnote, Paragraph, Removed, Report, Section
+from .model import Anchor, Block, Callout, Chapter, Entry, Footnote, Paragraph, Removed, Report, Section
 from .permalinks import assign, read_register
 from .sheet import Owner, Position, Sheet, Span
 from .source import Source, read_source
@@ -432,7 +432,7 @@ def _callouts(ctx, callouts, runs):
         entries = _entries(ctx, c, _blocks(ctx, texts.get(k, [])))
         n, slug = c.spec["paragraph"], BY_TYPE[c.heading.type].slug
         counters[(n, slug)] += 1  # ids count the boxes of one kind on one paragraph page
-        callout = Callout(f"{slug}-{counters[(n, slug)]}", c.heading.type, heading, n, entries)
+        callout = Callout(Anchor.box(slug, counters[(n, slug)]), c.heading.type, heading, n, entries)
         out.append(Placed(Position(c.heading.line, 0), n, callout))
     return out
 

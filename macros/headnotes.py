@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import yaml
 
 from .errors import ContentError, parse_yaml, read_utf8
+from .model import Anchor
 from .passages import locate
 
 FILE = "headnotes.yaml"  # in the folder of the lists (content/)
@@ -21,7 +22,7 @@ MAX_WORDS = 20
 @dataclass(frozen=True)
 class Headnote:
     paragraph: int
-    anchor: str  # the passage that answers it: "guideline-1", "commentary-3", "good-practice-1", "fn:r46"
+    anchor: Anchor  # the passage that answers it: "guideline-1", "commentary-3", "good-practice-1", "fn:r46"
     asks: tuple[str, ...]
     line: int  # of its entry in the file
 

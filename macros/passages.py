@@ -4,13 +4,13 @@ stands: what the editorial lists of content/ (cases, glossary) are anchored to."
 import re
 from dataclasses import dataclass
 
-from .model import Block
+from .model import Anchor, Block
 
 
 @dataclass(frozen=True)
 class Passage:
     paragraph: int
-    anchor: str  # its id on the paragraph page: "guideline-2", "commentary-3", "case-law-1", "fn:r46"
+    anchor: Anchor  # its id on the paragraph page: "guideline-2", "commentary-3", "case-law-1", "fn:r46"
     zone: str  # "guideline" | "commentary" | "box" | "footnote"
     text: str  # its words, blocks joined by a space
 
@@ -28,7 +28,7 @@ def passages(report):
                 origins = [e.origin for e in item.entries if e.origin]
                 yield Passage(p.number, item.id, "box", " ".join([*origins, *(b.text for b in blocks)]))
         for f in p.footnotes:
-            yield Passage(p.number, f"fn:{f.series[0]}{f.number}", "footnote", f.text)
+            yield Passage(p.number, Anchor.footnote(f.series, f.number), "footnote", f.text)
 
 
 def _squash(text):

@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import ContentError, read_utf8
-from .inline import fn_id
-from .model import Block
+from .model import Anchor, AnchorKind, Block
 from .sheet import Position
 
 _ROW = re.compile(r"^(\d{1,3})\t([a-z-]+-(?:\d+|[a-z])|fn:[rg]\d+)\t(\d+):(\d+)\t(.*)$")
@@ -36,7 +35,7 @@ LETTER = re.compile(r"^\(?([a-z])[.)]$")
 @dataclass(frozen=True)
 class Published:
     paragraph: int
-    anchor: str
+    anchor: Anchor
     line: int
     col: int
     row: int  # line of the register, for errors
@@ -44,9 +43,9 @@ class Published:
 
 @dataclass(frozen=True)
 class Alias:
-    anchor: str  # on the page that published it
+    anchor: Anchor  # on the page that published it
     paragraph: int  # where its passage is now
-    target: str
+    target: Anchor
 
 
 class Located(NamedTuple):
@@ -75,7 +74,11 @@ def read_register(path):
         m = _ROW.match(line)
         if not m:
             raise ContentError(path, number, "expected: paragraph<TAB>anchor<TAB>line:column<TAB>first words")
-        row = Published(int(m[1]), m[2], int(m[3]), int(m[4]), number)
+        try:
+            anchor = Anchor.parse(m[2])
+        except ValueError as exc:
+            raise ContentError(path, number, str(exc)) from exc
+        row = Published(int(m[1]), anchor, int(m[3]), int(m[4]), number)
         key = (row.paragraph, row.anchor)
         if key in seen:
             raise ContentError(path, number, f"paragraph {row.paragraph} anchor {row.anchor} is already "
@@ -99,7 +102,7 @@ def anchored_items(paragraph):
 def letter_anchor(prefix, item):
     """"guideline-e" for item (e) of a Guideline list; None for every other passage."""
     m = LETTER.match(item.marker or "") if prefix == "guideline" and isinstance(item, Block) else None
-    return f"guideline-{m.group(1)}" if m and item.kind == "li" else None
+    return Anchor.guideline(m.group(1)) if m and item.kind == "li" else None
 
 
 def start_of(item):
@@ -124,12 +127,12 @@ def assign(report, register=(), path="content/permalinks.tsv"):
     canonical = {}  # id(item) -> anchor
     taken = {}  # (paragraph, prefix) -> numbers published there
     for row in register:
-        if row.anchor.startswith("fn:"):
+        if row.anchor.kind is AnchorKind.FOOTNOTE:
             continue
-        prefix, k = row.anchor.rsplit("-", 1)
-        if not k.isdigit():
+        prefix, k = row.anchor.prefix, row.anchor.number
+        if not isinstance(k, int):
             continue  # a letter anchor: given by the item's marker, below
-        taken.setdefault((row.paragraph, prefix), set()).add(int(k))
+        taken.setdefault((row.paragraph, prefix), set()).add(k)
         hit = items.get((row.line, row.col))
         if hit and hit.paragraph == row.paragraph and hit.prefix == prefix and id(hit.item) not in canonical:
             canonical[id(hit.item)] = row.anchor
@@ -143,12 +146,12 @@ def assign(report, register=(), path="content/permalinks.tsv"):
                 while k in used:
                     k += 1
                 used.add(k)
-                anchor = f"{prefix}-{k}"
+                anchor = _numbered(prefix, k)
             item.id = anchor
 
     aliases = {}
     for row in register:
-        if row.anchor.startswith("fn:"):
+        if row.anchor.kind is AnchorKind.FOOTNOTE:
             note = notes.get(row.anchor)
             if note is None:
                 raise ContentError(path, row.row, f"footnote {row.anchor} is published but no longer in the report")
@@ -193,7 +196,16 @@ def current_rows(report):
 
 
 def _note_anchor(f):
-    return f"fn:{fn_id(f.series, f.number)}"
+    return Anchor.footnote(f.series, f.number)
+
+
+def _numbered(prefix, k):
+    """The k-th anchor of a kind on a page: "guideline-2", "commentary-3", "good-practice-1"."""
+    if prefix == "guideline":
+        return Anchor.guideline(k)
+    if prefix == "commentary":
+        return Anchor.commentary(k)
+    return Anchor.box(prefix, k)
 
 
 def format_rows(rows):

@@ -21,7 +21,7 @@ import yaml
 
 from .errors import ContentError, parse_yaml, read_utf8
 from .instruments import citations
-from .model import Block
+from .model import Anchor, Block
 from .render import INDEXES, callout_title, plain_title
 
 # zone: (weight, what part of the site an entry is). The weight multiplies an entry's score: the
@@ -101,9 +101,8 @@ def paragraph_entries(report, instruments, urls):
             out.append(Entry(f"{page}#{item.id}", callout_title(item), text, "box", p.number,
                              _cites(text, instruments), fn))
         for f in p.footnotes:
-            prefix = "fn:" + f.series[0]
             label = "Footnote" if f.series == "report" else "Footnote of the Guidelines"
-            out.append(Entry(f"{page}#{prefix}{f.number}", f"{label} {f.number}", f.text, "footnote", p.number,
+            out.append(Entry(f"{page}#{Anchor.footnote(f.series, f.number)}", f"{label} {f.number}", f.text, "footnote", p.number,
                              _cites(f.text, instruments)))
     return out
 
