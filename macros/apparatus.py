@@ -51,20 +51,7 @@ class Stretch:
 
 def passages_by_position(report):
     """Every passage's source stretches, as Stretch records."""
-    out = []
-    for p in report.paragraphs:
-        def add(anchor, spans):
-            out.extend(Stretch(line, a, e, p.number, anchor) for line, a, e in spans)
-        for b in p.guideline:
-            add(b.id, b.spans)
-        for item in p.items:
-            if isinstance(item, Block):
-                add(item.id, item.spans)
-            else:
-                add(item.id, list(item.heading.spans) + [s for en in item.entries for b in en.blocks for s in b.spans])
-        for f in p.footnotes:
-            add(Anchor.footnote(f.series, f.number), f.spans)
-    return out
+    return [Stretch(line, a, e, s.paragraph, s.anchor) for s in report.passages for line, a, e in s.spans]
 
 
 def _at(positions, line, col):
@@ -81,18 +68,8 @@ def _at(positions, line, col):
 
 
 def _lines_of(report, paragraph, anchor):
-    p = report.paragraph(paragraph)
-    for b in p.guideline + p.commentary:
-        if b.id == anchor:
-            return tuple(b.lines)
-    for c in p.callouts:
-        if c.id == anchor:
-            last = [b for e in c.entries for b in e.blocks]
-            return (c.heading.lines[0], last[-1].lines[1] if last else c.heading.lines[1])
-    for f in p.footnotes:
-        if Anchor.footnote(f.series, f.number) == anchor:
-            return tuple(f.lines)
-    return (None, None)
+    """The first and last source lines of a passage."""
+    return next((s.lines for s in report.passages if (s.paragraph, s.anchor) == (paragraph, anchor)), (None, None))
 
 
 def _words(text, count=12):

@@ -18,7 +18,8 @@ from .footnotes import find_guideline_markers, find_report_markers, read_footnot
 from .layout import CalloutHeading, Layout, read_layout
 from .links import resolve_links
 from .model import Anchor, Block, Callout, Chapter, Entry, Footnote, Paragraph, Removed, Report, Section
-from .permalinks import assign, read_register
+from .passages import collect
+from .permalinks import assign, moved, read_register
 from .sheet import Owner, Position, Sheet, Span
 from .source import Source, read_source
 from .textflow import BLANK, OTHER, Gap, Mark, first_text, make_block, split_blocks
@@ -70,7 +71,9 @@ def build_report(source_path, editorial_path, permalinks_path=None):
     source, ed = read_source(source_path), read_editorial(editorial_path)
     report = extract(source, ed)
     register = read_register(permalinks_path) if permalinks_path else ()
-    report.aliases = assign(report, register, permalinks_path)
+    assign(report, register, permalinks_path)
+    report.passages = collect(report)
+    report.aliases = moved(report.passages, register, permalinks_path)
     report.apparatus = interventions(source, ed, report)
     return report
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Sequence
 
 from .callouts import KINDS as CALLOUT_KINDS
+from .sheet import Position, Span
+
+if TYPE_CHECKING:
+    from .apparatus import Intervention
+    from .edition import Edition
+    from .permalinks import Alias
 
 Series = Literal["report", "guideline"]  # the report's own footnotes, the Guidelines' small series
 
@@ -92,10 +98,15 @@ class Anchor(str):
         return "report" if self.prefix == "r" else "guideline"
 
 
+BlockKind = Literal["p", "li", "quote", "heading", "title", "signature"]
+LinkKind = Literal["available_here", "url", "missing"]
+Zone = Literal["guideline", "commentary", "box", "footnote"]  # the part of a paragraph page a passage is in
+
+
 @dataclass
 class Ref:
     """A footnote marker at `offset` in its block's text."""
-    series: str  # "report" | "guideline"
+    series: Series
     number: int
     offset: int
 
@@ -104,8 +115,8 @@ class Ref:
 class Link:
     offset: int
     length: int
-    url: str  # None for kind "missing"
-    kind: str  # "available_here" | "url" | "missing": an "Available here" whose address the report never printed
+    url: str | None  # None for kind "missing"
+    kind: LinkKind  # "missing": an "Available here" whose address the report never printed
 
 
 @dataclass
@@ -118,59 +129,62 @@ class UnresolvedLink:
 
 @dataclass
 class Block:
-    kind: str  # "p" | "li" | "quote" | "heading"
+    kind: BlockKind
     text: str
-    lines: tuple  # (first, last) source line
-    spans: list  # (line, start, end) of source text it was made from
-    refs: list = field(default_factory=list)
-    links: list = field(default_factory=list)
-    marker: str = None  # list marker as printed: "(a)", "•", "1."
+    lines: tuple[int, int]  # (first, last) source line
+    spans: Sequence[Span]  # (line, start, end) of source text it was made from
+    refs: Sequence[Ref] = ()
+    links: Sequence[Link] = ()
+    marker: str | None = None  # list marker as printed: "(a)", "•", "1."
     id: Anchor | None = None  # anchor on its paragraph page ("commentary-3"), for Guideline and commentary passages
 
 
 @dataclass
 class Entry:
-    blocks: list
-    origin: str = None
-    region: str = None
+    blocks: list[Block]
+    origin: str | None = None
+    region: str | None = None
 
 
 @dataclass
 class Callout:
     id: Anchor  # stable anchor within its paragraph page: "good-practice-1"
-    type: str
+    type: str  # a kind of box of macros/callouts.py: "good_practice"
     heading: Block
     paragraph: int
-    entries: list
+    entries: list[Entry]
 
 
 @dataclass
 class Footnote:
-    series: str
+    series: Series
     number: int
     printed: int
     text: str
-    lines: tuple
-    spans: list
-    links: list
-    marker: tuple  # (line, start, end) of the marker in the text
-    paragraph: int = None  # the paragraph whose page shows it
-    note: str = None
+    lines: tuple[int, int]
+    spans: Sequence[Span]
+    links: Sequence[Link]
+    marker: Span  # (line, start, end) of the marker in the text
+    paragraph: int  # the paragraph whose page shows it
+    note: str | None = None
 
 
 @dataclass
 class Section:
     letter: str
     title: str
-    heading: Block = None
+    heading: Block | None = None
 
 
 @dataclass
 class Chapter:
     number: str
     title: str
-    heading: Block = None  # None where the report printed no heading
-    sections: list = field(default_factory=list)
+    heading: Block | None = None  # None where the report printed no heading
+    sections: list[Section] = field(default_factory=list)
+
+
+Item = Block | Callout  # what a paragraph's commentary is made of: passages and boxes
 
 
 @dataclass
@@ -178,18 +192,38 @@ class Paragraph:
     number: int
     title: str
     chapter: str
-    section: str
-    guideline: list  # Blocks
-    items: list  # Blocks (commentary) and Callouts, in reading order
-    footnotes: list = field(default_factory=list)
+    section: str | None
+    guideline: list[Block]
+    items: list[Item]  # commentary passages and boxes, in reading order
+    footnotes: list[Footnote] = field(default_factory=list)
 
     @property
-    def commentary(self):
+    def commentary(self) -> list[Block]:
         return [i for i in self.items if isinstance(i, Block)]
 
     @property
-    def callouts(self):
+    def callouts(self) -> list[Callout]:
         return [i for i in self.items if isinstance(i, Callout)]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A passage a reader can land on: its page, its anchor there, and its words. Made once, when the model is
+    built (macros/passages.py); search entries, the apparatus, headnotes, the register of anchors and the
+    indexes read these, not the model's nesting."""
+    paragraph: int
+    anchor: Anchor
+    zone: Zone
+    item: Block | Callout | Footnote  # the model's record of it
+    blocks: tuple[Block, ...]  # its own, or a box's heading then its entries' (none for a footnote)
+    spans: tuple[Span, ...]  # the source it was made from, its first words first
+    lines: tuple[int, int]  # first and last source line
+    text: str  # its words, blocks joined by a space (a box's origins first)
+
+    @property
+    def start(self) -> Position:
+        """Where its first words stand in the source: what names it for good (macros/permalinks.py)."""
+        return Position(self.spans[0].line, self.spans[0].start)
 
 
 @dataclass
@@ -198,35 +232,52 @@ class Removed:
     line: int
     text: str
     reason: str  # as data/report.json gives it
-    span: tuple = None  # (line, start, end) of what was removed
+    span: Span | None = None  # (line, start, end) of what was removed
     # A page-end URL: the line of the "Available here" whose target it is (None: not a link target, or unused).
     # Not exported: the reason says it in words.
-    target_of: int = None
+    target_of: int | None = None
+
+
+@dataclass(frozen=True)
+class Misprint:
+    """A misprint of the report, from the editorial file: kept as printed, meant as `means`."""
+    paragraph: int | None  # the page of the passage it stands in
+    anchor: Anchor | None  # that passage
+    line: int  # of the source
+    printed: str
+    means: str
+    why: str
+    link_to: int | None = None  # a misprinted cross-reference: the paragraph meant
+    article_to: str | None = None  # a misprinted article of the Optional Protocol: the provision meant
+
+    kind: ClassVar[str] = "misprint"  # what the registry of instruments reads (Registry.with_misprints), as of an Intervention
 
 
 @dataclass
 class Report:
     source: str
     sha256: str
-    front_matter: list  # Blocks
-    chapters: list
-    paragraphs: list
-    removed: list
-    unresolved_links: list = field(default_factory=list)  # [UnresolvedLink]
-    aliases: dict = field(default_factory=dict)  # {paragraph: [permalinks.Alias]}: published anchors that moved
-    apparatus: list = field(default_factory=list)  # [apparatus.Intervention]: every intervention of this edition
+    front_matter: list[Block]
+    chapters: list[Chapter]
+    paragraphs: list[Paragraph]
+    removed: list[Removed]
+    unresolved_links: list[UnresolvedLink] = field(default_factory=list)
+    aliases: dict[int, list[Alias]] = field(default_factory=dict)  # published anchors that moved, by page
+    passages: tuple[Passage, ...] = ()  # every passage of the paragraph pages, in page order
+    misprints: tuple[Misprint, ...] = ()  # in the order of the editorial file
+    apparatus: list[Intervention] = field(default_factory=list)  # every intervention of this edition
 
-    def paragraph(self, number):
+    def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
 
-    def chapter(self, number):
+    def chapter(self, number: str) -> Chapter:
         return next(c for c in self.chapters if c.number == number)
 
 
 SCHEMA_VERSION = 1
 
 
-def _block(b):
+def _block(b: Block) -> dict[str, Any]:
     d = asdict(b)
     del d["id"]
     d["lines"] = list(b.lines)
@@ -234,14 +285,14 @@ def _block(b):
     return d
 
 
-def _passage(b):
+def _passage(b: Block) -> dict[str, Any]:
     return {"id": b.id, **_block(b)}
 
 
-def to_json(report, edition=None):
+def to_json(report: Report, edition: Edition | None = None) -> dict[str, Any]:
     """The open-data export; its shape is documented in docs/data.md. `edition`: the online edition it is
     part of (macros.edition.Edition)."""
-    def callout(c):
+    def callout(c: Callout) -> dict[str, Any]:
         return {
             "id": c.id, "type": c.type, "heading": _block(c.heading),
             "entries": [{"origin": e.origin, "region": e.region, "blocks": [_block(b) for b in e.blocks]}
@@ -250,7 +301,8 @@ def to_json(report, edition=None):
 
     paragraphs = []
     for p in report.paragraphs:
-        commentary, callouts = [], []
+        commentary: list[dict[str, Any]] = []
+        callouts: list[dict[str, Any]] = []
         for item in p.items:
             if isinstance(item, Block):
                 commentary.append(_passage(item))
@@ -279,7 +331,8 @@ def to_json(report, edition=None):
                           "heading": _block(s.heading) if s.heading else None} for s in c.sections],
         } for c in report.chapters],
         "paragraphs": paragraphs,
-        "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "span": list(r.span)} for r in report.removed],
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "span": list(r.span or ())}
+                    for r in report.removed],
         "unresolved_links": [asdict(u) for u in report.unresolved_links],
         "apparatus": [asdict(i) | {"lines": list(i.lines)} for i in report.apparatus],
         "moved_anchors": [{"paragraph": n, "anchor": a.anchor, "now": {"paragraph": a.paragraph, "anchor": a.target}}

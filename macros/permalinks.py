@@ -110,19 +110,12 @@ def start_of(item):
     return Position(first.line, first.start)
 
 
-def _spans(item):
-    if isinstance(item, Block):
-        return item.spans
-    return [s for e in item.entries for b in e.blocks for s in b.spans] + list(item.heading.spans)
-
-
 def assign(report, register=(), path="content/permalinks.tsv"):
     """Give every passage its anchor (`id`) and return the aliases, {paragraph: [Alias]}."""
     items = {}  # start position -> Located
     for p in report.paragraphs:
         for prefix, item in anchored_items(p):
             items[start_of(item)] = Located(p.number, prefix, item)
-    notes = {_note_anchor(f): f for p in report.paragraphs for f in p.footnotes}
 
     canonical = {}  # id(item) -> anchor
     taken = {}  # (paragraph, prefix) -> numbers published there
@@ -149,6 +142,11 @@ def assign(report, register=(), path="content/permalinks.tsv"):
                 anchor = _numbered(prefix, k)
             item.id = anchor
 
+
+def moved(passages, register=(), path="content/permalinks.tsv"):
+    """The published anchors whose passage is now elsewhere, {paragraph that published it: [Alias]}."""
+    starts = {s.start: s for s in passages if s.zone != "footnote"}
+    notes = {s.anchor: s for s in passages if s.zone == "footnote"}
     aliases = {}
     for row in register:
         if row.anchor.kind is AnchorKind.FOOTNOTE:
@@ -158,21 +156,20 @@ def assign(report, register=(), path="content/permalinks.tsv"):
             if note.paragraph != row.paragraph:
                 aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, note.paragraph, row.anchor))
             continue
-        where = items.get((row.line, row.col)) or _containing(report, row)
+        where = starts.get((row.line, row.col)) or _containing(passages, row)
         if where is None:
             raise ContentError(path, row.row, f"paragraph {row.paragraph} anchor {row.anchor}: no passage of the "
                                               f"report starts at or contains line {row.line}, column {row.col}; "
                                               f"a published anchor must keep landing on its passage")
-        if (where.paragraph, where.item.id) != (row.paragraph, row.anchor):
-            aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, where.paragraph, where.item.id))
+        if (where.paragraph, where.anchor) != (row.paragraph, row.anchor):
+            aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, where.paragraph, where.anchor))
     return aliases
 
 
-def _containing(report, row):
-    for p in report.paragraphs:
-        for prefix, item in anchored_items(p):
-            if any(line == row.line and start <= row.col < end for line, start, end in _spans(item)):
-                return Located(p.number, prefix, item)
+def _containing(passages, row):
+    for s in passages:
+        if s.zone != "footnote" and any(line == row.line and start <= row.col < end for line, start, end in s.spans):
+            return s
     return None
 
 
@@ -184,19 +181,8 @@ def unregistered(report, register):
 
 def current_rows(report):
     """The PageAnchor of every anchor on the paragraph pages now."""
-    rows = []
-    for p in report.paragraphs:
-        for _, item in anchored_items(p):
-            block = item if isinstance(item, Block) else item.heading
-            rows.append(PageAnchor(p.number, item.id, *start_of(item), _first_words(block.text)))
-        for f in p.footnotes:
-            first = f.spans[0]
-            rows.append(PageAnchor(p.number, _note_anchor(f), first.line, first.start, _first_words(f.text)))
-    return rows
-
-
-def _note_anchor(f):
-    return Anchor.footnote(f.series, f.number)
+    return [PageAnchor(s.paragraph, s.anchor, *s.start, _first_words((s.blocks[0] if s.blocks else s.item).text))
+            for s in report.passages]
 
 
 def _numbered(prefix, k):

@@ -46,3 +46,37 @@ def test_every_registered_anchor_parses_back_to_its_row():
     assert all(isinstance(r.anchor, Anchor) and str(Anchor.parse(r.anchor)) == r.anchor for r in rows)
     assert {r.anchor.kind for r in rows} == {AnchorKind.GUIDELINE, AnchorKind.COMMENTARY, AnchorKind.BOX,
                                              AnchorKind.FOOTNOTE}
+
+
+def test_the_passages_are_made_once_in_page_order(report):
+    from collections import Counter
+
+    from macros.passages import passages
+
+    assert passages(report) is report.passages  # the list the model was built with, not a walk of it again
+    assert Counter(s.zone for s in report.passages) == {"commentary": 389, "footnote": 213, "guideline": 166,
+                                                        "box": 72}
+    # Each anchor once on its page, and every passage's anchor of the kind its zone says.
+    assert len({(s.paragraph, s.anchor) for s in report.passages}) == len(report.passages)
+    kinds = {"guideline": AnchorKind.GUIDELINE, "commentary": AnchorKind.COMMENTARY, "box": AnchorKind.BOX,
+             "footnote": AnchorKind.FOOTNOTE}
+    assert all(s.anchor.kind is kinds[s.zone] for s in report.passages)
+    # 62's first commentary passage now explains 61 (content/permalinks.tsv): its number is not given again.
+    assert [s.anchor for s in report.passages if s.paragraph == 62][:2] == ["guideline-1", "commentary-2"]
+    assert [s.anchor for s in report.passages if s.paragraph == 61] == ["guideline-1", "commentary-1",
+                                                                        "commentary-2", "fn:r141", "fn:r142"]
+
+
+def test_a_passage_holds_its_place_words_and_source(report):
+    by = {(s.paragraph, s.anchor): s for s in report.passages}
+    item = by[(97, "guideline-e")]
+    assert item.zone == "guideline" and item.lines == (4176, 4181) and tuple(item.start) == (4176, 0)
+    assert item.text.startswith("(e) Taking special precautionary measures, as needed, when the alleged")
+    assert item.blocks == (report.paragraph(97).guideline[5],) and item.item is item.blocks[0]
+    box = by[(15, "case-law-1")]
+    # A box: its heading, then its entries' words, its origin first.
+    assert box.blocks[0].text == "CASE LAW" and box.lines == (878, 888)
+    assert box.text.startswith("Inter-American Court of Human Rights CASE LAW In Ramírez brothers")
+    note = by[(6, "fn:r19")]
+    assert note.blocks == () and note.item.number == 19 and note.lines == (303, 305)
+    assert note.text.startswith("UN Committee on the Rights of the Child (CRC), General comment No. 14")
