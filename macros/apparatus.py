@@ -11,9 +11,9 @@ from typing import Callable
 
 from .anchors import find_anchor
 from .editorial import MISPRINTED_PARAGRAPH
-from .model import Anchor, Block
+from .model import Anchor, Misprint
 
-@dataclass
+@dataclass(frozen=True)
 class Intervention:
     id: str  # its anchor on the apparatus page: "ed-placed-3"
     kind: str  # a key of KINDS
@@ -32,11 +32,22 @@ def renumbered(report):
     """{(paragraph, passage anchor): {printed number: the paragraph meant}}: cross-references whose printed
     number is a misprint (misprints with `link_to`)."""
     out = {}
-    for i in report.apparatus:
-        if i.kind == "misprint" and i.link_to:
-            printed = int(MISPRINTED_PARAGRAPH.search(i.printed).group(1))
-            out.setdefault((i.paragraph, i.anchor), {})[printed] = i.link_to
+    for m in report.misprints:
+        if m.link_to:
+            printed = int(MISPRINTED_PARAGRAPH.search(m.printed).group(1))
+            out.setdefault((m.paragraph, m.anchor), {})[printed] = m.link_to
     return out
+
+
+def misprints(source, ed, passages):
+    """The editorial file's misprints, each at the passage its words stand in."""
+    positions = [Stretch(line, a, e, s.paragraph, s.anchor) for s in passages for line, a, e in s.spans]
+    out = []
+    for m in ed.get("misprints") or ():
+        line, col = find_anchor(source, ed, m, m["at"])
+        out.append(Misprint(*_at(positions, line, col), line, m["at"], m["means"], m.get("why", ""),
+                            m.get("link_to"), m.get("article_to")))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -144,10 +155,9 @@ def _missing_links(f):
 
 
 def _misprints(f):
-    for m in f.ed.get("misprints") or ():
-        line, n, anchor = f.passage_at(m, m["at"])
-        yield dict(paragraph=n, anchor=anchor, lines=(line, line), printed=m["at"], note=m["means"],
-                   why=m.get("why", ""), link_to=m.get("link_to"), article_to=m.get("article_to"))
+    for m in f.report.misprints:
+        yield dict(paragraph=m.paragraph, anchor=m.anchor, lines=(m.line, m.line), printed=m.printed, note=m.means,
+                   why=m.why, link_to=m.link_to, article_to=m.article_to)
 
 
 def _headings(f):

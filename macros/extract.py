@@ -6,11 +6,11 @@ report (headers, lone numbers, consumed URL lists) is recorded as removed.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .anchors import anchor_end, find_anchor
-from .apparatus import interventions
+from .apparatus import interventions, misprints
 from .callouts import BY_TYPE
 from .editorial import read_editorial
 from .errors import ContentError
@@ -71,11 +71,11 @@ def build_report(source_path, editorial_path, permalinks_path=None):
     source, ed = read_source(source_path), read_editorial(editorial_path)
     report = extract(source, ed)
     register = read_register(permalinks_path) if permalinks_path else ()
-    assign(report, register, permalinks_path)
-    report.passages = collect(report)
-    report.aliases = moved(report.passages, register, permalinks_path)
-    report.apparatus = interventions(source, ed, report)
-    return report
+    report = assign(report, register)
+    passages = collect(report)
+    report = replace(report, passages=passages, aliases=moved(passages, register, permalinks_path),
+                     misprints=misprints(source, ed, passages))
+    return replace(report, apparatus=interventions(source, ed, report))
 
 
 def extract(source, ed):
@@ -97,9 +97,7 @@ def extract(source, ed):
         sheet.claim(*span, Owner("commentary"))
 
     report = _assemble(ctx, _runs(source, sheet), headings, callouts, notes)
-    resolve_links(ctx, report, url_spans)
-    report.removed.sort(key=lambda r: r.line)
-    return report
+    return resolve_links(ctx, report, url_spans)
 
 
 # ---------------------------------------------------------------- headings
@@ -328,18 +326,17 @@ def _trim(pieces):
 # ---------------------------------------------------------------- the model
 
 def _assemble(ctx, runs, headings, callouts, notes):
-    paragraphs = {p["n"]: Paragraph(p["n"], p["title"], p["chapter"], p.get("section"), [], [])
-                  for p in ctx.ed["paragraphs"]}
-    front = _front_matter(ctx, runs, headings)
-    _guideline_text(ctx, runs, paragraphs)
-    placed = _commentary(ctx, runs) + _callouts(ctx, callouts, runs)
-    for item in sorted(placed, key=lambda x: x.position):
-        paragraphs[item.paragraph].items.append(item.item)
-    _attach_footnotes(ctx.source, notes, paragraphs)
-    report = Report(ctx.source.path, ctx.source.sha256, front, _chapters(ctx, headings),
-                    [paragraphs[n] for n in sorted(paragraphs)], ctx.removed)
-    _record_removed(ctx.source, report)
-    return report
+    numbers = sorted(p["n"] for p in ctx.ed["paragraphs"])
+    guideline = _guideline_text(ctx, runs, numbers)
+    items = {n: [] for n in numbers}
+    for placed in sorted(_commentary(ctx, runs) + _callouts(ctx, callouts, runs), key=lambda x: x.position):
+        items[placed.paragraph].append(placed.item)
+    footnotes = _footnotes(ctx.source, notes, guideline, items)
+    paragraphs = [Paragraph(p["n"], p["title"], p["chapter"], p.get("section"), guideline[p["n"]], items[p["n"]],
+                            footnotes[p["n"]]) for p in sorted(ctx.ed["paragraphs"], key=lambda p: p["n"])]
+    removed = ctx.removed + _removed_numbers(ctx.source, paragraphs)
+    return Report(ctx.source.path, ctx.source.sha256, _front_matter(ctx, runs, headings),
+                  _chapters(ctx, headings), paragraphs, removed)
 
 
 def _blocks(ctx, pieces):
@@ -370,18 +367,20 @@ def _front_matter(ctx, runs, headings):
             front.append(_heading_block(ctx, headings, owner))
         elif owner.kind == "front":
             front.extend(_blocks(ctx, pieces))
-    for b in front:
-        if b.kind == "heading" and b.text.strip() == ctx.ed["front_matter"].get("title"):
-            b.kind = "title"
+    front = [replace(b, kind="title") if b.kind == "heading" and b.text.strip() == ctx.ed["front_matter"].get("title")
+             else b for b in front]
     if front and front[-1].kind == "p":
-        front[-1].kind = "signature"
+        front[-1] = replace(front[-1], kind="signature")
     return front
 
 
-def _guideline_text(ctx, runs, paragraphs):
+def _guideline_text(ctx, runs, numbers):
+    """{paragraph: its Guideline blocks}."""
+    out = {n: [] for n in numbers}
     for owner, pieces in runs:
         if owner.kind == "guideline":
-            paragraphs[owner.number].guideline.extend(_blocks(ctx, pieces))
+            out[owner.number].extend(_blocks(ctx, pieces))
+    return out
 
 
 def _commentary(ctx, runs):
@@ -465,23 +464,23 @@ def _entry_start(ctx, c, e, blocks):
     return k
 
 
-def _attach_footnotes(source, notes, paragraphs):
+def _footnotes(source, notes, guideline, items):
+    """{paragraph: its footnotes}: a note is on the page of the paragraph whose text has its marker."""
     owner_of = {}
-    for p in paragraphs.values():
-        for block in p.guideline + [b for item in p.items for b in _blocks_of(item)]:
+    for n in guideline:
+        for block in guideline[n] + [b for item in items[n] for b in _blocks_of(item)]:
             for ref in block.refs:
-                owner_of[(ref.series, ref.number)] = p.number
+                owner_of[(ref.series, ref.number)] = n
+    out = {n: [] for n in guideline}
     for body in notes.bodies:
         block = make_block(source.lines, body.lines, kind="p")
         n = owner_of.get((body.series, body.number))
         if n is None:
             raise ContentError(source.path, body.lines[0].line,
                                f"{body.series} footnote {body.number}: its marker is not in any paragraph's text")
-        paragraphs[n].footnotes.append(Footnote(
-            body.series, body.number, body.printed, block.text, block.lines, block.spans, [], body.marker,
-            n, body.note))
-    for p in paragraphs.values():
-        p.footnotes.sort(key=lambda f: (f.series != "guideline", f.number))
+        out[n].append(Footnote(body.series, body.number, body.printed, block.text, block.lines, block.spans, (),
+                               body.marker, n, body.note))
+    return {n: sorted(fs, key=lambda f: (f.series != "guideline", f.number)) for n, fs in out.items()}
 
 
 def _blocks_of(item):
@@ -490,12 +489,14 @@ def _blocks_of(item):
     return [item.heading] + [b for e in item.entries for b in e.blocks]
 
 
-def _record_removed(source, report):
+def _removed_numbers(source, paragraphs):
     """Footnote numbers as printed are furniture too; list them with the rest."""
-    for p in report.paragraphs:
+    out = []
+    for p in paragraphs:
         for f in p.footnotes:
             line = f.lines[0]
             text = source.line(line)
             start = len(text) - len(text.lstrip())
-            report.removed.append(Removed(line, str(f.printed), f"footnote number ({f.series} {f.number})",
-                                          Span(line, start, start + len(str(f.printed)))))
+            out.append(Removed(line, str(f.printed), f"footnote number ({f.series} {f.number})",
+                               Span(line, start, start + len(str(f.printed)))))
+    return out

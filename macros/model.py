@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Literal, Sequence
 
 from .callouts import KINDS as CALLOUT_KINDS
 from .sheet import Position, Span
@@ -103,7 +103,7 @@ LinkKind = Literal["available_here", "url", "missing"]
 Zone = Literal["guideline", "commentary", "box", "footnote"]  # the part of a paragraph page a passage is in
 
 
-@dataclass
+@dataclass(frozen=True)
 class Ref:
     """A footnote marker at `offset` in its block's text."""
     series: Series
@@ -111,7 +111,7 @@ class Ref:
     offset: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Link:
     offset: int
     length: int
@@ -119,7 +119,7 @@ class Link:
     kind: LinkKind  # "missing": an "Available here" whose address the report never printed
 
 
-@dataclass
+@dataclass(frozen=True)
 class UnresolvedLink:
     """An "Available here" the report printed no address for; exported as is, so a reader of the data sees why."""
     line: int
@@ -127,7 +127,7 @@ class UnresolvedLink:
     why: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     kind: BlockKind
     text: str
@@ -139,14 +139,14 @@ class Block:
     id: Anchor | None = None  # anchor on its paragraph page ("commentary-3"), for Guideline and commentary passages
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
     blocks: list[Block]
     origin: str | None = None
     region: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Callout:
     id: Anchor  # stable anchor within its paragraph page: "good-practice-1"
     type: str  # a kind of box of macros/callouts.py: "good_practice"
@@ -155,7 +155,7 @@ class Callout:
     entries: list[Entry]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Footnote:
     series: Series
     number: int
@@ -169,14 +169,14 @@ class Footnote:
     note: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
     letter: str
     title: str
     heading: Block | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Chapter:
     number: str
     title: str
@@ -187,7 +187,7 @@ class Chapter:
 Item = Block | Callout  # what a paragraph's commentary is made of: passages and boxes
 
 
-@dataclass
+@dataclass(frozen=True)
 class Paragraph:
     number: int
     title: str
@@ -226,7 +226,7 @@ class Passage:
         return Position(self.spans[0].line, self.spans[0].start)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Removed:
     """Source text that is not text of the report (page furniture), and why it was taken out."""
     line: int
@@ -253,7 +253,7 @@ class Misprint:
     kind: ClassVar[str] = "misprint"  # what the registry of instruments reads (Registry.with_misprints), as of an Intervention
 
 
-@dataclass
+@dataclass(frozen=True)
 class Report:
     source: str
     sha256: str
@@ -274,6 +274,20 @@ class Report:
         return next(c for c in self.chapters if c.number == number)
 
 
+def with_blocks(report: Report, change: Callable[[Block], Block]) -> Report:
+    """The report with each block of its text changed (front matter, Guideline text, commentary, boxes' headings
+    and entries): a step of the pipeline that returns new records (macros/links.py)."""
+    def item(i: Item) -> Item:
+        if isinstance(i, Block):
+            return change(i)
+        return replace(i, heading=change(i.heading),
+                       entries=[replace(e, blocks=[change(b) for b in e.blocks]) for e in i.entries])
+
+    return replace(report, front_matter=[change(b) for b in report.front_matter], paragraphs=[
+        replace(p, guideline=[change(b) for b in p.guideline], items=[item(i) for i in p.items])
+        for p in report.paragraphs])
+
+
 SCHEMA_VERSION = 1
 
 
@@ -282,6 +296,7 @@ def _block(b: Block) -> dict[str, Any]:
     del d["id"]
     d["lines"] = list(b.lines)
     d["spans"] = [list(s) for s in b.spans]
+    d["refs"], d["links"] = list(d["refs"]), list(d["links"])
     return d
 
 
@@ -315,7 +330,8 @@ def to_json(report: Report, edition: Edition | None = None) -> dict[str, Any]:
             "guideline": [_passage(b) for b in p.guideline],
             "commentary": commentary, "callouts": callouts,
             "footnotes": [{**asdict(f), "lines": list(f.lines), "spans": [list(s) for s in f.spans],
-                           "marker": list(f.marker)} for f in p.footnotes],
+                           "links": [asdict(link) for link in f.links], "marker": list(f.marker)}
+                          for f in p.footnotes],
         })
     return {
         "schema_version": SCHEMA_VERSION,

@@ -18,7 +18,7 @@ passages, and tests fail while any is missing. Its rows are never edited or remo
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -110,8 +110,9 @@ def start_of(item):
     return Position(first.line, first.start)
 
 
-def assign(report, register=(), path="content/permalinks.tsv"):
-    """Give every passage its anchor (`id`) and return the aliases, {paragraph: [Alias]}."""
+def assign(report, register=()):
+    """The report with every passage given its anchor (`id`): the one the register gives its source position
+    on its page, else a number that page never published."""
     items = {}  # start position -> Located
     for p in report.paragraphs:
         for prefix, item in anchored_items(p):
@@ -130,17 +131,19 @@ def assign(report, register=(), path="content/permalinks.tsv"):
         if hit and hit.paragraph == row.paragraph and hit.prefix == prefix and id(hit.item) not in canonical:
             canonical[id(hit.item)] = row.anchor
 
+    def anchored(p, prefix, item):
+        anchor = letter_anchor(prefix, item) or canonical.get(id(item))
+        if anchor is None:
+            used = taken.setdefault((p.number, prefix), set())
+            anchor = _numbered(prefix, min(k for k in range(1, len(used) + 2) if k not in used))
+            used.add(anchor.number)
+        return replace(item, id=anchor)
+
+    paragraphs = []
     for p in report.paragraphs:
-        for prefix, item in anchored_items(p):
-            anchor = letter_anchor(prefix, item) or canonical.get(id(item))
-            if anchor is None:
-                used = taken.setdefault((p.number, prefix), set())
-                k = 1
-                while k in used:
-                    k += 1
-                used.add(k)
-                anchor = _numbered(prefix, k)
-            item.id = anchor
+        given = [anchored(p, prefix, item) for prefix, item in anchored_items(p)]
+        paragraphs.append(replace(p, guideline=given[:len(p.guideline)], items=given[len(p.guideline):]))
+    return replace(report, paragraphs=paragraphs)
 
 
 def moved(passages, register=(), path="content/permalinks.tsv"):

@@ -118,7 +118,7 @@ def make_block(source_lines, pieces, kind=None):
         else:
             kind = "p"
     plain, refs = split_marks(text)
-    return Block(kind, plain, (min(lines), max(lines)), sorted(spans), refs, [], marker)
+    return Block(kind, plain, (min(lines), max(lines)), tuple(sorted(spans)), tuple(refs), (), marker)
 
 
 def split_marks(text):

@@ -80,3 +80,33 @@ def test_a_passage_holds_its_place_words_and_source(report):
     note = by[(6, "fn:r19")]
     assert note.blocks == () and note.item.number == 19 and note.lines == (303, 305)
     assert note.text.startswith("UN Committee on the Rights of the Child (CRC), General comment No. 14")
+
+
+def test_the_model_leaves_extraction_complete_and_unchangeable(report):
+    import dataclasses
+
+    from macros.model import Block
+
+    # Every passage has its anchor and every "Available here" its link when build_report returns.
+    assert all(b.id is not None for p in report.paragraphs for b in p.guideline + p.commentary)
+    here = [link for s in report.passages for b in s.blocks for link in b.links if link.kind == "available_here"]
+    assert len(here) == 73 and all(link.url.startswith("http") for link in here)
+    block = report.paragraph(62).guideline[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        block.id = "guideline-9"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        report.apparatus = []
+    assert isinstance(block, Block) and block.id == "guideline-1"
+
+
+def test_misprints_go_one_way_from_the_editorial_file(report):
+    from macros.apparatus import renumbered
+
+    by_line = {m.line: m for m in report.misprints}
+    meant = by_line[2971]  # "in paragraph 52 of the Guidelines": 53 is meant
+    assert (meant.paragraph, meant.anchor, meant.link_to) == (62, "commentary-5", 53)
+    assert by_line[2414].article_to == "3 (1) (a) (ii)" and by_line[2414].anchor == "commentary-3"
+    # The apparatus lists them, and the pages' renumbering reads them, from the model's list.
+    listed = [(i.paragraph, i.anchor, i.lines[0], i.printed) for i in report.apparatus if i.kind == "misprint"]
+    assert listed == [(m.paragraph, m.anchor, m.line, m.printed) for m in report.misprints]
+    assert renumbered(report) == {(62, "commentary-5"): {52: 53}}
