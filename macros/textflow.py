@@ -42,6 +42,7 @@ class Gap(NamedTuple):
 
 BLANK, OTHER = Gap("blank"), Gap("other")
 # A block is made of pieces: Spans of its own text, and Marks; a run of text also holds Gaps.
+Piece = Span | Mark | Gap
 
 
 @lru_cache(maxsize=4)
