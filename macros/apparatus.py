@@ -11,7 +11,8 @@ from typing import Callable
 
 from .anchors import find_anchor
 from .editorial import MISPRINTED_PARAGRAPH
-from .model import Anchor, Misprint
+from .ids import Anchor
+from .model import Misprint
 
 @dataclass(frozen=True)
 class Intervention:

@@ -11,7 +11,8 @@ from .callouts import BY_TYPE
 from .context import Context, EditorialItem, Placed, Run
 from .errors import ContentError
 from .layout import CalloutHeading
-from .model import Anchor, Block, Callout, Entry
+from .ids import Anchor
+from .model import Block, Callout, Entry
 from .sheet import Owner, Position, Span
 from .textflow import Piece, make_block, split_blocks
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import yaml
 
 from .errors import ContentError, parse_yaml, read_utf8
-from .model import Anchor
+from .ids import Anchor
 from .passages import locate
 
 FILE = "headnotes.yaml"  # in the folder of the lists (content/)

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from .model import Anchor, Block, Callout, Footnote, Paragraph, Passage, Report
+from .ids import Anchor
+from .model import Block, Callout, Footnote, Paragraph, Passage, Report
 
 
 def collect(report: Report) -> tuple[Passage, ...]:

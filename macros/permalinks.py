@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import ContentError, read_utf8
-from .model import Anchor, AnchorKind, Block
+from .ids import Anchor, AnchorKind
+from .model import Block
 from .sheet import Position
 
 _ROW = re.compile(r"^(\d{1,3})\t([a-z-]+-(?:\d+|[a-z])|fn:[rg]\d+)\t(\d+):(\d+)\t(.*)$")

@@ -21,7 +21,8 @@ import yaml
 
 from .errors import ContentError, parse_yaml, read_utf8
 from .instruments import citations
-from .model import Anchor, Block
+from .ids import Anchor
+from .model import Block
 from .render import INDEXES, callout_title, plain_title
 
 # zone: (weight, what part of the site an entry is). The weight multiplies an entry's score: the

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from macros.build import PERMALINKS
-from macros.model import Anchor, AnchorKind
+from macros.ids import Anchor, AnchorKind
 from macros.permalinks import read_register
 
 
