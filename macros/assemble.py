@@ -17,10 +17,12 @@ from .source import Source
 from .textflow import Piece, first_text, make_block, split_blocks
 
 
-def assemble(ctx, runs, headings, callouts, notes):
+def assemble(ctx: Context, runs: list[Run], headings: Headings, callouts: list[CalloutMatch],
+             notes: Footnotes) -> Report:
+    """The model of the report, its links not yet resolved nor its passages anchored."""
     numbers = sorted(p["n"] for p in ctx.ed["paragraphs"])
     guideline = _guideline_text(ctx, runs, numbers)
-    items = {n: [] for n in numbers}
+    items: dict[int, list[Item]] = {n: [] for n in numbers}
     for placed in sorted(_commentary(ctx, runs) + callout_items(ctx, callouts, runs), key=lambda x: x.position):
         items[placed.paragraph].append(placed.item)
     footnotes = _footnotes(ctx.source, notes, guideline, items)
@@ -31,12 +33,12 @@ def assemble(ctx, runs, headings, callouts, notes):
                   _chapters(ctx, headings), paragraphs, removed)
 
 
-def _heading_block(ctx, headings, owner):
+def _heading_block(ctx: Context, headings: Headings, owner: Owner) -> Block | None:
     spans = headings.get(owner)
     return make_block(ctx.source.lines, spans, kind="heading") if spans else None
 
 
-def _chapters(ctx, headings):
+def _chapters(ctx: Context, headings: Headings) -> list[Chapter]:
     chapters = []
     for ch in ctx.ed["chapters"]:
         heading = _heading_block(ctx, headings, Owner("heading", "chapter", ch["number"]))
@@ -47,12 +49,12 @@ def _chapters(ctx, headings):
     return chapters
 
 
-def _front_matter(ctx, runs, headings):
+def _front_matter(ctx: Context, runs: list[Run], headings: Headings) -> list[Block]:
     """The blocks before chapter I; the editorial file names its title, and its last block is the signature."""
-    front = []
+    front: list[Block] = []
     for owner, pieces in runs:
-        if owner.kind == "heading" and owner.name == "front":
-            front.append(_heading_block(ctx, headings, owner))
+        if owner.kind == "heading" and owner.name == "front" and (heading := _heading_block(ctx, headings, owner)):
+            front.append(heading)
         elif owner.kind == "front":
             front.extend(ctx.blocks(pieces))
     front = [replace(b, kind="title") if b.kind == "heading" and b.text.strip() == ctx.ed["front_matter"].get("title")
@@ -62,23 +64,25 @@ def _front_matter(ctx, runs, headings):
     return front
 
 
-def _guideline_text(ctx, runs, numbers):
+def _guideline_text(ctx: Context, runs: list[Run], numbers: list[int]) -> dict[int, list[Block]]:
     """{paragraph: its Guideline blocks}."""
-    out = {n: [] for n in numbers}
+    out: dict[int, list[Block]] = {n: [] for n in numbers}
     for owner, pieces in runs:
         if owner.kind == "guideline":
-            out[owner.number].extend(ctx.blocks(pieces))
+            out[owner.num].extend(ctx.blocks(pieces))
     return out
 
 
-def _commentary(ctx, runs):
+def _commentary(ctx: Context, runs: list[Run]) -> list[Placed]:
     """Each commentary block, for the Guideline paragraph printed before it, unless an attach entry opens
     it or a block before it since that paragraph."""
     attach = _Attachments(ctx)
-    out, current, override = [], None, None
+    out: list[Placed] = []
+    current: int | None = None
+    override: int | None = None
     for owner, pieces in runs:
         if owner.kind == "guideline":
-            current, override = owner.number, None
+            current, override = owner.num, None
         elif owner.kind == "commentary":
             for b in split_blocks(ctx.source.lines, pieces):
                 first = first_text(b)
@@ -92,51 +96,53 @@ def _commentary(ctx, runs):
 class _Attachments:
     """The editorial file's attach entries, by the place of their first words."""
 
-    def __init__(self, ctx):
-        self.ctx, self.used = ctx, set()
-        self.at = {find_anchor(ctx.source, ctx.ed, a, a["start"]): a for a in ctx.ed.get("attach") or ()}
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.used: set[int] = set()  # ids of the entries that opened a block
+        self.at: dict[tuple[int, int], EditorialItem] = {find_anchor(ctx.source, ctx.ed, a, a["start"]): a for a in ctx.ed.get("attach") or ()}
 
-    def opening(self, first):
+    def opening(self, first: Span) -> int | None:
         """The paragraph an entry opening at `first` gives, or None."""
         hit = self.at.get((first.line, first.start))
         if hit is None:
             return None
         self.used.add(id(hit))
-        return hit["to"]
+        return int(hit["to"])
 
-    def check_all_used(self):
+    def check_all_used(self) -> None:
         for a in self.at.values():
             if id(a) not in self.used:
                 self.ctx.fail(a, f"attach anchor {a['start']!r} does not open a block of commentary; expected "
                                  f"the first words of a commentary paragraph")
 
 
-def _footnotes(source, notes, guideline, items):
+def _footnotes(source: Source, notes: Footnotes, guideline: dict[int, list[Block]],
+               items: dict[int, list[Item]]) -> dict[int, list[Footnote]]:
     """{paragraph: its footnotes}: a note is on the page of the paragraph whose text has its marker."""
-    owner_of = {}
+    owner_of: dict[tuple[str, int], int] = {}
     for n in guideline:
         for block in guideline[n] + [b for item in items[n] for b in _blocks_of(item)]:
             for ref in block.refs:
                 owner_of[(ref.series, ref.number)] = n
-    out = {n: [] for n in guideline}
+    out: dict[int, list[Footnote]] = {n: [] for n in guideline}
     for body in notes.bodies:
         block = make_block(source.lines, body.lines, kind="p")
-        n = owner_of.get((body.series, body.number))
-        if n is None:
+        page = owner_of.get((body.series, body.number))
+        if page is None or body.marker is None:
             raise ContentError(source.path, body.lines[0].line,
                                f"{body.series} footnote {body.number}: its marker is not in any paragraph's text")
-        out[n].append(Footnote(body.series, body.number, body.printed, block.text, block.lines, block.spans, (),
-                               body.marker, n, body.note))
+        out[page].append(Footnote(body.series, body.number, body.printed, block.text, block.lines, block.spans, (),
+                                  body.marker, page, body.note))
     return {n: sorted(fs, key=lambda f: (f.series != "guideline", f.number)) for n, fs in out.items()}
 
 
-def _blocks_of(item):
+def _blocks_of(item: Item) -> list[Block]:
     if isinstance(item, Block):
         return [item]
     return [item.heading] + [b for e in item.entries for b in e.blocks]
 
 
-def _removed_numbers(source, paragraphs):
+def _removed_numbers(source: Source, paragraphs: list[Paragraph]) -> list[Removed]:
     """Footnote numbers as printed are furniture too; list them with the rest."""
     out = []
     for p in paragraphs:

@@ -24,22 +24,22 @@ class CalloutMatch(NamedTuple):
     heading_span: Span
 
 
-def match_callouts(ctx):
+def match_callouts(ctx: Context) -> list[CalloutMatch]:
     specs, found = ctx.ed["callouts"], ctx.layout.callout_headings
     if len(specs) != len(found):
         raise ContentError(ctx.ed["__path__"], specs[-1]["__line__"] if specs else 0,
                            f"the report has {len(found)} callout headings; the editorial file lists {len(specs)}")
-    out = []
+    out: list[CalloutMatch] = []
     for k, (spec, heading) in enumerate(zip(specs, found)):
         if spec.get("heading_line") not in (None, heading.line) or spec["type"] != heading.type:
             ctx.fail(spec, f"callout {k + 1}: expected {heading.type} headed {heading.printed!r} at report line "
                            f"{heading.line}, editorial says {spec['type']} at line {spec.get('heading_line')}")
-        span = ctx.sheet.claim_line(heading.line, Owner("callout-heading", number=k))
+        span = ctx.sheet.claim_text(heading.line, Owner("callout-heading", number=k))
         out.append(CalloutMatch(spec, heading, span))
     return out
 
 
-def claim_callout_bodies(ctx, callouts):
+def claim_callout_bodies(ctx: Context, callouts: list[CalloutMatch]) -> None:
     """A box runs from its heading to its `end`, or else to the next Guideline or heading text."""
     sheet = ctx.sheet
     for k, c in enumerate(callouts):
@@ -58,7 +58,7 @@ def claim_callout_bodies(ctx, callouts):
                     sheet.claim(n, a, b, Owner("callout", number=k))
 
 
-def _callout_end(ctx, c):
+def _callout_end(ctx: Context, c: CalloutMatch) -> tuple[int, int | None]:
     """(line, column) where the box's `end` anchor ends; without one, the end of the report."""
     end = c.spec.get("end")
     if not end:
@@ -70,12 +70,14 @@ def _callout_end(ctx, c):
     return end_line, end_col
 
 
-def callout_items(ctx, callouts, runs):
-    texts = {}
+def callout_items(ctx: Context, callouts: list[CalloutMatch], runs: list[Run]) -> list[Placed]:
+    """Each box, as the model has it, at its heading's place."""
+    texts: dict[int, list[Piece]] = {}
     for owner, pieces in runs:
         if owner.kind == "callout":
-            texts.setdefault(owner.number, []).extend(pieces)
-    out, counters = [], Counter()
+            texts.setdefault(owner.num, []).extend(pieces)
+    out: list[Placed] = []
+    counters: Counter[tuple[int, str]] = Counter()
     for k, c in enumerate(callouts):
         heading = make_block(ctx.source.lines, [c.heading_span], kind="heading")
         entries = _entries(ctx, c, ctx.blocks(texts.get(k, [])))
@@ -86,7 +88,7 @@ def callout_items(ctx, callouts, runs):
     return out
 
 
-def _entries(ctx, c, blocks):
+def _entries(ctx: Context, c: CalloutMatch, blocks: list[Block]) -> list[Entry]:
     """Split a callout into its entries: editorial starts for examples, one
     block per resource for resource tips."""
     if not blocks:
@@ -102,7 +104,7 @@ def _entries(ctx, c, blocks):
     return [Entry(blocks[k:end], e.get("origin"), e.get("region")) for k, end, e in zip(starts, ends, specs)]
 
 
-def _entry_start(ctx, c, e, blocks):
+def _entry_start(ctx: Context, c: CalloutMatch, e: EditorialItem, blocks: list[Block]) -> int:
     """The index of the block an entry's `start` words open."""
     line, col = find_anchor(ctx.source, ctx.ed, e, e["start"])
     k = next((i for i, b in enumerate(blocks) if (b.spans[0].line, b.spans[0].start) == (line, col)), None)

@@ -22,7 +22,7 @@ class Lines(NamedTuple):
     last: int
 
 
-def claim_headings(ctx):
+def claim_headings(ctx: Context) -> Headings:
     """Chapter and section heading lines, wherever the PDF printed them: their spans by owner."""
     ed, out = ctx.ed, {}
     for ch in ed["chapters"]:
@@ -39,7 +39,7 @@ def claim_headings(ctx):
     return out
 
 
-def _claim_anchor_lines(ctx, item, anchors, owner):
+def _claim_anchor_lines(ctx: Context, item: EditorialItem, anchors: list[str], owner: Owner) -> list[Span]:
     source, spans = ctx.source, []
     for anchor in anchors:
         line, col = find_anchor(source, ctx.ed, item, anchor)
@@ -55,9 +55,10 @@ def _claim_anchor_lines(ctx, item, anchors, owner):
     return [s for s in spans if s]
 
 
-def guideline_ranges(ctx):
+def guideline_ranges(ctx: Context) -> Ranges:
     """Each paragraph's parts, as the Spans from its `start` to its `end` words."""
-    ranges, last = {}, Position(0, 0)
+    ranges: Ranges = {}
+    last = Position(0, 0)
     heading_lines = {h.line for h in ctx.layout.callout_headings}
     for p in ctx.ed["paragraphs"]:
         parts = []
@@ -69,7 +70,8 @@ def guideline_ranges(ctx):
     return ranges
 
 
-def _part_bounds(ctx, p, part, last, heading_lines):
+def _part_bounds(ctx: Context, p: EditorialItem, part: EditorialItem, last: Position,
+                 heading_lines: set[int]) -> tuple[Position, Position]:
     """The Positions of a part's first word and just past its last; parts follow each other in order."""
     l1, c1 = find_anchor(ctx.source, ctx.ed, part, part["start"])
     e_line, e_col = find_anchor(ctx.source, ctx.ed, part, part["end"])
@@ -87,13 +89,13 @@ def _part_bounds(ctx, p, part, last, heading_lines):
     return Position(l1, c1), Position(l2, c2)
 
 
-def _spans_between(source, start, end):
+def _spans_between(source: Source, start: Position, end: Position) -> list[Span]:
     (l1, c1), (l2, c2) = start, end
     spans = [Span(n, c1 if n == l1 else 0, c2 if n == l2 else len(source.line(n))) for n in range(l1, l2 + 1)]
     return [s for s in spans if s.start < s.end]
 
 
-def claim_guidelines(ctx, granges):
+def claim_guidelines(ctx: Context, granges: Ranges) -> None:
     """What is still free inside a paragraph's parts is its text; footnotes and furniture there are claimed."""
     for n, parts in granges.items():
         for k, part in enumerate(parts):
@@ -103,12 +105,12 @@ def claim_guidelines(ctx, granges):
                         ctx.sheet.claim(line, max(a, fa), min(b, fb), Owner("guideline", number=n, part=k))
 
 
-def claim_lone_numbers(ctx, granges):
+def claim_lone_numbers(ctx: Context, granges: Ranges) -> None:
     """A lone number on a line is the number of the paragraph whose text stands right above it."""
     # A split paragraph's number may follow its first part (97 does).
     bounds = {n: Lines(parts[0][0].line, parts[0][-1].line) for n, parts in granges.items()}
     stated = {p["n"]: p.get("number_line") for p in ctx.ed["paragraphs"]}
-    seen = {}
+    seen: dict[int, int] = {}  # number -> the line it stands on
     for line, number in sorted(ctx.layout.lone_numbers.items()):
         if ctx.sheet.claims(line):
             continue
@@ -121,7 +123,8 @@ def claim_lone_numbers(ctx, granges):
             raise ContentError(ctx.source.path, line, f"expected paragraph number {number} alone on this line")
 
 
-def _check_lone_number(source, line, number, bounds, stated, seen):
+def _check_lone_number(source: Source, line: int, number: int, bounds: dict[int, Lines],
+                       stated: dict[int, int | None], seen: dict[int, int]) -> None:
     if number in seen:
         raise ContentError(source.path, line, f"paragraph number {number} printed again (first at line "
                                               f"{seen[number]}); expected each number once")
@@ -139,7 +142,7 @@ def _check_lone_number(source, line, number, bounds, stated, seen):
                                               f"file says line {stated[number]}")
 
 
-def claim_front_matter(ctx):
+def claim_front_matter(ctx: Context) -> None:
     fm, sheet = ctx.ed["front_matter"], ctx.sheet
     line, col = find_anchor(ctx.source, ctx.ed, fm, fm["end"])
     end_line, end_col = anchor_end(ctx.source, line, col, fm["end"])

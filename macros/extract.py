@@ -23,7 +23,7 @@ from .editorial import read_editorial
 from .footnotes import find_guideline_markers, find_report_markers, read_footnotes
 from .layout import read_layout
 from .links import resolve_links
-from .model import Report
+from .model import Removed, Report
 from .passages import collect
 from .permalinks import assign, moved, read_register
 from .sheet import Owner, Sheet, Span
@@ -31,7 +31,8 @@ from .source import Source, read_source
 from .textflow import BLANK, OTHER, Gap, Mark, Piece
 
 
-def build_report(source_path, editorial_path, permalinks_path=None):
+def build_report(source_path: str | Path, editorial_path: str | Path,
+                 permalinks_path: str | Path | None = None) -> Report:
     """The model; with the register of published anchors, every passage keeps its published address."""
     source, ed = read_source(source_path), read_editorial(editorial_path)
     report = extract(source, ed)
@@ -43,8 +44,9 @@ def build_report(source_path, editorial_path, permalinks_path=None):
     return replace(report, apparatus=interventions(source, ed, report))
 
 
-def extract(source, ed):
-    sheet, removed = Sheet(source), []
+def extract(source: Source, ed: Editorial) -> Report:
+    """The model, its links resolved; its passages not yet anchored (macros/permalinks.py)."""
+    sheet, removed = Sheet(source), list[Removed]()
     ctx = Context(source, ed, read_layout(source, sheet, removed), sheet, removed)
     url_spans = {line: sheet.claim_line(line, Owner("removed", "link target")) for line in ctx.layout.url_lines}
 
@@ -68,11 +70,12 @@ def extract(source, ed):
 TRANSPARENT = ("removed", "footnote")
 
 
-def _runs(source, sheet):
+def _runs(source: Source, sheet: Sheet) -> list[Run]:
     """Maximal runs of one owner's text in reading order; footnotes and page
     furniture in between are gaps, not ends."""
-    runs = []
-    current, pieces = None, []
+    runs: list[Run] = []
+    current: Owner | None = None
+    pieces: list[Piece] = []
     for n in range(1, len(source.lines) + 1):
         claims = sheet.claims(n)
         if not claims:
@@ -85,7 +88,7 @@ def _runs(source, sheet):
                     pieces.append(OTHER)
                 continue
             if owner.kind == "marker":
-                pieces.append(Mark(owner.name, owner.number, Span(n, a, b)))
+                pieces.append(Mark(owner.series, owner.num, Span(n, a, b)))
                 continue
             if owner != current:
                 if current is not None:
@@ -97,7 +100,7 @@ def _runs(source, sheet):
     return runs
 
 
-def _trim(pieces):
+def _trim(pieces: list[Piece]) -> list[Piece]:
     while pieces and isinstance(pieces[-1], Gap):
         pieces.pop()
     return pieces
