@@ -99,7 +99,8 @@ class _Attachments:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.used: set[int] = set()  # ids of the entries that opened a block
-        self.at: dict[tuple[int, int], EditorialItem] = {find_anchor(ctx.source, ctx.ed, a, a["start"]): a for a in ctx.ed.get("attach") or ()}
+        self.at: dict[tuple[int, int], EditorialItem] = {
+            find_anchor(ctx.source, ctx.ed, a, a["start"]): a for a in ctx.ed.get("attach") or ()}
 
     def opening(self, first: Span) -> int | None:
         """The paragraph an entry opening at `first` gives, or None."""

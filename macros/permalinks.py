@@ -20,11 +20,11 @@ passages, and tests fail while any is missing. Its rows are never edited or remo
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Sequence, TypeVar
 
 from .errors import ContentError, read_utf8
 from .ids import Anchor, AnchorKind
-from .model import Block
+from .model import Block, Callout, Item, Paragraph, Passage, Report
 from .sheet import Position
 
 _ROW = re.compile(r"^(\d{1,3})\t([a-z-]+-(?:\d+|[a-z])|fn:[rg]\d+)\t(\d+):(\d+)\t(.*)$")
@@ -53,22 +53,23 @@ class Located(NamedTuple):
     """A passage with an anchor and the page it is on: what a published source position leads to."""
     paragraph: int
     prefix: str  # of its anchor: "guideline", "commentary", a callout's kind
-    item: object  # Block or Callout
+    item: Item
 
 
 class PageAnchor(NamedTuple):
     """An anchor on a paragraph page now, as a row of the register would record it."""
     paragraph: int
-    anchor: str
+    anchor: Anchor
     line: int
     col: int
     words: str  # its passage's first words, for the reader of the register
 
 
-def read_register(path):
+def read_register(path: str | Path) -> list[Published]:
     path = Path(path)
     text = read_utf8(path, "the register of published anchors")
-    rows, seen = [], {}
+    rows: list[Published] = []
+    seen: dict[tuple[int, Anchor], int] = {}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -89,69 +90,68 @@ def read_register(path):
     return rows
 
 
-def anchored_items(paragraph):
+def anchored_items(paragraph: Paragraph) -> list[tuple[str, Item]]:
     """(prefix, item) for everything on a paragraph page that has an anchor numbered in reading order."""
-    out = [("guideline", b) for b in paragraph.guideline]
-    for item in paragraph.items:
-        if isinstance(item, Block):
-            out.append(("commentary", item))
-        else:
-            out.append((item.id.rsplit("-", 1)[0], item))
-    return out
+    return [("guideline", b) for b in paragraph.guideline] + [(_prefix(i), i) for i in paragraph.items]
 
 
-def letter_anchor(prefix, item):
+def _prefix(item: Item) -> str:
+    return "commentary" if isinstance(item, Block) else item.id.prefix
+
+
+def letter_anchor(prefix: str, item: Item) -> Anchor | None:
     """"guideline-e" for item (e) of a Guideline list; None for every other passage."""
-    m = LETTER.match(item.marker or "") if prefix == "guideline" and isinstance(item, Block) else None
-    return Anchor.guideline(m.group(1)) if m and item.kind == "li" else None
+    if prefix != "guideline" or not isinstance(item, Block) or item.kind != "li":
+        return None
+    m = LETTER.match(item.marker or "")
+    return Anchor.guideline(m.group(1)) if m else None
 
 
-def start_of(item):
+def start_of(item: Item) -> Position:
     first = (item if isinstance(item, Block) else item.heading).spans[0]
     return Position(first.line, first.start)
 
 
-def assign(report, register=()):
+_I = TypeVar("_I", Block, Callout)
+
+
+def assign(report: Report, register: Sequence[Published] = ()) -> Report:
     """The report with every passage given its anchor (`id`): the one the register gives its source position
     on its page, else a number that page never published."""
-    items = {}  # start position -> Located
-    for p in report.paragraphs:
-        for prefix, item in anchored_items(p):
-            items[start_of(item)] = Located(p.number, prefix, item)
-
-    canonical = {}  # id(item) -> anchor
-    taken = {}  # (paragraph, prefix) -> numbers published there
+    items = {start_of(item): Located(p.number, prefix, item)
+             for p in report.paragraphs for prefix, item in anchored_items(p)}
+    canonical: dict[int, Anchor] = {}  # id(item) -> anchor
+    taken: dict[tuple[int, str], set[int]] = {}  # (paragraph, prefix) -> numbers published there
     for row in register:
-        if row.anchor.kind is AnchorKind.FOOTNOTE:
-            continue
         prefix, k = row.anchor.prefix, row.anchor.number
-        if not isinstance(k, int):
-            continue  # a letter anchor: given by the item's marker, below
+        if row.anchor.kind is AnchorKind.FOOTNOTE or not isinstance(k, int):
+            continue  # a footnote keeps its number; a letter anchor is given by the item's marker, below
         taken.setdefault((row.paragraph, prefix), set()).add(k)
-        hit = items.get((row.line, row.col))
+        hit = items.get(Position(row.line, row.col))
         if hit and hit.paragraph == row.paragraph and hit.prefix == prefix and id(hit.item) not in canonical:
             canonical[id(hit.item)] = row.anchor
 
-    def anchored(p, prefix, item):
+    def anchored(p: Paragraph, prefix: str, item: _I) -> _I:
         anchor = letter_anchor(prefix, item) or canonical.get(id(item))
         if anchor is None:
             used = taken.setdefault((p.number, prefix), set())
-            anchor = _numbered(prefix, min(k for k in range(1, len(used) + 2) if k not in used))
-            used.add(anchor.number)
+            k = min(k for k in range(1, len(used) + 2) if k not in used)
+            used.add(k)
+            anchor = _numbered(prefix, k)
         return replace(item, id=anchor)
 
-    paragraphs = []
-    for p in report.paragraphs:
-        given = [anchored(p, prefix, item) for prefix, item in anchored_items(p)]
-        paragraphs.append(replace(p, guideline=given[:len(p.guideline)], items=given[len(p.guideline):]))
-    return replace(report, paragraphs=paragraphs)
+    return replace(report, paragraphs=[
+        replace(p, guideline=[anchored(p, "guideline", b) for b in p.guideline],
+                items=[anchored(p, "commentary", i) if isinstance(i, Block) else anchored(p, i.id.prefix, i)
+                       for i in p.items]) for p in report.paragraphs])
 
 
-def moved(passages, register=(), path="content/permalinks.tsv"):
+def moved(passages: Sequence[Passage], register: Sequence[Published] = (),
+          path: str | Path | None = "content/permalinks.tsv") -> dict[int, list[Alias]]:
     """The published anchors whose passage is now elsewhere, {paragraph that published it: [Alias]}."""
     starts = {s.start: s for s in passages if s.zone != "footnote"}
     notes = {s.anchor: s for s in passages if s.zone == "footnote"}
-    aliases = {}
+    aliases: dict[int, list[Alias]] = {}
     for row in register:
         if row.anchor.kind is AnchorKind.FOOTNOTE:
             note = notes.get(row.anchor)
@@ -160,7 +160,7 @@ def moved(passages, register=(), path="content/permalinks.tsv"):
             if note.paragraph != row.paragraph:
                 aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, note.paragraph, row.anchor))
             continue
-        where = starts.get((row.line, row.col)) or _containing(passages, row)
+        where = starts.get(Position(row.line, row.col)) or _containing(passages, row)
         if where is None:
             raise ContentError(path, row.row, f"paragraph {row.paragraph} anchor {row.anchor}: no passage of the "
                                               f"report starts at or contains line {row.line}, column {row.col}; "
@@ -170,26 +170,26 @@ def moved(passages, register=(), path="content/permalinks.tsv"):
     return aliases
 
 
-def _containing(passages, row):
+def _containing(passages: Sequence[Passage], row: Published) -> Passage | None:
     for s in passages:
         if s.zone != "footnote" and any(line == row.line and start <= row.col < end for line, start, end in s.spans):
             return s
     return None
 
 
-def unregistered(report, register):
+def unregistered(report: Report, register: Sequence[Published]) -> list[PageAnchor]:
     """Anchors on the pages now that the register does not hold: to be added before they are published."""
     known = {(r.paragraph, r.anchor) for r in register}
     return [row for row in current_rows(report) if (row.paragraph, row.anchor) not in known]
 
 
-def current_rows(report):
+def current_rows(report: Report) -> list[PageAnchor]:
     """The PageAnchor of every anchor on the paragraph pages now."""
-    return [PageAnchor(s.paragraph, s.anchor, *s.start, _first_words((s.blocks[0] if s.blocks else s.item).text))
+    return [PageAnchor(s.paragraph, s.anchor, *s.start, _first_words(s.blocks[0].text if s.blocks else s.text))
             for s in report.passages]
 
 
-def _numbered(prefix, k):
+def _numbered(prefix: str, k: int) -> Anchor:
     """The k-th anchor of a kind on a page: "guideline-2", "commentary-3", "good-practice-1"."""
     if prefix == "guideline":
         return Anchor.guideline(k)
@@ -198,9 +198,9 @@ def _numbered(prefix, k):
     return Anchor.box(prefix, k)
 
 
-def format_rows(rows):
+def format_rows(rows: Sequence[PageAnchor]) -> str:
     return "".join(f"{n}\t{anchor}\t{line}:{col}\t{words}\n" for n, anchor, line, col, words in rows)
 
 
-def _first_words(text, count=8):
+def _first_words(text: str, count: int = 8) -> str:
     return " ".join(text.split()[:count])

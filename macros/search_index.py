@@ -13,16 +13,21 @@ Entries hold plain text (the engine escapes it); a footnote marker is kept apart
 `fn: [[offset, number], ...]`, so a result's excerpt shows it as the page does.
 """
 
+from __future__ import annotations
+
 import html
 import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Sequence
 
 import yaml
 
 from .errors import ContentError, parse_yaml, read_utf8
-from .instruments import citations
+from .instruments import Registry, citations
 from .ids import Anchor
-from .model import Block
+from .headnotes import Headnote
+from .model import Block, Callout, Passage, Report
 from .render import INDEXES, callout_title, plain_title
 
 # zone: (weight, what part of the site an entry is). The weight multiplies an entry's score: the
@@ -42,24 +47,30 @@ ZONES = {
 }
 
 
+SearchZone = Literal["title", "guideline", "commentary", "box", "footnote", "page", "index", "list", "headnote"]
+Json = dict[str, Any]  # what Material's search plugin gives and the worker reads
+
+
 @dataclass
 class Entry:
     location: str
     title: str
     text: str
-    zone: str
-    n: int = None  # the paragraph whose page it is on
-    cite: list = field(default_factory=list)
-    fn: list = field(default_factory=list)
+    zone: SearchZone
+    n: int | None = None  # the paragraph whose page it is on
+    cite: list[str] = field(default_factory=list)  # "opsc:3.1.c"
+    fn: list[list[int]] = field(default_factory=list)  # [offset, footnote number] of each marker
 
-    def as_json(self):
+    def as_json(self) -> Json:
         optional = {k: v for k, v in asdict(self).items() if k in ("n", "cite", "fn") and v not in (None, [])}
         return {"location": self.location, "title": self.title, "text": self.text, "zone": self.zone} | optional
 
 
-def _text(blocks):
+def _text(blocks: Sequence[Block]) -> tuple[str, list[list[int]]]:
     """Plain text of blocks, one after another, and their footnote markers at offsets in it."""
-    parts, markers, offset = [], [], 0
+    parts: list[str] = []
+    markers: list[list[int]] = []
+    offset = 0
     for b in blocks:
         if parts:
             offset += 1
@@ -69,15 +80,15 @@ def _text(blocks):
     return " ".join(parts), markers
 
 
-def _cites(text, instruments, guideline=False):
-    return [c.key for c in citations(text, instruments, guideline)]
+def _cites(text: str, instruments: Registry, guideline: bool = False) -> list[str]:
+    return [str(c.key) for c in citations(text, instruments, guideline)]
 
 
-def paragraph_entries(report, instruments, urls):
+def paragraph_entries(report: Report, instruments: Registry, urls: dict[int, str]) -> list[Entry]:
     """Every passage of every paragraph page, in page order. `urls`: {paragraph: its page's address
     relative to the site ("paragraphs/42/", or "paragraphs/42.html" in the offline edition)}."""
     out = []
-    passages = {}
+    passages: dict[int, list[Passage]] = {}
     for s in report.passages:
         passages.setdefault(s.paragraph, []).append(s)
     for p in report.paragraphs:
@@ -90,14 +101,14 @@ def paragraph_entries(report, instruments, urls):
     return out
 
 
-def _entry(s, page, instruments):
+def _entry(s: Passage, page: str, instruments: Registry) -> Entry:
     """A passage's entry: its words, with its footnote markers apart, and what it cites."""
     location = f"{page}#{s.anchor}"
     if s.zone == "footnote":
         label = "Footnote" if s.anchor.series == "report" else "Footnote of the Guidelines"
         return Entry(location, f"{label} {s.anchor.number}", s.text, "footnote", s.paragraph,
                      _cites(s.text, instruments))
-    if s.zone == "box":
+    if isinstance(s.item, Callout):
         text, fn = _text(_box_blocks(s.item))
         return Entry(location, callout_title(s.item), text, "box", s.paragraph, _cites(text, instruments), fn)
     text, fn = _text(s.blocks)
@@ -107,7 +118,7 @@ def _entry(s, page, instruments):
     return Entry(location, "Commentary", text, "commentary", s.paragraph, _cites(text, instruments), fn)
 
 
-def _box_blocks(callout):
+def _box_blocks(callout: Callout) -> list[Block]:
     """A box's entries' blocks, each entry's origin before it ("Spain (Europe):"); not its heading, the title."""
     blocks = []
     for e in callout.entries:
@@ -125,7 +136,7 @@ LIST_PAGES = re.compile(r"^(?:" + "|".join(re.escape(i.path.removesuffix(".md"))
 PARAGRAPH_PAGES = re.compile(r"^paragraphs/(\d+)(?:/|\.html)")
 
 
-def other_entries(material_docs, instruments):
+def other_entries(material_docs: list[Json], instruments: Registry) -> list[Entry]:
     """Material's entries for the pages that are not paragraphs, as plain text."""
     out = []
     for doc in material_docs:
@@ -138,21 +149,22 @@ def other_entries(material_docs, instruments):
             # Found by their titles; their text is the paragraphs' own, found there.
             out.append(Entry(location, title, "", "index"))
         else:
-            zone = "list" if LIST_PAGES.match(location) else "page"
+            zone: SearchZone = "list" if LIST_PAGES.match(location) else "page"
             out.append(Entry(location, title, text, zone, None, _cites(text, instruments)))
     return out
 
 
-def headnote_entries(headnotes, urls):
+def headnote_entries(headnotes: Sequence[Headnote], urls: dict[int, str]) -> list[tuple[str, list[str]]]:
     """[[the address of a passage, [its headnotes' questions]], ...]: the engine makes an entry of each
     question (zone "headnote"); written once per passage, the addresses do not weigh on every question."""
-    out = {}
+    out: dict[str, list[str]] = {}
     for h in headnotes:
         out.setdefault(f"{urls[h.paragraph]}#{h.anchor}", []).extend(h.asks)
-    return [[location, asks] for location, asks in out.items()]
+    return list(out.items())
 
 
-def search_index(report, material_index, instruments, terminology, headnotes=()):
+def search_index(report: Report, material_index: Json, instruments: Registry, terminology: Json,
+                 headnotes: Sequence[Headnote] = ()) -> Json:
     """{config, docs}: what Material's page sends the search worker. The config keeps Material's keys
     (its page highlights the words of a result with `separator`) and adds the terminology."""
     config = {k: material_index["config"][k] for k in ("lang", "separator", "pipeline")}
@@ -174,7 +186,7 @@ def search_index(report, material_index, instruments, terminology, headnotes=())
 SECTIONS = ("synonyms", "bridges", "filler", "spellings")
 
 
-def read_terminology(path):
+def read_terminology(path: str | Path) -> Json:
     """content/terminology.yaml, as the engine reads it: {"synonyms": [{"terms"}], "bridges": [{"from", "to"}],
     "filler": [word, ...], "spellings": [[American, British]]}. Each group of the first three sections
     gives its reason (`why`)."""
@@ -182,7 +194,7 @@ def read_terminology(path):
     data = parse_yaml(path, text, yaml.compose)
     if not isinstance(data, yaml.MappingNode):
         raise ContentError(path, 1, "expected a mapping with " + ", ".join(f"`{k}`" for k in SECTIONS))
-    out = {k: [] for k in SECTIONS}
+    out: dict[str, list[Any]] = {k: [] for k in SECTIONS}
     for key, value in data.value:
         if key.value not in out or not isinstance(value, yaml.SequenceNode):
             raise ContentError(path, key.start_mark.line + 1, f"unknown key or not a list: {key.value}")
@@ -208,5 +220,5 @@ def read_terminology(path):
     return out
 
 
-def _terms(value):
-    return isinstance(value, list) and value and all(isinstance(t, str) and t.strip() for t in value)
+def _terms(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(t, str) and t.strip() for t in value)
