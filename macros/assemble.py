@@ -11,10 +11,10 @@ from .claims import Headings
 from .context import Context, EditorialItem, Placed, Run
 from .errors import ContentError
 from .footnotes import Footnotes
-from .model import Block, Chapter, Footnote, Item, Paragraph, Removed, Report, Section
+from .model import Block, Chapter, Footnote, Item, Paragraph, Removed, Report, Section, item_blocks
 from .sheet import Owner, Position, Span
 from .source import Source
-from .textflow import Piece, first_text, make_block, split_blocks
+from .textflow import first_text, make_block, split_blocks
 
 
 def assemble(ctx: Context, runs: list[Run], headings: Headings, callouts: list[CalloutMatch],
@@ -122,7 +122,7 @@ def _footnotes(source: Source, notes: Footnotes, guideline: dict[int, list[Block
     """{paragraph: its footnotes}: a note is on the page of the paragraph whose text has its marker."""
     owner_of: dict[tuple[str, int], int] = {}
     for n in guideline:
-        for block in guideline[n] + [b for item in items[n] for b in _blocks_of(item)]:
+        for block in guideline[n] + [b for item in items[n] for b in item_blocks(item)]:
             for ref in block.refs:
                 owner_of[(ref.series, ref.number)] = n
     out: dict[int, list[Footnote]] = {n: [] for n in guideline}
@@ -135,12 +135,6 @@ def _footnotes(source: Source, notes: Footnotes, guideline: dict[int, list[Block
         out[page].append(Footnote(body.series, body.number, body.printed, block.text, block.lines, block.spans, (),
                                   body.marker, page, body.note))
     return {n: sorted(fs, key=lambda f: (f.series != "guideline", f.number)) for n, fs in out.items()}
-
-
-def _blocks_of(item: Item) -> list[Block]:
-    if isinstance(item, Block):
-        return [item]
-    return [item.heading] + [b for e in item.entries for b in e.blocks]
 
 
 def _removed_numbers(source: Source, paragraphs: list[Paragraph]) -> list[Removed]:

@@ -14,7 +14,7 @@ from .layout import CalloutHeading
 from .ids import Anchor
 from .model import Block, Callout, Entry
 from .sheet import Owner, Position, Span
-from .textflow import Piece, make_block, split_blocks
+from .textflow import Piece, make_block
 
 
 class CalloutMatch(NamedTuple):

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from .anchors import anchor_end, find_anchor
 from .errors import ContentError
 from .context import Context, EditorialItem
-from .model import Block, Link, Removed, Report, UnresolvedLink, with_blocks
+from .model import Block, Link, Removed, Report, UnresolvedLink, text_blocks, with_blocks
 from .sheet import Span
 from .source import Source
 
@@ -23,20 +23,6 @@ AVAILABLE_HERE = "Available here"
 HERE = re.compile(r"[Aa]va(?:ila|lai)ble here")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
 URL_TRAIL = ".,;:)’”"
-
-
-def all_blocks(report: Report) -> Iterator[Block]:
-    """Every block of the text, in reading order: the front matter, then each paragraph's."""
-    yield from report.front_matter
-    for p in report.paragraphs:
-        yield from p.guideline
-        for item in p.items:
-            if isinstance(item, Block):
-                yield item
-            else:
-                yield item.heading
-                for e in item.entries:
-                    yield from e.blocks
 
 
 class Here(NamedTuple):
@@ -83,7 +69,7 @@ def resolve_links(ctx: Context, report: Report, url_spans: dict[int, Span | None
 def _heres(source: Source, report: Report) -> list[Here]:
     """Every "Available here" of the text, in reading order."""
     blocks_on: dict[int, list[tuple[int, int, Block]]] = {}  # line -> [(start, end, block)]
-    for block in all_blocks(report):
+    for block in text_blocks(report):
         for line, a, e in block.spans:
             blocks_on.setdefault(line, []).append((a, e, block))
     out: list[Here] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, Literal, Sequence
 
 from .ids import Anchor, Series
 from .sheet import Position, Span
@@ -187,6 +187,22 @@ class Report:
 
     def chapter(self, number: str) -> Chapter:
         return next(c for c in self.chapters if c.number == number)
+
+
+def item_blocks(item: Item) -> list[Block]:
+    """The blocks of a commentary item: a passage's own; a box's heading, then its entries'."""
+    if isinstance(item, Block):
+        return [item]
+    return [item.heading, *(b for e in item.entries for b in e.blocks)]
+
+
+def text_blocks(report: Report) -> Iterator[Block]:
+    """Every block of the report's text in reading order: the front matter, then each paragraph's."""
+    yield from report.front_matter
+    for p in report.paragraphs:
+        yield from p.guideline
+        for item in p.items:
+            yield from item_blocks(item)
 
 
 def with_blocks(report: Report, change: Callable[[Block], Block]) -> Report:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from .ids import Anchor
-from .model import Block, Callout, Footnote, Paragraph, Passage, Report
+from .model import Block, Callout, Footnote, Paragraph, Passage, Report, item_blocks
 
 
 def collect(report: Report) -> tuple[Passage, ...]:
@@ -33,7 +33,7 @@ def _block(paragraph: int, b: Block, zone: Literal["guideline", "commentary"]) -
 
 
 def _box(paragraph: int, c: Callout) -> Passage:
-    blocks = (c.heading, *(b for e in c.entries for b in e.blocks))
+    blocks = tuple(item_blocks(c))
     origins = [e.origin for e in c.entries if e.origin]
     last = blocks[-1].lines[1]
     return Passage(paragraph, c.id, "box", c, blocks, tuple(s for b in blocks for s in b.spans),

@@ -25,7 +25,6 @@ import yaml
 
 from .errors import ContentError, parse_yaml, read_utf8
 from .instruments import Registry, citations
-from .ids import Anchor
 from .headnotes import Headnote
 from .model import Block, Callout, Passage, Report
 from .render import INDEXES, callout_title, plain_title
