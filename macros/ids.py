@@ -85,6 +85,13 @@ class Anchor(str):
         raise ValueError(f"not an anchor of this edition: {text!r}")
 
     @property
+    def note(self) -> str:
+        """A footnote's "r19" of "fn:r19", which its marker's id ("fnref:r19") is made of too."""
+        if self.kind is not AnchorKind.FOOTNOTE:
+            raise ValueError(f"{self} is not a footnote's anchor")
+        return f"{self.prefix}{self.number}"
+
+    @property
     def series(self) -> Series | None:
         """A footnote's series; None for any other anchor."""
         if self.kind is not AnchorKind.FOOTNOTE:

@@ -32,6 +32,9 @@ def test_anchors_built_and_parsed_agree():
     assert Anchor.footnote("report", 19) == "fn:r19" and Anchor.footnote("guideline", 3) == "fn:g3"
     assert Anchor.box("case-law", 1) == "case-law-1" and Anchor.section("B") == "section-b"
     assert Anchor.guideline("e") == Anchor.parse("guideline-e")
+    assert Anchor.footnote("report", 19).note == "r19" and f"fnref:{Anchor.parse('fn:g2').note}" == "fnref:g2"
+    with pytest.raises(ValueError):
+        Anchor.commentary(3).note
 
 
 @pytest.mark.parametrize("text", ["fn:x1", "fn:r", "commentary", "good-practise-1", "guideline-12a", "box-e", ""])
