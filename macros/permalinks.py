@@ -27,7 +27,8 @@ from .ids import Anchor, AnchorKind
 from .model import Block, Callout, Item, Paragraph, Passage, Report
 from .sheet import Position
 
-_ROW = re.compile(r"^(\d{1,3})\t([a-z-]+-(?:\d+|[a-z])|fn:[rg]\d+)\t(\d+):(\d+)\t(.*)$")
+# The anchor is read by ids.Anchor.parse, which says what is wrong with one.
+_ROW = re.compile(r"^(\d{1,3})\t(\S+)\t(\d+):(\d+)\t(.*)$")
 # An item of a Guideline list is named by its letter, as the report cites it ("paragraph 97 e)"):
 # paragraphs/97/#guideline-e. Its positional anchor of the first edition (#guideline-6) is an alias.
 LETTER = re.compile(r"^\(?([a-z])[.)]$")

@@ -113,3 +113,13 @@ def test_misprints_go_one_way_from_the_editorial_file(report):
     listed = [(i.paragraph, i.anchor, i.lines[0], i.printed) for i in report.apparatus if i.kind == "misprint"]
     assert listed == [(m.paragraph, m.anchor, m.line, m.printed) for m in report.misprints]
     assert renumbered(report) == {(62, "commentary-5"): {52: 53}}
+
+
+def test_a_register_row_with_no_anchor_of_this_edition_is_refused_at_its_line(tmp_path):
+    from macros.errors import ContentError
+
+    path = tmp_path / "permalinks.tsv"
+    path.write_text("# published\n12\tcommentary-1\t3:4\tfirst words\n12\tcomentary-2\t5:0\tnext words\n",
+                    encoding="utf-8")
+    with pytest.raises(ContentError, match=r"permalinks.tsv:3: no kind of box is named 'comentary'"):
+        read_register(path)
