@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
+from .ids import Anchor
 from .model import Report
 from .passages import locate
 from .schema import Kind, Record, load_all
@@ -22,7 +23,7 @@ MAX_WORDS = 20
 @dataclass(frozen=True)
 class Headnote:
     paragraph: int
-    anchor: str  # the passage that answers it: "guideline-1", "commentary-3", "good-practice-1", "fn:r46"
+    anchor: Anchor  # the passage that answers it: "guideline-1", "commentary-3", "good-practice-1", "fn:r46"
     asks: tuple[str, ...]
     line: int  # of its entry in the file
 
@@ -40,7 +41,7 @@ class _Entry(Record):
     asks: Annotated[tuple[Question, ...], Kind("a list of questions", lambda v: isinstance(v, list) and bool(v))]
 
 
-def read_headnotes(path: Path, report: Report) -> list[Headnote]:
+def read_headnotes(path: str | Path, report: Report) -> list[Headnote]:
     """Every headnote of `path`, each tied to its passage; a ContentError at the line of a bad entry."""
     numbers = {p.number for p in report.paragraphs}
     out = []

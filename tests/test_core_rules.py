@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from macros.extract import Context
+from macros.context import Context
 from macros.footnotes import find_report_markers, marker_pattern, read_footnotes
 from macros.inline import Acronyms, footnote_ref, inline
 from macros.layout import read_layout
