@@ -66,11 +66,11 @@ def misprints(source: Source, ed: Editorial, passages: Sequence[Passage]) -> tup
     """The editorial file's misprints, each at the passage its words stand in."""
     positions = _positions(passages)
     out = []
-    for m in ed.get("misprints") or ():
-        line, col = find_anchor(source, ed, m, m["at"])
+    for m in ed.misprints:
+        line, col = find_anchor(source, ed, m, m.at)
         paragraph, anchor = _at(positions, line, col)
-        out.append(Misprint(paragraph, anchor, line, m["at"], m["means"], m.get("why", ""), m.get("link_to"),
-                            m.get("article_to")))
+        out.append(Misprint(paragraph, anchor, line, m.at, m.means, m.why, m.link_to,
+                            m.article_to))
     return tuple(out)
 
 
@@ -129,18 +129,18 @@ class Found:
 
 def _footnote_numbers(f: Found) -> Iterator[Fields]:
     notes = {(n.series, n.number): n for p in f.report.paragraphs for n in p.footnotes}
-    for fix in f.ed.get("footnote_fixes") or ():
-        note = notes[("report", fix["number"])]  # macros/footnotes.py has checked that the fix applies
+    for fix in f.ed.footnote_fixes:
+        note = notes[("report", fix.number)]  # macros/footnotes.py has checked that the fix applies
         yield Fields(paragraph=note.paragraph, anchor=Anchor.footnote(note.series, note.number),
-                     lines=note.lines, printed=str(fix["printed"]), note=f"footnote {fix['number']}",
-                     why=fix.get("why", ""))
+                     lines=note.lines, printed=str(fix.printed), note=f"footnote {fix.number}",
+                     why=fix.why)
 
 
 def _placed(f: Found) -> Iterator[Fields]:
-    for a in f.ed.get("attach") or ():
-        _, n, anchor = f.passage_at(a, a["start"])
-        yield Fields(paragraph=n, anchor=anchor, lines=_lines_of(f.report, n, anchor), printed=_words(a["start"]),
-                     note=f"with paragraph {a['to']}", why=a.get("why", ""))
+    for a in f.ed.attach:
+        _, n, anchor = f.passage_at(a, a.start)
+        yield Fields(paragraph=n, anchor=anchor, lines=_lines_of(f.report, n, anchor), printed=_words(a.start),
+                     note=f"with paragraph {a.to}", why=a.why)
 
 
 def _addresses(f: Found) -> Iterator[Fields]:
@@ -171,12 +171,12 @@ def _boxes(f: Found) -> Iterator[Fields]:
 
 
 def _missing_links(f: Found) -> Iterator[Fields]:
-    for fix in f.ed.get("link_fixes") or ():
-        if fix.get("url"):
+    for fix in f.ed.link_fixes:
+        if fix.url:
             continue
-        line, n, anchor = f.passage_at(fix, fix["at"])
-        yield Fields(paragraph=n, anchor=anchor, lines=(line, line), printed=_words(fix["at"]),
-                     note="no address survives in the report", why=fix.get("why", ""))
+        line, n, anchor = f.passage_at(fix, fix.at)
+        yield Fields(paragraph=n, anchor=anchor, lines=(line, line), printed=_words(fix.at),
+                     note="no address survives in the report", why=fix.why)
 
 
 def _misprints(f: Found) -> Iterator[Fields]:

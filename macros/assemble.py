@@ -8,7 +8,8 @@ from dataclasses import replace
 from .anchors import find_anchor
 from .boxes import CalloutMatch, callout_items
 from .claims import Headings
-from .context import Context, EditorialItem, Placed, Run
+from .context import Context, Placed, Run
+from .editorial import Attach
 from .errors import ContentError
 from .footnotes import Footnotes
 from .model import Block, Chapter, Footnote, Item, Paragraph, Removed, Report, Section, item_blocks
@@ -20,14 +21,14 @@ from .textflow import first_text, make_block, split_blocks
 def assemble(ctx: Context, runs: list[Run], headings: Headings, callouts: list[CalloutMatch],
              notes: Footnotes) -> Report:
     """The model of the report, its links not yet resolved nor its passages anchored."""
-    numbers = sorted(p["n"] for p in ctx.ed["paragraphs"])
+    numbers = sorted(p.n for p in ctx.ed.paragraphs)
     guideline = _guideline_text(ctx, runs, numbers)
     items: dict[int, list[Item]] = {n: [] for n in numbers}
     for placed in sorted(_commentary(ctx, runs) + callout_items(ctx, callouts, runs), key=lambda x: x.position):
         items[placed.paragraph].append(placed.item)
     footnotes = _footnotes(ctx.source, notes, guideline, items)
-    paragraphs = [Paragraph(p["n"], p["title"], p["chapter"], p.get("section"), guideline[p["n"]], items[p["n"]],
-                            footnotes[p["n"]]) for p in sorted(ctx.ed["paragraphs"], key=lambda p: p["n"])]
+    paragraphs = [Paragraph(p.n, p.title, p.chapter, p.section, guideline[p.n], items[p.n],
+                            footnotes[p.n]) for p in sorted(ctx.ed.paragraphs, key=lambda p: p.n)]
     removed = ctx.removed + _removed_numbers(ctx.source, paragraphs)
     return Report(ctx.source.path, ctx.source.sha256, _front_matter(ctx, runs, headings),
                   _chapters(ctx, headings), paragraphs, removed)
@@ -40,12 +41,12 @@ def _heading_block(ctx: Context, headings: Headings, owner: Owner) -> Block | No
 
 def _chapters(ctx: Context, headings: Headings) -> list[Chapter]:
     chapters = []
-    for ch in ctx.ed["chapters"]:
-        heading = _heading_block(ctx, headings, Owner("heading", "chapter", ch["number"]))
-        sections = [Section(sec["letter"], sec["title"],
-                            _heading_block(ctx, headings, Owner("heading", "section", sec["chapter"], sec["letter"])))
-                    for sec in ctx.ed["sections"] if sec["chapter"] == ch["number"]]
-        chapters.append(Chapter(ch["number"], ch["title"], heading, sections))
+    for ch in ctx.ed.chapters:
+        heading = _heading_block(ctx, headings, Owner("heading", "chapter", ch.number))
+        sections = [Section(sec.letter, sec.title,
+                            _heading_block(ctx, headings, Owner("heading", "section", sec.chapter, sec.letter)))
+                    for sec in ctx.ed.sections if sec.chapter == ch.number]
+        chapters.append(Chapter(ch.number, ch.title, heading, sections))
     return chapters
 
 
@@ -57,7 +58,7 @@ def _front_matter(ctx: Context, runs: list[Run], headings: Headings) -> list[Blo
             front.append(heading)
         elif owner.kind == "front":
             front.extend(ctx.blocks(pieces))
-    front = [replace(b, kind="title") if b.kind == "heading" and b.text.strip() == ctx.ed["front_matter"].get("title")
+    front = [replace(b, kind="title") if b.kind == "heading" and b.text.strip() == ctx.ed.front_matter.title
              else b for b in front]
     if front and front[-1].kind == "p":
         front[-1] = replace(front[-1], kind="signature")
@@ -99,8 +100,8 @@ class _Attachments:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.used: set[int] = set()  # ids of the entries that opened a block
-        self.at: dict[tuple[int, int], EditorialItem] = {
-            find_anchor(ctx.source, ctx.ed, a, a["start"]): a for a in ctx.ed.get("attach") or ()}
+        self.at: dict[tuple[int, int], Attach] = {
+            find_anchor(ctx.source, ctx.ed, a, a.start): a for a in ctx.ed.attach}
 
     def opening(self, first: Span) -> int | None:
         """The paragraph an entry opening at `first` gives, or None."""
@@ -108,12 +109,12 @@ class _Attachments:
         if hit is None:
             return None
         self.used.add(id(hit))
-        return int(hit["to"])
+        return int(hit.to)
 
     def check_all_used(self) -> None:
         for a in self.at.values():
             if id(a) not in self.used:
-                self.ctx.fail(a, f"attach anchor {a['start']!r} does not open a block of commentary; expected "
+                self.ctx.fail(a, f"attach anchor {a.start!r} does not open a block of commentary; expected "
                                  f"the first words of a commentary paragraph")
 
 

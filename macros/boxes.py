@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from .anchors import anchor_end, find_anchor
 from .callouts import BY_TYPE
-from .context import Context, EditorialItem, Placed, Run
+from .context import Context, Placed, Run
+from .editorial import CalloutEntry, CalloutSpec
 from .errors import ContentError
 from .layout import CalloutHeading
 from .ids import Anchor
@@ -19,21 +20,21 @@ from .textflow import Piece, make_block
 
 class CalloutMatch(NamedTuple):
     """A box of the report: its entry in the editorial file and its printed heading."""
-    spec: EditorialItem
+    spec: CalloutSpec
     heading: CalloutHeading
     heading_span: Span
 
 
 def match_callouts(ctx: Context) -> list[CalloutMatch]:
-    specs, found = ctx.ed["callouts"], ctx.layout.callout_headings
+    specs, found = ctx.ed.callouts, ctx.layout.callout_headings
     if len(specs) != len(found):
-        raise ContentError(ctx.ed["__path__"], specs[-1]["__line__"] if specs else 0,
-                           f"the report has {len(found)} callout headings; the editorial file lists {len(specs)}")
+        raise (specs[-1] if specs else ctx.ed).error(
+            f"the report has {len(found)} callout headings; the editorial file lists {len(specs)}")
     out: list[CalloutMatch] = []
     for k, (spec, heading) in enumerate(zip(specs, found)):
-        if spec.get("heading_line") not in (None, heading.line) or spec["type"] != heading.type:
+        if spec.heading_line not in (None, heading.line) or spec.type != heading.type:
             ctx.fail(spec, f"callout {k + 1}: expected {heading.type} headed {heading.printed!r} at report line "
-                           f"{heading.line}, editorial says {spec['type']} at line {spec.get('heading_line')}")
+                           f"{heading.line}, editorial says {spec.type} at line {spec.heading_line}")
         span = ctx.sheet.claim_text(heading.line, Owner("callout-heading", number=k))
         out.append(CalloutMatch(spec, heading, span))
     return out
@@ -47,9 +48,9 @@ def claim_callout_bodies(ctx: Context, callouts: list[CalloutMatch]) -> None:
         for n in range(c.heading.line + 1, end_line + 1):
             owners = [claim.owner for claim in sheet.claims(n)]
             if any(o.kind in ("guideline", "heading", "callout-heading") for o in owners):
-                if c.spec.get("end"):
+                if c.spec.end:
                     ctx.fail(c.spec, f"callout at report line {c.heading.line} runs into {owners[0].kind} text at "
-                                     f"line {n} before its end {c.spec['end']!r}")
+                                     f"line {n} before its end {c.spec.end!r}")
                 break
             for a, b in sheet.free_ranges(n):
                 if n == end_line and end_col is not None:
@@ -60,7 +61,7 @@ def claim_callout_bodies(ctx: Context, callouts: list[CalloutMatch]) -> None:
 
 def _callout_end(ctx: Context, c: CalloutMatch) -> tuple[int, int | None]:
     """(line, column) where the box's `end` anchor ends; without one, the end of the report."""
-    end = c.spec.get("end")
+    end = c.spec.end
     if not end:
         return len(ctx.source.lines), None
     line, col = find_anchor(ctx.source, ctx.ed, c.spec, end)
@@ -81,7 +82,7 @@ def callout_items(ctx: Context, callouts: list[CalloutMatch], runs: list[Run]) -
     for k, c in enumerate(callouts):
         heading = make_block(ctx.source.lines, [c.heading_span], kind="heading")
         entries = _entries(ctx, c, ctx.blocks(texts.get(k, [])))
-        n, slug = c.spec["paragraph"], BY_TYPE[c.heading.type].slug
+        n, slug = c.spec.paragraph, BY_TYPE[c.heading.type].slug
         counters[(n, slug)] += 1  # ids count the boxes of one kind on one paragraph page
         callout = Callout(Anchor.box(slug, counters[(n, slug)]), c.heading.type, heading, n, entries)
         out.append(Placed(Position(c.heading.line, 0), n, callout))
@@ -93,7 +94,7 @@ def _entries(ctx: Context, c: CalloutMatch, blocks: list[Block]) -> list[Entry]:
     block per resource for resource tips."""
     if not blocks:
         raise ContentError(ctx.source.path, c.heading.line, f"callout {c.heading.printed!r} has no text")
-    specs = c.spec.get("entries") or []
+    specs = c.spec.entries
     if c.heading.type == "resource_tip" and not specs:
         return [Entry([b]) for b in blocks]
     if not specs:
@@ -101,13 +102,13 @@ def _entries(ctx: Context, c: CalloutMatch, blocks: list[Block]) -> list[Entry]:
     starts = [_entry_start(ctx, c, e, blocks) for e in specs]
     starts[0] = 0  # an introduction before the first example belongs to it
     ends = starts[1:] + [len(blocks)]
-    return [Entry(blocks[k:end], e.get("origin"), e.get("region")) for k, end, e in zip(starts, ends, specs)]
+    return [Entry(blocks[k:end], e.origin, e.region) for k, end, e in zip(starts, ends, specs)]
 
 
-def _entry_start(ctx: Context, c: CalloutMatch, e: EditorialItem, blocks: list[Block]) -> int:
+def _entry_start(ctx: Context, c: CalloutMatch, e: CalloutEntry, blocks: list[Block]) -> int:
     """The index of the block an entry's `start` words open."""
-    line, col = find_anchor(ctx.source, ctx.ed, e, e["start"])
+    line, col = find_anchor(ctx.source, ctx.ed, e, e.start)
     k = next((i for i, b in enumerate(blocks) if (b.spans[0].line, b.spans[0].start) == (line, col)), None)
     if k is None:
-        ctx.fail(e, f"entry {e['start']!r} does not open a block of the callout at report line {c.heading.line}")
+        ctx.fail(e, f"entry {e.start!r} does not open a block of the callout at report line {c.heading.line}")
     return k

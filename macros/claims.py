@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from .anchors import anchor_end, find_anchor
 from .context import Context, EditorialItem
+from .editorial import ParagraphEntry, Part
 from .errors import ContentError
 from .model import Removed
 from .sheet import Owner, Position, Span
@@ -25,17 +26,17 @@ class Lines(NamedTuple):
 def claim_headings(ctx: Context) -> Headings:
     """Chapter and section heading lines, wherever the PDF printed them: their spans by owner."""
     ed, out = ctx.ed, {}
-    for ch in ed["chapters"]:
-        if ch.get("heading"):
-            owner = Owner("heading", "chapter", ch["number"])
-            out[owner] = _claim_anchor_lines(ctx, ch, [ch["heading"]], owner)
-    for sec in ed["sections"]:
-        anchors = sec["heading"] if isinstance(sec["heading"], list) else [sec["heading"]]
-        owner = Owner("heading", "section", sec["chapter"], sec["letter"])
+    for ch in ed.chapters:
+        if ch.heading:
+            owner = Owner("heading", "chapter", ch.number)
+            out[owner] = _claim_anchor_lines(ctx, ch, [ch.heading], owner)
+    for sec in ed.sections:
+        anchors = list(sec.headings)
+        owner = Owner("heading", "section", sec.chapter, sec.letter)
         out[owner] = _claim_anchor_lines(ctx, sec, anchors, owner)
-    for k, anchor in enumerate(ed["front_matter"]["headings"]):
+    for k, anchor in enumerate(ed.front_matter.headings):
         owner = Owner("heading", "front", k)
-        out[owner] = _claim_anchor_lines(ctx, ed["front_matter"], [anchor], owner)
+        out[owner] = _claim_anchor_lines(ctx, ed.front_matter, [anchor], owner)
     return out
 
 
@@ -60,31 +61,31 @@ def guideline_ranges(ctx: Context) -> Ranges:
     ranges: Ranges = {}
     last = Position(0, 0)
     heading_lines = {h.line for h in ctx.layout.callout_headings}
-    for p in ctx.ed["paragraphs"]:
+    for p in ctx.ed.paragraphs:
         parts = []
-        for part in p["parts"]:
+        for part in p.parts:
             start, end = _part_bounds(ctx, p, part, last, heading_lines)
             parts.append(_spans_between(ctx.source, start, end))
             last = end
-        ranges[p["n"]] = parts
+        ranges[p.n] = parts
     return ranges
 
 
-def _part_bounds(ctx: Context, p: EditorialItem, part: EditorialItem, last: Position,
+def _part_bounds(ctx: Context, p: ParagraphEntry, part: Part, last: Position,
                  heading_lines: set[int]) -> tuple[Position, Position]:
     """The Positions of a part's first word and just past its last; parts follow each other in order."""
-    l1, c1 = find_anchor(ctx.source, ctx.ed, part, part["start"])
-    e_line, e_col = find_anchor(ctx.source, ctx.ed, part, part["end"])
-    l2, c2 = anchor_end(ctx.source, e_line, e_col, part["end"])
+    l1, c1 = find_anchor(ctx.source, ctx.ed, part, part.start)
+    e_line, e_col = find_anchor(ctx.source, ctx.ed, part, part.end)
+    l2, c2 = anchor_end(ctx.source, e_line, e_col, part.end)
     if (l1, c1) < last:
-        ctx.fail(part, f"paragraph {p['n']} starts at report line {l1}, before the end of the paragraph or part "
+        ctx.fail(part, f"paragraph {p.n} starts at report line {l1}, before the end of the paragraph or part "
                        f"above it (line {last.line}); expected numbers in order")
     if (l2, c2) <= (l1, c1):
-        ctx.fail(part, f"paragraph {p['n']}: its end {part['end']!r} (line {e_line}) is not after its start "
+        ctx.fail(part, f"paragraph {p.n}: its end {part.end!r} (line {e_line}) is not after its start "
                        f"(line {l1})")
     inside = [h for h in heading_lines if l1 <= h <= l2]
     if inside:
-        ctx.fail(part, f"paragraph {p['n']} (lines {l1}-{l2}) would swallow the callout at line {inside[0]}; "
+        ctx.fail(part, f"paragraph {p.n} (lines {l1}-{l2}) would swallow the callout at line {inside[0]}; "
                        f"split it into parts")
     return Position(l1, c1), Position(l2, c2)
 
@@ -109,7 +110,7 @@ def claim_lone_numbers(ctx: Context, granges: Ranges) -> None:
     """A lone number on a line is the number of the paragraph whose text stands right above it."""
     # A split paragraph's number may follow its first part (97 does).
     bounds = {n: Lines(parts[0][0].line, parts[0][-1].line) for n, parts in granges.items()}
-    stated = {p["n"]: p.get("number_line") for p in ctx.ed["paragraphs"]}
+    stated = {p.n: p.number_line for p in ctx.ed.paragraphs}
     seen: dict[int, int] = {}  # number -> the line it stands on
     for line, number in sorted(ctx.layout.lone_numbers.items()):
         if ctx.sheet.claims(line):
@@ -118,9 +119,9 @@ def claim_lone_numbers(ctx: Context, granges: Ranges) -> None:
         seen[number] = line
         span = ctx.sheet.claim_line(line, Owner("removed", "paragraph number"))
         ctx.removed.append(Removed(line, ctx.source.line(line).strip(), f"paragraph number {number}", span))
-    for number, line in stated.items():
-        if line is not None and number not in seen:
-            raise ContentError(ctx.source.path, line, f"expected paragraph number {number} alone on this line")
+    for number, at in stated.items():
+        if at is not None and number not in seen:
+            raise ContentError(ctx.source.path, at, f"expected paragraph number {number} alone on this line")
 
 
 def _check_lone_number(source: Source, line: int, number: int, bounds: dict[int, Lines],
@@ -143,9 +144,9 @@ def _check_lone_number(source: Source, line: int, number: int, bounds: dict[int,
 
 
 def claim_front_matter(ctx: Context) -> None:
-    fm, sheet = ctx.ed["front_matter"], ctx.sheet
-    line, col = find_anchor(ctx.source, ctx.ed, fm, fm["end"])
-    end_line, end_col = anchor_end(ctx.source, line, col, fm["end"])
+    fm, sheet = ctx.ed.front_matter, ctx.sheet
+    line, col = find_anchor(ctx.source, ctx.ed, fm, fm.end)
+    end_line, end_col = anchor_end(ctx.source, line, col, fm.end)
     for n in range(1, end_line + 1):
         for a, b in sheet.free_ranges(n):
             if n == end_line:

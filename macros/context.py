@@ -4,19 +4,18 @@ list of removals they add to; and what the steps hand to the model's assembly.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, NamedTuple, NoReturn
+from typing import NamedTuple, NoReturn
 
-from .errors import ContentError
+from .editorial import Editorial as Editorial
 from .layout import Layout
 from .model import Block, Item, Removed
+from .schema import Record
 from .sheet import Owner, Position, Sheet
 from .source import Source
 from .textflow import Piece, make_block, split_blocks
 
-# The editorial file and each entry of it, as editorial.read_editorial gives them: mappings with the entry's
-# line (`__line__`) and the file's path (`__path__`), for errors.
-Editorial = dict[str, Any]
-EditorialItem = dict[str, Any]
+# Any entry of the editorial file (a record of macros/editorial.py): its line and file, for errors.
+EditorialItem = Record
 
 
 @dataclass
@@ -30,7 +29,7 @@ class Context:
 
     def fail(self, item: EditorialItem, message: str) -> NoReturn:
         """Stop at the editorial file's line of `item`."""
-        raise ContentError(self.ed["__path__"], item["__line__"], message)
+        raise item.error(message)
 
     def blocks(self, pieces: list[Piece]) -> list[Block]:
         """The blocks a run of pieces makes (macros/textflow.py)."""

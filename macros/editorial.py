@@ -43,27 +43,8 @@ Heading = Annotated[str | tuple[str, ...], Kind("words of the report, or a list 
     isinstance(v, list) and bool(v) and all(map(_words, v))))]
 
 
-class _Compat:
-    """Transitional: the look-ups of the dict the editorial file used to be (`item["start"]`, `item["__line__"]`,
-    `ed.get("attach")`), for the modules not yet reading attributes. A list is given as a list."""
-    path: str
-    line: int
-
-    def __getitem__(self, name: str) -> Any:
-        if name in ("__line__", "__path__"):
-            return self.line if name == "__line__" else self.path
-        value = getattr(self, {"line": "report_line"}.get(name, name) if hasattr(self, "report_line") else name)
-        return list(value) if isinstance(value, tuple) else value
-
-    def get(self, name: str, default: Any = None) -> Any:
-        return self[name] if name.startswith("__") or name in self else default
-
-    def __contains__(self, name: str) -> bool:
-        return name in getattr(self, "key_lines")
-
-
 @dataclass(frozen=True)
-class FrontMatter(_Compat, Record):
+class FrontMatter(Record):
     NAME = "front matter"
     headings: tuple[Words, ...]
     end: Words
@@ -71,7 +52,7 @@ class FrontMatter(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class Chapter(_Compat, Record):
+class ChapterEntry(Record):
     NAME = "chapter"
     number: ChapterNumber
     title: str
@@ -79,7 +60,7 @@ class Chapter(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class Section(_Compat, Record):
+class SectionEntry(Record):
     NAME = "section"
     chapter: ChapterNumber
     letter: Letter
@@ -93,14 +74,14 @@ class Section(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class Part(_Compat, Record):
+class Part(Record):
     NAME = "part"
     start: Words
     end: Words
 
 
 @dataclass(frozen=True)
-class Paragraph(_Compat, Record):
+class ParagraphEntry(Record):
     NAME = "paragraph"
     n: int
     title: str
@@ -112,7 +93,7 @@ class Paragraph(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class Attach(_Compat, Record):
+class Attach(Record):
     """A passage the rules would give another paragraph; why: for readers, on the apparatus page; note: for
     the reviewer (lines, the entries around it)."""
     NAME = "attach entry"
@@ -123,7 +104,7 @@ class Attach(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class CalloutEntry(_Compat, Record):
+class CalloutEntry(Record):
     NAME = "callout entry"
     start: Words
     origin: str | None = optional()
@@ -131,7 +112,7 @@ class CalloutEntry(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class Callout(_Compat, Record):
+class CalloutSpec(Record):
     NAME = "callout"
     type: CalloutType
     paragraph: ParagraphNumber
@@ -142,7 +123,7 @@ class Callout(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class GuidelineFootnote(_Compat, Record):
+class GuidelineFootnote(Record):
     NAME = "Guidelines footnote"
     n: int
     paragraph: ParagraphNumber
@@ -150,7 +131,7 @@ class GuidelineFootnote(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class FootnoteFix(_Compat, Record):
+class FootnoteFix(Record):
     NAME = "footnote fix"
     report_line: LineNumber = field(metadata=key("line"))  # `line` in the file: the record's own is its line
     printed: int
@@ -159,7 +140,7 @@ class FootnoteFix(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class MarkerFix(_Compat, Record):
+class MarkerFix(Record):
     NAME = "marker fix"
     number: int
     anchor: Words
@@ -167,7 +148,7 @@ class MarkerFix(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class LinkFix(_Compat, Record):
+class LinkFix(Record):
     NAME = "link fix"
     at: Words
     url: WebAddress | None = None
@@ -175,14 +156,14 @@ class LinkFix(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class ExtraUrl(_Compat, Record):
+class ExtraUrl(Record):
     NAME = "extra URL"
     url: WebAddress
     why: str
 
 
 @dataclass(frozen=True)
-class Misprint(_Compat, Record):
+class MisprintEntry(Record):
     NAME = "misprint"
     at: Words
     means: str
@@ -192,26 +173,26 @@ class Misprint(_Compat, Record):
 
 
 @dataclass(frozen=True)
-class Editorial(_Compat, Record):
+class Editorial(Record):
     """content/editorial.yaml. A section that is not listed here is refused: a misspelt optional section would
     otherwise be silently ignored."""
     NAME = "the editorial file"
     KEY: ClassVar[str] = "section"
     front_matter: FrontMatter
-    chapters: tuple[Chapter, ...]
-    sections: tuple[Section, ...]
-    paragraphs: tuple[Paragraph, ...]
-    callouts: tuple[Callout, ...]
+    chapters: tuple[ChapterEntry, ...]
+    sections: tuple[SectionEntry, ...]
+    paragraphs: tuple[ParagraphEntry, ...]
+    callouts: tuple[CalloutSpec, ...]
     guideline_footnotes: tuple[GuidelineFootnote, ...]
     attach: tuple[Attach, ...] = ()
     footnote_fixes: tuple[FootnoteFix, ...] = ()
     marker_fixes: tuple[MarkerFix, ...] = ()
     link_fixes: tuple[LinkFix, ...] = ()
     extra_urls: tuple[ExtraUrl, ...] = ()
-    misprints: tuple[Misprint, ...] = ()
+    misprints: tuple[MisprintEntry, ...] = ()
 
 
-def read_editorial(path: Path) -> Editorial:
+def read_editorial(path: str | Path) -> Editorial:
     """The editorial file, every value checked against the records above, then validate()."""
     ed = load(Path(path), Editorial, "the editorial file")
     validate(ed)

@@ -31,11 +31,11 @@ class ContentError(Exception):
         super().__init__(f"{where}: {self.message}")
 
 
-def read_utf8(path: Path, what: str) -> str:
+def read_utf8(path: str | Path, what: str) -> str:
     """The text of one of our input files, or a ContentError naming the file (and the line of a bad byte).
     A byte-order mark (an editor's, on saving) is the encoding's signature, not text: it is dropped."""
     try:
-        data = path.read_bytes()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise ContentError(path, 0, f"cannot read {what}: {exc.strerror}") from exc
     try:
@@ -47,7 +47,7 @@ def read_utf8(path: Path, what: str) -> str:
     return text
 
 
-def check_controls(path: Path, text: str, what: str) -> None:
+def check_controls(path: str | Path, text: str, what: str) -> None:
     """A ContentError at the line of the first control character of `text`."""
     m = CONTROL.search(text)
     if m:
@@ -55,7 +55,7 @@ def check_controls(path: Path, text: str, what: str) -> None:
         raise ContentError(path, line, f"{what} holds a control character (U+{ord(m.group()):04X}); expected text")
 
 
-def parse_yaml(path: Path, text: str, parse: Callable[[str], Any] = yaml.safe_load) -> Any:
+def parse_yaml(path: str | Path, text: str, parse: Callable[[str], Any] = yaml.safe_load) -> Any:
     """`parse(text)` of one of our YAML files. Invalid YAML is a ContentError at its line, in one line; so is a
     value YAML cannot read as what it looks like (an impossible date: 2026-13-45)."""
     try:

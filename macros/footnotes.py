@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Callable, NamedTuple, Sequence
 
 from .anchors import anchor_end, find_anchor
-from .context import Context, Editorial, EditorialItem
+from .context import Context
+from .editorial import Editorial, FootnoteFix, MarkerFix
 from .errors import ContentError
 from .ids import Series
 from .source import Source
@@ -139,27 +140,25 @@ def _number(at: BodyNumber | None) -> int | None:
     return at.number if at else None
 
 
-def _check_fixes_applied(editorial: Editorial, fixes: dict[int, EditorialItem], notes: Footnotes) -> None:
+def _check_fixes_applied(editorial: Editorial, fixes: dict[int, FootnoteFix], notes: Footnotes) -> None:
     # A fix whose line starts no body of the series would otherwise be ignored without a word.
     starts = {b.lines[0].line: b.number for b in notes.bodies if b.series == "report"}
     for line, fix in fixes.items():
-        if starts.get(line) != fix["number"]:
-            raise ContentError(editorial["__path__"], fix["__line__"],
-                               f"footnote fix for report line {line}: expected footnote {fix['number']} to start "
-                               f"there, found {'footnote ' + str(starts[line]) if line in starts else 'none'}")
+        if starts.get(line) != fix.number:
+            raise fix.error(f"footnote fix for report line {line}: expected footnote {fix.number} to start "
+                            f"there, found {'footnote ' + str(starts[line]) if line in starts else 'none'}")
 
 
 def _guideline_bodies(source: Source, editorial: Editorial) -> dict[int, FootnoteBody]:
     """The Guidelines' own footnotes, by the line they start on; the editorial file says where."""
     out = {}
-    for gf in editorial["guideline_footnotes"]:
-        line, col = find_anchor(source, editorial, gf, gf["start"])
+    for gf in editorial.guideline_footnotes:
+        line, col = find_anchor(source, editorial, gf, gf.start)
         m = BODY_START.match(source.line(line))
-        if not m or int(m.group(1)) != gf["n"] or m.end() != col:
-            raise ContentError(editorial["__path__"], gf["__line__"],
-                               f"Guidelines footnote {gf['n']}: expected its number right before "
-                               f"{gf['start']!r} on report line {line}")
-        out[line] = FootnoteBody("guideline", gf["n"], gf["n"], [], gf["paragraph"])
+        if not m or int(m.group(1)) != gf.n or m.end() != col:
+            raise gf.error(f"Guidelines footnote {gf.n}: expected its number right before "
+                           f"{gf.start!r} on report line {line}")
+        out[line] = FootnoteBody("guideline", gf.n, gf.n, [], gf.paragraph)
     return out
 
 
@@ -175,7 +174,7 @@ class _Numbering:
 
     def __init__(self, source: Source, editorial: Editorial) -> None:
         self.source, self.editorial = source, editorial
-        self.fixes: dict[int, EditorialItem] = {f["line"]: f for f in editorial.get("footnote_fixes") or ()}
+        self.fixes: dict[int, FootnoteFix] = {f.report_line: f for f in editorial.footnote_fixes}
         self.expected = 1  # the number the next body of the series must have
 
     def at(self, n: int) -> BodyNumber | None:
@@ -187,15 +186,14 @@ class _Numbering:
         fix = self.fixes.get(n)
         if fix is None:
             return BodyNumber(printed, printed)
-        if fix["printed"] != printed:
-            raise ContentError(self.editorial["__path__"], fix["__line__"],
-                               f"footnote fix for report line {n}: expected printed number "
-                               f"{fix['printed']}, found {printed}")
-        return BodyNumber(printed, fix["number"])
+        if fix.printed != printed:
+            raise fix.error(f"footnote fix for report line {n}: expected printed number "
+                            f"{fix.printed}, found {printed}")
+        return BodyNumber(printed, fix.number)
 
     def why(self, n: int) -> str | None:
         fix = self.fixes.get(n)
-        return str(fix["why"]) if fix else None
+        return str(fix.why) if fix else None
 
 
 def _claim_body(lines: tuple[str, ...], sheet: Sheet, body: FootnoteBody, extent: list[int]) -> list[Span]:
@@ -236,7 +234,7 @@ def find_report_markers(ctx: Context, notes: Footnotes) -> None:
     """Each report body's marker: the first glued number on its page (or the
     page before) after the previous marker; editorial fixes where that fails."""
     source, editorial, layout, sheet = ctx.source, ctx.ed, ctx.layout, ctx.sheet
-    overrides = {o["number"]: o for o in editorial.get("marker_fixes") or ()}
+    overrides = {o.number: o for o in editorial.marker_fixes}
     last = Position(0, 0)
     for body in notes.series("report"):
         found: Span | None
@@ -258,19 +256,17 @@ def find_report_markers(ctx: Context, notes: Footnotes) -> None:
         body.marker = sheet.claim(*found, Owner("marker", "report", body.number))
     if overrides:
         number, fix = next(iter(overrides.items()))
-        raise ContentError(editorial["__path__"], fix.get("__line__", 0),
-                           f"marker fix for footnote {number}: the report has no footnote {number}")
+        raise fix.error(f"marker fix for footnote {number}: the report has no footnote {number}")
 
 
-def _fixed_marker(source: Source, editorial: Editorial, fix: EditorialItem, number: int) -> Span:
+def _fixed_marker(source: Source, editorial: Editorial, fix: MarkerFix, number: int) -> Span:
     """The marker a marker fix names: the digits its anchor ends with, which must be the footnote's number."""
-    line, col = find_anchor(source, editorial, fix, fix["anchor"])
-    end_line, end = anchor_end(source, line, col, fix["anchor"])
+    line, col = find_anchor(source, editorial, fix, fix.anchor)
+    end_line, end = anchor_end(source, line, col, fix.anchor)
     digits = str(number)
     if source.line(end_line)[end - len(digits):end] != digits:
-        raise ContentError(editorial["__path__"], fix.get("__line__", 0),
-                           f"marker fix for footnote {number}: expected an anchor that ends with the marker "
-                           f"{digits}, found {fix['anchor'].strip()!r}")
+        raise fix.error(f"marker fix for footnote {number}: expected an anchor that ends with the marker "
+                        f"{digits}, found {fix.anchor.strip()!r}")
     return Span(end_line, end - len(digits), end)
 
 

@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from .anchors import anchor_end, find_anchor
 from .errors import ContentError
-from .context import Context, EditorialItem
+from .context import Context
+from .editorial import ExtraUrl, LinkFix
 from .model import Block, Link, Removed, Report, UnresolvedLink, text_blocks, with_blocks
 from .sheet import Span
 from .source import Source
@@ -85,26 +86,26 @@ def _heres(source: Source, report: Report) -> list[Here]:
     return out
 
 
-def _link_fixes(ctx: Context) -> dict[tuple[int, int], EditorialItem]:
+def _link_fixes(ctx: Context) -> dict[tuple[int, int], LinkFix]:
     """The editorial file's link fixes, by the place of the "Available here" that ends their `at` words."""
-    fixes: dict[tuple[int, int], EditorialItem] = {}
-    for fix in ctx.ed.get("link_fixes") or ():
-        line, col = find_anchor(ctx.source, ctx.ed, fix, fix["at"])
-        line, end = anchor_end(ctx.source, line, col, fix["at"])
+    fixes: dict[tuple[int, int], LinkFix] = {}
+    for fix in ctx.ed.link_fixes:
+        line, col = find_anchor(ctx.source, ctx.ed, fix, fix.at)
+        line, end = anchor_end(ctx.source, line, col, fix.at)
         found = [m for m in HERE.finditer(ctx.source.line(line)) if m.end() <= end]
         if not found:
-            raise ContentError(ctx.ed["__path__"], fix["__line__"], f"{fix['at']!r} holds no “Available here”")
+            raise fix.error(f"{fix.at!r} holds no “Available here”")
         fixes[(line, found[-1].start())] = fix
     return fixes
 
 
-def _extra_urls(ctx: Context) -> dict[int, EditorialItem]:
+def _extra_urls(ctx: Context) -> dict[int, ExtraUrl]:
     """Listed URLs that are no link's target, by line: the editorial file says which and why."""
-    extra: dict[int, EditorialItem] = {}
-    for x in ctx.ed.get("extra_urls") or ():
-        line = next((ln for ln, u in ctx.layout.url_lines.items() if u == x["url"] and ln not in extra), None)
+    extra: dict[int, ExtraUrl] = {}
+    for x in ctx.ed.extra_urls:
+        line = next((ln for ln, u in ctx.layout.url_lines.items() if u == x.url and ln not in extra), None)
         if line is None:
-            raise ContentError(ctx.ed["__path__"], x["__line__"], f"{x['url']!r} is not a listed URL of the report")
+            raise x.error(f"{x.url!r} is not a listed URL of the report")
         extra[line] = x
     return extra
 
@@ -113,8 +114,8 @@ class _Targets:
     """Hands each listed URL to the oldest "Available here" still waiting for one; a link fixed by the
     editorial file takes its own URL, or none."""
 
-    def __init__(self, ctx: Context, fixes: dict[tuple[int, int], EditorialItem],
-                 extra: dict[int, EditorialItem]) -> None:
+    def __init__(self, ctx: Context, fixes: dict[tuple[int, int], LinkFix],
+                 extra: dict[int, ExtraUrl]) -> None:
         self.source, self.fixes, self.extra = ctx.source, fixes, extra
         self.pending: list[Here] = []  # waiting for the next listed URL
         self.wanted: dict[str, Here] = {}  # url -> fixed links whose URL is listed further on
@@ -126,11 +127,11 @@ class _Targets:
         fix = self.fixes.get((h.line, h.col))
         if fix is None:
             self.pending.append(h)
-        elif fix.get("url"):
-            self._add(h, fix["url"])
-            self.wanted[fix["url"]] = h
+        elif fix.url:
+            self._add(h, fix.url)
+            self.wanted[fix.url] = h
         else:
-            self.unresolved.append(UnresolvedLink(h.line, AVAILABLE_HERE, fix.get("why", "")))
+            self.unresolved.append(UnresolvedLink(h.line, AVAILABLE_HERE, fix.why))
             self._add(h, None)
 
     def url(self, listed: ListedUrl) -> None:
@@ -166,7 +167,7 @@ def _record_lists(ctx: Context, targets: _Targets, url_spans: dict[int, Span | N
             out.append(Removed(line, url, f"link target of “Available here” at line {h.line}", url_spans[line],
                                target_of=h.line))
         else:
-            out.append(Removed(line, url, f"link target, not used: {targets.extra[line]['why']}", url_spans[line]))
+            out.append(Removed(line, url, f"link target, not used: {targets.extra[line].why}", url_spans[line]))
     return out
 
 

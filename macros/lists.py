@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import ContentError
+from .model import Passage, Report
+from .passages import locate
 from .provisions import parse_provision
-from .model import Report
-from .passages import Passage, locate
 from .schema import Record, load, optional
 
 
