@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from macros.extract import Context
+from macros.context import Context
+from macros.editorial import Editorial, FrontMatter
 from macros.footnotes import find_report_markers, marker_pattern, read_footnotes
 from macros.inline import Acronyms, footnote_ref, inline
 from macros.layout import read_layout
@@ -117,7 +118,7 @@ def read_page(*lines):
     is glued to)}."""
     source = Source("page.txt", tuple(lines), "")
     sheet, removed = Sheet(source), []
-    ed = {"__path__": "editorial.yaml", "guideline_footnotes": []}
+    ed = Editorial(FrontMatter(("Preface",), "end"), (), (), (), (), (), path="editorial.yaml")
     ctx = Context(source, ed, read_layout(source, sheet, removed), sheet, removed)
     notes = read_footnotes(ctx)
     find_report_markers(ctx, notes)

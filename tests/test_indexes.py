@@ -312,7 +312,7 @@ def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report)
     with pytest.raises(ContentError, match=r"cases.yaml:2: “no such words” should be found in exactly one passage"):
         place(report, tmp_path / "cases.yaml", case.line, case.at[0])
     (tmp_path / "cases.yaml").write_text("cases:\n  - id: x\n    body: A court\n    at: [a]\n", encoding="utf-8")
-    with pytest.raises(ContentError, match=r"cases.yaml:2: expected `name` \(text\)"):
+    with pytest.raises(ContentError, match=r"cases.yaml:2: case: expected `name` \(text\)"):
         read_lists(tmp_path)
 
 
@@ -430,18 +430,18 @@ def _articles_page_with(tmp_path, report, entry):
      r"articles.yaml:7: “no such words” should be found in exactly one passage, found in no passage"),
     # Words the report prints, but not within quotation marks: not "quoted".
     ('      - provision: "3 (1) (a) (i)"\n        words: "offering, delivering or accepting a child for the purpose of"\n'
-     '        how: quoted\n        why: x\n', r"articles.yaml:7: expected `how` .* `provision` \(article 2"),
+     '        how: quoted\n        why: x\n', r"articles.yaml:7: expected `provision` \(article 2, as “2 \(1\) \(a\)”\), found “3 \(1\) \(a\) \(i\)”"),
     ('      - provision: "2 (a)"\n        words: "offering, delivering or accepting a child for the purpose of"\n'
      '        how: quoted\n        why: x\n', r"articles.yaml:7: “offering, delivering .* found in no passage"),
     # Words in more than one passage.
     ('      - provision: "2 (a)"\n        words: "remuneration or any other consideration"\n        how: restated\n'
      '        why: x\n', r"articles.yaml:7: .* found in \d+ passages \(paragraphs 46, "),
     ('      - provision: "2 (a)"\n        words: "sale"\n        how: paraphrased\n        why: x\n',
-     r"articles.yaml:7: expected `how` \(quoted or restated\)"),
+     r"articles.yaml:9: quotation: `how` is 'paraphrased'; expected one of quoted, restated"),
     ('      - provision: "2 (a)"\n        words: "sale"\n        how: restated\n',
-     r"articles.yaml:7: expected `why` \(text\)"),
+     r"articles.yaml:7: quotation: expected `why` \(text\)"),
     ('      - provision: "2 (a)"\n        words: "sale"\n        how: restated\n        why: x\n'
-     '        within: "other words"\n', r"articles.yaml:7: `within` should hold the words “sale”"),
+     '        within: "other words"\n', r"articles.yaml:11: `within` should hold the words “sale”"),
 ])
 def test_a_bad_quotation_of_an_article_stops_the_build_at_its_line(tmp_path, report, entry, error):
     with pytest.raises(ContentError, match=error):
@@ -486,11 +486,15 @@ def test_every_official_address_recorded_is_shown_where_its_instrument_is(site):
     assert sorted(external) == sorted(i.official.url for i in listed)
 
 
-@pytest.mark.parametrize("official", [
-    '{url: "ftp://x", source: a, checked: b}', '{url: "https://x", source: a}',
-    '{url: "https://x", source: a, checked: b, note: c}', '"https://x"',
+@pytest.mark.parametrize("official, says", [
+    ('{url: "ftp://x", source: a, checked: b}',
+     r"official text: `url` is 'ftp://x'; expected an address, http:// or https://$"),
+    ('{url: "https://x", source: a}', r"official text: expected `checked` \(text\)$"),
+    ('{url: "https://x", source: a, checked: b, note: c}',
+     r"official text: unknown key `note`; expected `url`, `source`, `checked`$"),
+    ('"https://x"', r"instrument: `official` is 'https://x'; expected an official text, or null$"),
 ])
-def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, official):
+def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, official, says):
     from macros.instruments import read_instruments
     text = (ROOT / "content" / "instruments.yaml").read_text(encoding="utf-8")
     # The CRC's own `official` replaced by a bad one.
@@ -498,8 +502,9 @@ def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, offi
                       f"    official: {official}\n", text, count=1)
     assert n == 1
     (tmp_path / "instruments.yaml").write_text(text, encoding="utf-8")
-    line = text.splitlines().index("  - id: crc") + 1
-    with pytest.raises(ContentError, match=rf"instruments.yaml:{line}: the `official` of `crc` needs `url`"):
+    lines = text.splitlines()
+    line = lines.index(f"    official: {official}", lines.index("  - id: crc")) + 1
+    with pytest.raises(ContentError, match=rf"instruments.yaml:{line}: {says}"):
         read_instruments(tmp_path / "instruments.yaml")
 
 
