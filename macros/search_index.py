@@ -22,7 +22,9 @@ import yaml
 from .errors import ContentError, parse_yaml, read_utf8
 from .instruments import citations
 from .model import Block
-from .render import INDEXES, callout_title, plain_title
+from .pages.blocks import callout_title
+from .pages.html import plain_title
+from .pages.indexes import INDEXES
 
 # zone: (weight, what part of the site an entry is). The weight multiplies an entry's score: the
 # Committee's own text and our titles of it first, the commentary, then boxes and footnotes; index

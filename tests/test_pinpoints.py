@@ -187,7 +187,7 @@ def test_each_commentary_passage_shows_its_number_and_the_files_cite_it(site, re
     """Every paragraph page: each commentary passage starts with its number, the number of its address; the
     paragraph's citation files hold an entry for it ("commentary on paragraph 31, passage 3") and for each box,
     read back by bibtexparser, rispy and as CSL-JSON."""
-    from macros.render import passage_number
+    from macros.pages.blocks import passage_number
     from macros.model import Block
     numbered = 0
     for p in report.paragraphs:

@@ -24,7 +24,7 @@ from ..errors import ContentError
 from ..instruments import read_instruments
 from ..lists import read_lists
 from ..pages import render_site
-from ..render import citation_files, nav, report_json
+from ..pages.data import nav
 from ..cite_formats import running_line
 from ..headnotes import FILE as HEADNOTES, read_headnotes
 from ..search_index import read_terminology, search_index
@@ -158,9 +158,7 @@ def prepare(content, site_url, offline):
     lists = read_lists(content.lists)
     terminology = read_terminology(content.terminology)
     headnotes = read_headnotes(content.lists / HEADNOTES, report)
-    files = dict(render_site(report, edition, registry, lists, content.lists, offline=offline))
-    files["data/report.json"] = report_json(report, edition)
-    files.update(citation_files(report, edition))
+    files = render_site(report, edition, registry, lists, content.lists, offline=offline)
     return EditionOutput(report, files, registry.with_misprints(report.apparatus), terminology, tuple(headnotes),
                          running_line(edition))
 
