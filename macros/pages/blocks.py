@@ -2,7 +2,7 @@
 with its anchor, its ¶ link and what its words link to (Marks)."""
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..callouts import BY_TYPE, title
@@ -56,29 +56,36 @@ class Style:
     numbered: bool = False
 
 
+# {passage anchor: its "ed." marks} (macros/pages/interventions.py): written just after the passage's words.
+EdMarks = Mapping[str, str]
+NO_MARKS: EdMarks = {}
+
+
 def render_blocks(blocks: Sequence[Block], path: str, style: Style = Style(),
-                  renumber: dict[str, dict[int, int]] | None = None, marks: Marks | None = None) -> str:
+                  renumber: dict[str, dict[int, int]] | None = None, marks: Marks | None = None,
+                  ed: EdMarks = NO_MARKS) -> str:
     """Blocks as HTML-with-Markdown; list items are grouped into lists. `renumber`: {passage anchor: {printed
-    number: the paragraph meant}}; `marks`: what else the words link to."""
+    number: the paragraph meant}}; `marks`: what else the words link to; `ed`: the "ed." marks of anchored
+    passages."""
     out, i = [], 0
     while i < len(blocks):
         b = blocks[i]
         if b.kind == "li":
             items = []
             while i < len(blocks) and blocks[i].kind == "li":
-                items.append(_item_html("li", blocks[i], path, style, renumber, marks))
+                items.append(_item_html("li", blocks[i], path, style, renumber, marks, ed))
                 i += 1
             # markdown="block": its items' Markdown (links, escapes) is read wherever the list stands.
             out.append('<ul class="printed-list" markdown="block">\n' + "\n".join(items) + "\n</ul>")
             continue
         tag = "blockquote" if b.kind == "quote" else "p"
-        out.append(_item_html(tag, b, path, style, renumber, marks))
+        out.append(_item_html(tag, b, path, style, renumber, marks, ed))
         i += 1
     return "\n\n".join(out)
 
 
 def _item_html(tag: str, block: Block, path: str, style: Style, renumber: dict[str, dict[int, int]] | None,
-               marks: Marks | None) -> str:
+               marks: Marks | None, ed: EdMarks) -> str:
     body = inline(block, paragraph_link(path) if style.xrefs else None, notes_at=style.notes_at,
                   renumber=(renumber or {}).get(block.id),
                   citations=marks.links(block.text, path, style.guideline) if marks else (),
@@ -94,7 +101,7 @@ def _item_html(tag: str, block: Block, path: str, style: Style, renumber: dict[s
         # aria-label rather than a hidden span: there is one on every passage, and bytes add up.
         # Glued to the last word: alone, the hidden sign would wrap onto a line of its own and leave a gap.
         link = f'<a class="block-link" href="#{anchor}" aria-label="Link to this passage" data-search-exclude>¶</a>'
-        return f'<{tag} id="{anchor}" markdown="span">{body}{link}</{tag}>'
+        return f'<{tag} id="{anchor}" markdown="span">{body}{_ed(ed, anchor)}{link}</{tag}>'
     return f'<{tag} markdown="span">{body}</{tag}>'
 
 
@@ -110,7 +117,8 @@ def callout_title(callout: Callout) -> str:
 
 
 def render_items(items: Sequence[Block | Callout], path: str, anchored: bool = False, in_handout: bool = False,
-                 renumber: dict[str, dict[int, int]] | None = None, marks: Marks | None = None) -> list[str]:
+                 renumber: dict[str, dict[int, int]] | None = None, marks: Marks | None = None,
+                 ed: EdMarks = NO_MARKS) -> list[str]:
     """A paragraph's commentary in reading order: runs of passages (a list stays one list) and boxes."""
     out: list[str] = []
     run: list[Block] = []
@@ -119,17 +127,18 @@ def render_items(items: Sequence[Block | Callout], path: str, anchored: bool = F
             run.append(item)
             continue
         if run:
-            out.append(render_blocks(run, path, Style(anchored=anchored, numbered=in_handout), renumber, marks))
+            out.append(render_blocks(run, path, Style(anchored=anchored, numbered=in_handout), renumber, marks, ed))
             run = []
         if item is not None:
-            out.append(render_callout(item, path, in_handout=in_handout, marks=marks))
+            out.append(render_callout(item, path, in_handout=in_handout, marks=marks, ed=ed))
     return out
 
 
 LONG_BOX = 900  # characters: with its title, margins and lists, about half an A4 page in print
 
 
-def render_callout(callout: Callout, path: str, in_handout: bool = False, marks: Marks | None = None) -> str:
+def render_callout(callout: Callout, path: str, in_handout: bool = False, marks: Marks | None = None,
+                   ed: EdMarks = NO_MARKS) -> str:
     """A box; in a chapter handout (several paragraphs on one page) its anchor takes the paragraph's number."""
     cls = BY_TYPE[callout.type].slug
     # Longer than half a printed page: in print it may break (css/site.css), not push its page's rest away.
@@ -137,7 +146,7 @@ def render_callout(callout: Callout, path: str, in_handout: bool = False, marks:
         cls += " long-box"
     anchor = f"p{callout.paragraph}-{callout.id}" if in_handout else callout.id
     parts = [f'<div class="admonition {cls}" id="{anchor}" markdown="block">',
-             f'<p class="admonition-title" markdown="span">{escape(callout_title(callout))} '
+             f'<p class="admonition-title" markdown="span">{escape(callout_title(callout))} {_ed(ed, anchor)}'
              f'<a class="block-link" href="#{anchor}" aria-label="Link to this box" data-search-exclude>¶</a></p>']
     for e in callout.entries:
         if e.origin:
@@ -152,7 +161,7 @@ SERIES = (("guideline", "Footnotes of the Guidelines"), ("report", "Footnotes of
 
 
 def render_footnotes(footnotes: Sequence[Footnote], path: str, heading: str = "## Footnotes { #footnotes }",
-                     marks: Marks | None = None) -> str:
+                     marks: Marks | None = None, ed: EdMarks = NO_MARKS) -> str:
     if not footnotes:
         return ""
     # A heading of their own, so that search results in a note point here.
@@ -163,13 +172,13 @@ def render_footnotes(footnotes: Sequence[Footnote], path: str, heading: str = "#
             continue
         out.append(f'<p class="footnote-series">{label}</p>')
         out.append(f'<ol class="footnote-list series-{series}" markdown="block">')
-        out += [_footnote(f, path, marks) for f in notes]
+        out += [_footnote(f, path, marks, ed) for f in notes]
         out.append("</ol>")
     out.append("</div>")
     return "\n".join(out)
 
 
-def _footnote(f: Footnote, path: str, marks: Marks | None) -> str:
+def _footnote(f: Footnote, path: str, marks: Marks | None, ed: EdMarks) -> str:
     fid = fn_id(f.series, f.number)
     body = inline(Block("p", f.text, f.lines, f.spans, [], f.links), paragraph_link(path),
                   citations=marks.links(f.text, path) if marks else (),
@@ -177,5 +186,16 @@ def _footnote(f: Footnote, path: str, marks: Marks | None) -> str:
     note = f' <span class="editorial-note">[Printed as {f.printed}; {escape(f.note)}]</span>' if f.note else ""
     # Material's hover preview copies the note's child elements: keep it in a <p>.
     return (f'<li id="fn:{fid}" value="{f.number}" markdown="block"><p markdown="span">{body}{note} '
-            f'<a class="footnote-backref" href="#fnref:{fid}" title="Back to the text" data-search-exclude>↩</a>'
+            f'{_ed(ed, footnote_anchor(f))}<a class="footnote-backref" href="#fnref:{fid}" title="Back to the text" data-search-exclude>↩</a>'
             '</p></li>')
+
+
+def footnote_anchor(f: Footnote) -> str:
+    """A footnote's anchor on its paragraph's page: "fn:r19"."""
+    return f"fn:{fn_id(f.series, f.number)}"
+
+
+def _ed(ed: EdMarks, anchor: str) -> str:
+    """A passage's "ed." marks and the space after them, or nothing."""
+    marks = ed.get(anchor)
+    return f"{marks} " if marks else ""

@@ -2,10 +2,12 @@
 each a link to its entry in the editor's apparatus."""
 
 import re
+from collections.abc import Iterator
 
 from ..apparatus import KINDS, Intervention
 from ..inline import escape
 from ..model import Paragraph, Report
+from .blocks import footnote_anchor
 from .paths import APPARATUS, rel
 
 
@@ -24,9 +26,10 @@ def marker_name(i: Intervention) -> str:
     return re.sub(r"\s+", " ", what).replace('"', "”").replace("{", "(").replace("}", ")")
 
 
-def mark_interventions(md: str, report: Report, p: Paragraph, path: str) -> str:
-    """Beside each passage of the page that carries interventions, "ed." and a word for each ("ed. sic",
-    "ed. placed, sic"), each a link to its entry in the editor's apparatus."""
+def intervention_marks(report: Report, p: Paragraph, path: str) -> dict[str, str]:
+    """{passage anchor: its marks} of paragraph p's page: beside each passage that carries interventions, "ed."
+    and a word for each ("ed. sic", "ed. placed, sic"), each a link to its entry in the editor's apparatus.
+    The renderers (macros/pages/blocks.py) write them as they write each passage."""
     named: set[str] = set()
     by_anchor: dict[str, list[str]] = {}
     for i in report.apparatus:
@@ -41,16 +44,16 @@ def mark_interventions(md: str, report: Report, p: Paragraph, path: str) -> str:
         by_anchor.setdefault(i.anchor, []).append(
             f'[{KINDS[i.kind].mark}]({rel(path, APPARATUS)}#{i.id} "Editorial note: {escape(what)}")'
             f'{{ .ed-mark aria-label="ed.: {escape(what)}" }}')
-    for anchor, links in by_anchor.items():
-        marker = f'<span class="ed-marks">ed. {", ".join(links)}</span>'
-        if anchor.startswith("fn:"):
-            backref = f'<a class="footnote-backref" href="#fnref:{anchor[3:]}"'
-            assert backref in md, (p.number, anchor)
-            md = md.replace(backref, marker + " " + backref, 1)
-        else:
-            # Just after the passage's words, before its ¶ link (and the "Cite" the page adds after that).
-            link = re.search(rf'<a class="block-link" href="#{re.escape(anchor)}" aria-label="Link to this '
-                             r'(?:passage|box)" data-search-exclude>¶</a>', md)
-            assert link, (p.number, anchor)
-            md = md[:link.start()] + marker + " " + md[link.start():]
-    return md
+    unmarked = set(by_anchor) - set(page_anchors(p))
+    if unmarked:
+        # An intervention no reader would see beside its passage: the apparatus and the page disagree.
+        raise ValueError(f"paragraph {p.number}: no passage of its page has the anchor {sorted(unmarked)}")
+    return {anchor: f'<span class="ed-marks">ed. {", ".join(links)}</span>' for anchor, links in by_anchor.items()}
+
+
+def page_anchors(p: Paragraph) -> Iterator[str]:
+    """The anchors of paragraph p's page that show marks: its Guideline's passages, its commentary's passages and
+    boxes, its footnotes."""
+    yield from (b.id for b in p.guideline)
+    yield from (item.id for item in p.items)
+    yield from (footnote_anchor(f) for f in p.footnotes)

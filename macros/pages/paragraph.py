@@ -12,7 +12,7 @@ from ..model import Block, Paragraph, Report
 from .blocks import Style, render_blocks, render_footnotes, render_items
 from .citations import cite_block
 from .html import front, plain_title
-from .interventions import mark_interventions
+from .interventions import intervention_marks
 from .paths import chapter_path, para_path, rel
 from .site import Page, PageKind, Site
 
@@ -78,22 +78,23 @@ def paragraph_page(site: Site, p: Paragraph, referrers: list[int]) -> str:
     report, marks = site.report, site.marks
     path = para_path(p.number)
     md = _head(report, p, path)
+    ed = intervention_marks(report, p, path)
     guideline_html = render_blocks(p.guideline, path, Style(anchored=True, xrefs=False, guideline=True),
-                                   marks=marks)
+                                   marks=marks, ed=ed)
     md.append('<section class="guideline" id="guideline" aria-labelledby="guideline-label" markdown="block">\n'
               f'<p class="guideline-label" id="guideline-label">Guidelines, paragraph {p.number} '
               f'<span class="guideline-source">{CRC_SYMBOL}</span></p>\n\n{guideline_html}\n\n</section>\n')
     if p.items:
         md.append("## Commentary { #commentary }\n")
         md += [html + "\n" for html in render_items(p.items, path, anchored=True, renumber=page_renumber(report, p),
-                                                     marks=marks)]
+                                                     marks=marks, ed=ed)]
     if referrers:
         links = ", ".join(f'[{n}<span class="ref-title">. {escape(report.paragraph(n).title)}</span>]'
                           f'({rel(path, para_path(n))})' for n in referrers)
         md.append(f"## Referred to in {{ #referred-to }}\n\n<p class=\"referred-to\" markdown=\"span\">{links}</p>\n")
     md.append(cite_block(p, path, site.edition, site.offline))
-    md.append(render_footnotes(p.footnotes, path, marks=marks))
-    return mark_interventions("\n".join(md) + "\n", report, p, path)
+    md.append(render_footnotes(p.footnotes, path, marks=marks, ed=ed))
+    return "\n".join(md) + "\n"
 
 
 def pages(site: Site) -> Iterator[Page]:
