@@ -230,7 +230,7 @@
     status.timer = setTimeout(function () { status.textContent = ""; }, 4000);
   }
 
-  // Citation files for reference managers (macros/pages/citations.py, citation_file_links): a link downloads the file,
+  // Citation files for reference managers (macros/render.py, citation_file_links): a link downloads the file,
   // "Copy" puts it on the clipboard for a reference manager's import from clipboard. Either way the access
   // date is the reader's: the build writes the edition's date in the form each file uses (the paragraph's
   // data-accessed-*, from macros/cite_formats.py ACCESSED), and this writes today's date in the same form.
