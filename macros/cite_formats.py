@@ -76,6 +76,7 @@ class Passage:
     label: str = ""   # the passage, when not the whole paragraph: "passage 3", "‘Concrete examples of good regional practice’"
     ecpat: bool = False  # the passage is ECPAT's words (a commentary passage, a box): cited as ECPAT's, first,
                          # commenting on the Committee's paragraph; the Guidelines' text and a whole page are not
+    item: str = ""    # an item of the Guideline's list, cited with its paragraph: "e" (para. 97 (e))
 
 
 # --- the two references, format-neutral -----------------------------------------------------
@@ -237,11 +238,26 @@ def csl_json(passages, edition) -> str:
 
 # --- plain text -------------------------------------------------------------------------------
 
+# How a citation names a passage of ECPAT's commentary: its number, or a box by its title. Templates, because
+# the page script fills them too (macros/pages/citations.py, docs/js/site.js): its words are all the build's.
+COMMENTARY_LABEL = "passage {n}"
+BOX_LABEL = "‘{title}’"
+
+
+def commentary_label(n: int) -> str:
+    return COMMENTARY_LABEL.replace("{n}", str(n))
+
+
+def box_label(title: str) -> str:
+    return BOX_LABEL.replace("{title}", title)
+
+
 def citation_text(passage, edition) -> str:
-    """The Committee's paragraph, then ECPAT's commentary on it in this edition; for ECPAT's own words (a
-    commentary passage, a box), ECPAT's first, "commenting on" the Committee's paragraph."""
+    """The Committee's paragraph (an item of it), then ECPAT's commentary on it in this edition; for ECPAT's own
+    words (a commentary passage, a box), ECPAT's first, "commenting on" the Committee's paragraph."""
     _check(passage, edition)
-    crc = f"{CRC_AUTHOR}, {CRC_TITLE}, {CRC_SYMBOL} ({CRC_ISSUED}), para. {passage.paragraph}"
+    item = f" ({passage.item})" if passage.item else ""
+    crc = f"{CRC_AUTHOR}, {CRC_TITLE}, {CRC_SYMBOL} ({CRC_ISSUED}), para. {passage.paragraph}{item}"
     ecpat = (f"{ECPAT_AUTHOR}, {ECPAT_TITLE} ({ECPAT_YEAR}), {_commentary(passage)}, "
              f"online edition {edition.version} ({edition.date})")
     if passage.address:

@@ -1,7 +1,9 @@
 """How to cite a paragraph, on its page: the citation to copy, and links to the citation files for reference
 managers (macros/pages/data.py writes the files, macros/cite_formats.py their text)."""
 
-from ..cite_formats import ACCESSED, Passage, citation_text
+import re
+
+from ..cite_formats import ACCESSED, BOX_LABEL, COMMENTARY_LABEL, Passage, citation_text
 from ..edition import Edition
 from ..inline import escape
 from ..model import Paragraph
@@ -15,13 +17,27 @@ def paragraph_address(p: Paragraph, edition: Edition) -> str:
     return edition.address(f"paragraphs/{p.number}/")
 
 
+def cite_data(p: Paragraph, address: str, edition: Edition) -> str:
+    """The data the page script (docs/js/site.js) cites a passage from, as attributes: the paragraph's address,
+    and templates whose {slots} it fills: a Guideline item's citation ({item}: "e"), a commentary passage's or a
+    box's ({anchor}; {label}: COMMENTARY_LABEL's {n} or BOX_LABEL's {title}). Every word is written here, by
+    macros/cite_formats.py: rewording a citation cannot break the Cite button."""
+    data = {"address": address}
+    # Each template only where the page has such a passage: bytes add up, on 113 pages.
+    if any(re.fullmatch(r"guideline-[a-z]", b.id or "") for b in p.guideline):
+        data["cite-item"] = citation_text(Passage(p.number, p.title, f"{address}#guideline-{{item}}",
+                                                  item="{item}"), edition)
+    if p.items:
+        data["cite-passage"] = citation_text(Passage(p.number, p.title, f"{address}#{{anchor}}", "{label}",
+                                                     ecpat=True), edition)
+        data["label-commentary"], data["label-box"] = COMMENTARY_LABEL, BOX_LABEL
+    return " ".join(f'data-{name}="{html_attr(value)}"' for name, value in data.items())
+
+
 def cite_block(p: Paragraph, path: str, edition: Edition, offline: bool = False) -> str:
     address = paragraph_address(p, edition)
     text = escape(citation_text(Passage(p.number, p.title, address), edition))
-    # The citation of ECPAT's words on this page (a commentary passage, a box): js/site.js names the passage
-    # ("passage 3", "‘Case law’") and its pinpoint in it.
-    own = html_attr(citation_text(Passage(p.number, p.title, address, ecpat=True), edition))
-    # The address marked, so that a passage's ¶ link can give the pinpoint (js/site.js).
+    # The address marked: it is the page's published address, wherever the page is read.
     text = text.replace(escape(address), f'<span class="page-url">{escape(address)}</span>', 1)
     if offline:
         text += " (read in the offline copy of this edition)"
@@ -31,7 +47,7 @@ def cite_block(p: Paragraph, path: str, edition: Edition, offline: bool = False)
     files += " (every paragraph)</p>" if offline else "</p>"
     return ("## Cite this paragraph { #cite }\n\n"
             f'<div class="citation" markdown="block">\n<p class="citation-text" id="citation-text" '
-            f'data-commentary="{own}" markdown="span">{text}</p>\n'
+            f'{cite_data(p, address, edition)} markdown="span">{text}</p>\n'
             '<button type="button" class="md-button copy-citation" data-copy="#citation-text" data-search-exclude>'
             f'Copy citation</button> {PRINT_BUTTON}\n'
             f'{files}\n'

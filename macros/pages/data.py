@@ -5,7 +5,7 @@ import html
 import json
 from collections.abc import Callable, Iterator, Sequence
 
-from ..cite_formats import Passage, bibtex, csl_json, ris
+from ..cite_formats import Passage, bibtex, box_label, commentary_label, csl_json, ris
 from ..edition import Edition
 from ..model import Block, Paragraph, Report, to_json
 from .blocks import callout_title, passage_number
@@ -30,9 +30,9 @@ def cited_passages(p: Paragraph, edition: Edition) -> list[Passage]:
     for item in p.items:
         number = passage_number(item.id) if isinstance(item, Block) else None
         if number:
-            out.append(Passage(p.number, p.title, f"{address}#{item.id}", f"passage {number}", ecpat=True))
+            out.append(Passage(p.number, p.title, f"{address}#{item.id}", commentary_label(number), ecpat=True))
         elif not isinstance(item, Block):
-            out.append(Passage(p.number, p.title, f"{address}#{item.id}", f"‘{callout_title(item)}’", ecpat=True))
+            out.append(Passage(p.number, p.title, f"{address}#{item.id}", box_label(callout_title(item)), ecpat=True))
     return out
 
 
