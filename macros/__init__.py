@@ -13,9 +13,11 @@ hand-written pages of docs/).
 """
 
 import hashlib
+from pathlib import Path
+from typing import Any
 
 
-def define_env(env):
+def define_env(env: Any) -> None:  # mkdocs_macros.plugin.MacrosPlugin, which has no type information
     """Figures of the model for the hand-written pages (home, about, data)."""
     from .build import load_edition, load_report
     from .inline import escape
@@ -46,7 +48,7 @@ def define_env(env):
     env.variables["offline"] = offline_download(plugin.offline_zip(env.conf))
 
 
-def contact(value):
+def contact(value: object) -> str:
     """mkdocs.yml's `extra.report_errors` as Markdown: a web address or an e-mail address as a link, anything
     else as text; nothing in it becomes markup or a script (a javascript: address is text)."""
     import html
@@ -62,7 +64,7 @@ def contact(value):
     return escape(value)
 
 
-def offline_download(path):
+def offline_download(path: Path | None) -> dict[str, str | int] | None:
     """What the download page says about the offline zip, or None."""
     if path is None:
         return None

@@ -2,18 +2,14 @@
 with its anchor, its ¶ link and what its words link to (Marks)."""
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..callouts import BY_TYPE, title
-from ..inline import Acronyms, CitationLink, escape, fn_id, inline
+from ..inline import Acronyms, CitationLink, ParagraphHref, escape, fn_id, inline
 from ..instruments import OPSC, Registry, mentions
 from ..model import Block, Callout, Footnote
 from .paths import ARTICLES, INSTRUMENTS, para_path, rel
-
-# The link to Guidelines paragraph n (its item "e", if given) from the page being written.
-ParagraphHref = Callable[..., str]
-
 
 @dataclass(frozen=True)
 class Marks:

@@ -14,7 +14,8 @@ CITATION_FORMATS = (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "csl.json"))
 
 
 def paragraph_address(p: Paragraph, edition: Edition) -> str:
-    return edition.address(f"paragraphs/{p.number}/")
+    address: str = edition.address(f"paragraphs/{p.number}/")
+    return address
 
 
 def cite_data(p: Paragraph, address: str, edition: Edition) -> str:

@@ -53,6 +53,10 @@ def report_json(report: Report, edition: Edition | None = None) -> str:
     return json.dumps(to_json(report, edition), ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
 
+def _entry(title: str, path: str) -> NavItem:
+    return {title: path}
+
+
 def _chapter_nav(report: Report, chapter_number: str) -> list["NavItem | str"]:
     """A chapter's entry: its page, then its paragraphs, those of a section under the section."""
     chapter = report.chapter(chapter_number)
@@ -80,6 +84,7 @@ def nav(report: Report) -> list[NavItem]:
     writes them as they are)."""
     chapters: list[NavItem] = [{html.escape(plain_title(c), quote=False): _chapter_nav(report, c.number)}
                                for c in report.chapters]
+    indexes: list[NavItem | str] = [INDEXES_PAGE, *(_entry(i.title, i.path) for i in INDEXES)]
     return [
         {"Home": "index.md"},
         {"Preface": PREFACE},
@@ -87,7 +92,7 @@ def nav(report: Report) -> list[NavItem]:
         {"Contents": CONTENTS},
         # Chapters at the top, as in the report's table of contents (and one level less on every page).
         *chapters,
-        {"Indexes": [INDEXES_PAGE, *({i.title: i.path} for i in INDEXES)]},
+        {"Indexes": indexes},
         {"About": [{"How to use this site": "about.md"}, {"This edition": "about/edition.md"},
                    {"Editor’s apparatus": APPARATUS}, {"Open data": "data.md"},
                    {"Offline copy": "download.md"}]},
