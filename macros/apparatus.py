@@ -11,15 +11,15 @@ from typing import Callable
 
 from .anchors import find_anchor
 from .editorial import MISPRINTED_PARAGRAPH
-from .inline import fn_id
-from .model import Block
+from .ids import Anchor
+from .model import Misprint
 
-@dataclass
+@dataclass(frozen=True)
 class Intervention:
     id: str  # its anchor on the apparatus page: "ed-placed-3"
     kind: str  # a key of KINDS
     paragraph: int  # the paragraph page it concerns (None: a chapter)
-    anchor: str  # the passage on that page ("commentary-2", "fn:r19", "good-practice-1"); None: the page
+    anchor: Anchor | None  # the passage on that page ("commentary-2", "fn:r19", "good-practice-1"); None: the page
     lines: tuple  # (first, last) source lines of content/explanatory-report.txt
     printed: str  # the words as the report prints them
     note: str  # what the edition shows or means
@@ -33,11 +33,22 @@ def renumbered(report):
     """{(paragraph, passage anchor): {printed number: the paragraph meant}}: cross-references whose printed
     number is a misprint (misprints with `link_to`)."""
     out = {}
-    for i in report.apparatus:
-        if i.kind == "misprint" and i.link_to:
-            printed = int(MISPRINTED_PARAGRAPH.search(i.printed).group(1))
-            out.setdefault((i.paragraph, i.anchor), {})[printed] = i.link_to
+    for m in report.misprints:
+        if m.link_to:
+            printed = int(MISPRINTED_PARAGRAPH.search(m.printed).group(1))
+            out.setdefault((m.paragraph, m.anchor), {})[printed] = m.link_to
     return out
+
+
+def misprints(source, ed, passages):
+    """The editorial file's misprints, each at the passage its words stand in."""
+    positions = [Stretch(line, a, e, s.paragraph, s.anchor) for s in passages for line, a, e in s.spans]
+    out = []
+    for m in ed.get("misprints") or ():
+        line, col = find_anchor(source, ed, m, m["at"])
+        out.append(Misprint(*_at(positions, line, col), line, m["at"], m["means"], m.get("why", ""),
+                            m.get("link_to"), m.get("article_to")))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -52,20 +63,7 @@ class Stretch:
 
 def passages_by_position(report):
     """Every passage's source stretches, as Stretch records."""
-    out = []
-    for p in report.paragraphs:
-        def add(anchor, spans):
-            out.extend(Stretch(line, a, e, p.number, anchor) for line, a, e in spans)
-        for b in p.guideline:
-            add(b.id, b.spans)
-        for item in p.items:
-            if isinstance(item, Block):
-                add(item.id, item.spans)
-            else:
-                add(item.id, list(item.heading.spans) + [s for en in item.entries for b in en.blocks for s in b.spans])
-        for f in p.footnotes:
-            add(f"fn:{fn_id(f.series, f.number)}", f.spans)
-    return out
+    return [Stretch(line, a, e, s.paragraph, s.anchor) for s in report.passages for line, a, e in s.spans]
 
 
 def _at(positions, line, col):
@@ -82,18 +80,8 @@ def _at(positions, line, col):
 
 
 def _lines_of(report, paragraph, anchor):
-    p = report.paragraph(paragraph)
-    for b in p.guideline + p.commentary:
-        if b.id == anchor:
-            return tuple(b.lines)
-    for c in p.callouts:
-        if c.id == anchor:
-            last = [b for e in c.entries for b in e.blocks]
-            return (c.heading.lines[0], last[-1].lines[1] if last else c.heading.lines[1])
-    for f in p.footnotes:
-        if f"fn:{fn_id(f.series, f.number)}" == anchor:
-            return tuple(f.lines)
-    return (None, None)
+    """The first and last source lines of a passage."""
+    return next((s.lines for s in report.passages if (s.paragraph, s.anchor) == (paragraph, anchor)), (None, None))
 
 
 def _words(text, count=12):
@@ -120,7 +108,7 @@ def _footnote_numbers(f):
     notes = {(n.series, n.number): n for p in f.report.paragraphs for n in p.footnotes}
     for fix in f.ed.get("footnote_fixes") or ():
         note = notes[("report", fix["number"])]  # macros/footnotes.py has checked that the fix applies
-        yield dict(paragraph=note.paragraph, anchor=f"fn:{fn_id(note.series, note.number)}",
+        yield dict(paragraph=note.paragraph, anchor=Anchor.footnote(note.series, note.number),
                    lines=tuple(note.lines), printed=str(fix["printed"]), note=f"footnote {fix['number']}",
                    why=fix.get("why", ""))
 
@@ -168,10 +156,9 @@ def _missing_links(f):
 
 
 def _misprints(f):
-    for m in f.ed.get("misprints") or ():
-        line, n, anchor = f.passage_at(m, m["at"])
-        yield dict(paragraph=n, anchor=anchor, lines=(line, line), printed=m["at"], note=m["means"],
-                   why=m.get("why", ""), link_to=m.get("link_to"), article_to=m.get("article_to"))
+    for m in f.report.misprints:
+        yield dict(paragraph=m.paragraph, anchor=m.anchor, lines=(m.line, m.line), printed=m.printed, note=m.means,
+                   why=m.why, link_to=m.link_to, article_to=m.article_to)
 
 
 def _headings(f):
@@ -185,7 +172,7 @@ def _headings(f):
         for section in chapter.sections:
             first = next((p for p in ps if p.section == section.letter), None)
             if section.heading and first and section.heading.lines[0] > first.guideline[0].lines[0]:
-                yield dict(paragraph=None, anchor=f"section-{section.letter.lower()}",
+                yield dict(paragraph=None, anchor=Anchor.section(section.letter),
                            lines=tuple(section.heading.lines), printed=section.heading.text.strip(),
                            note=f"before paragraph {first.number}",
                            why=f"the report prints this heading after the text of paragraph {first.number}, the "

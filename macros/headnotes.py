@@ -8,10 +8,13 @@ headnotes as by its words and lands on it; the headnotes themselves are never sh
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
 from .errors import ContentError, parse_yaml, read_utf8
+from .ids import Anchor
+from .model import Report
 from .passages import locate
 
 FILE = "headnotes.yaml"  # in the folder of the lists (content/)
@@ -21,12 +24,12 @@ MAX_WORDS = 20
 @dataclass(frozen=True)
 class Headnote:
     paragraph: int
-    anchor: str  # the passage that answers it: "guideline-1", "commentary-3", "good-practice-1", "fn:r46"
+    anchor: Anchor  # the passage that answers it: "guideline-1", "commentary-3", "good-practice-1", "fn:r46"
     asks: tuple[str, ...]
     line: int  # of its entry in the file
 
 
-def read_headnotes(path, report) -> list[Headnote]:
+def read_headnotes(path: str | Path, report: Report) -> list[Headnote]:
     """Every headnote of `path`, each tied to its passage; a ContentError at the line of a bad entry."""
     text = read_utf8(path, "the headnotes file")
     root = parse_yaml(path, text, yaml.compose)

@@ -6,11 +6,12 @@ links and URLs differ, the editorial file says which is which.
 """
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from .anchors import anchor_end, find_anchor
 from .errors import ContentError
-from .model import Block, Link, Removed, UnresolvedLink
+from .model import Block, Link, Removed, UnresolvedLink, with_blocks
 
 AVAILABLE_HERE = "Available here"
 # The report misspells it once ("Avalaible here"); it is a link all the same.
@@ -54,8 +55,8 @@ class Met(NamedTuple):
 
 
 def resolve_links(ctx, report, url_spans):
-    """Every "Available here" gets its address and every bare URL becomes a link; the page-end lists
-    are recorded as removed, each URL with the link it serves."""
+    """The report with every "Available here" given its address and every bare URL made a link; the page-end
+    lists are recorded as removed, each URL with the link it serves."""
     targets = _Targets(ctx, _link_fixes(ctx), _extra_urls(ctx))
     # The URL lists follow their links in reading order, at the foot of the same page or the next.
     events = [Met(h.line, h.col, h) for h in _heres(ctx.source, report)]
@@ -66,13 +67,11 @@ def resolve_links(ctx, report, url_spans):
         else:
             targets.url(e.what)
     targets.check_all_served()
-    _record_lists(ctx, report, targets, url_spans)
-    report.unresolved_links = targets.unresolved
-    for block in all_blocks(report):
-        _autolink(block)
-    for p in report.paragraphs:
-        for f in p.footnotes:
-            f.links = _url_links(f.text)
+    removed = sorted([*report.removed, *_record_lists(ctx, targets, url_spans)], key=lambda r: r.line)
+    report = with_blocks(report, lambda block: _linked(block, targets.links.get(id(block), [])))
+    return replace(report, removed=removed, unresolved_links=targets.unresolved, paragraphs=[
+        replace(p, footnotes=[replace(f, links=tuple(_url_links(f.text))) for f in p.footnotes])
+        for p in report.paragraphs])
 
 
 def _heres(source, report):
@@ -127,17 +126,18 @@ class _Targets:
         self.wanted = {}  # url -> Here: fixed links whose URL is listed further on
         self.served = {}  # line of a listed URL -> the Here it is the target of
         self.unresolved = []  # UnresolvedLinks
+        self.links = {}  # id(block) -> the Links of its "Available here"s
 
     def here(self, h):
         fix = self.fixes.get((h.line, h.col))
         if fix is None:
             self.pending.append(h)
         elif fix.get("url"):
-            _add_here(h, fix["url"])
+            self._add(h, fix["url"])
             self.wanted[fix["url"]] = h
         else:
             self.unresolved.append(UnresolvedLink(h.line, AVAILABLE_HERE, fix.get("why", "")))
-            _add_here(h, None)
+            self._add(h, None)
 
     def url(self, listed):
         if listed.line in self.extra:
@@ -150,8 +150,11 @@ class _Targets:
                                f"listed URL {listed.url} has no “Available here” waiting for it; "
                                f"add link_fixes or extra_urls to the editorial file")
         h = self.pending.pop(0)
-        _add_here(h, listed.url)
+        self._add(h, listed.url)
         self.served[listed.line] = h
+
+    def _add(self, here, url):
+        self.links.setdefault(id(here.block), []).append(_here_link(here, url))
 
     def check_all_served(self):
         waiting = self.pending + list(self.wanted.values())
@@ -161,33 +164,32 @@ class _Targets:
                                f"{', '.join(str(h.line) for h in waiting)}); add link_fixes to the editorial file")
 
 
-def _record_lists(ctx, report, targets, url_spans):
+def _record_lists(ctx, targets, url_spans):
+    out = []
     for line, url in sorted(ctx.layout.url_lines.items()):
         h = targets.served.get(line)
         if h:
-            removed = Removed(line, url, f"link target of “Available here” at line {h.line}", url_spans[line],
-                              target_of=h.line)
+            out.append(Removed(line, url, f"link target of “Available here” at line {h.line}", url_spans[line],
+                               target_of=h.line))
         else:
-            removed = Removed(line, url, f"link target, not used: {targets.extra[line]['why']}", url_spans[line])
-        report.removed.append(removed)
+            out.append(Removed(line, url, f"link target, not used: {targets.extra[line]['why']}", url_spans[line]))
+    return out
 
 
-def _add_here(here, url):
-    block = here.block
-    m = list(HERE.finditer(block.text))[here.index]
+def _here_link(here, url):
+    m = list(HERE.finditer(here.block.text))[here.index]
     if url is None:
-        block.links.append(Link(m.start(), m.end() - m.start(), None, "missing"))
-        return
+        return Link(m.start(), m.end() - m.start(), None, "missing")
     url = url if "://" in url else "http://" + url  # printed without a scheme
-    block.links.append(Link(m.start(), m.end() - m.start(), url, "available_here"))
+    return Link(m.start(), m.end() - m.start(), url, "available_here")
 
 
-def _autolink(block):
-    taken = [(link.offset, link.offset + link.length) for link in block.links]
-    for link in _url_links(block.text):
-        if not any(a < link.offset + link.length and link.offset < b for a, b in taken):
-            block.links.append(link)
-    block.links.sort(key=lambda link: link.offset)
+def _linked(block, links):
+    """The block with its "Available here" links and its bare URLs as links, in the order of the text."""
+    taken = [(link.offset, link.offset + link.length) for link in links]
+    links = links + [link for link in _url_links(block.text)
+                     if not any(a < link.offset + link.length and link.offset < b for a, b in taken)]
+    return replace(block, links=tuple(sorted(links, key=lambda link: link.offset)))
 
 
 def _url_links(text):

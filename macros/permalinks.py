@@ -18,12 +18,12 @@ passages, and tests fail while any is missing. Its rows are never edited or remo
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
 from .errors import ContentError, read_utf8
-from .inline import fn_id
+from .ids import Anchor, AnchorKind
 from .model import Block
 from .sheet import Position
 
@@ -36,7 +36,7 @@ LETTER = re.compile(r"^\(?([a-z])[.)]$")
 @dataclass(frozen=True)
 class Published:
     paragraph: int
-    anchor: str
+    anchor: Anchor
     line: int
     col: int
     row: int  # line of the register, for errors
@@ -44,9 +44,9 @@ class Published:
 
 @dataclass(frozen=True)
 class Alias:
-    anchor: str  # on the page that published it
+    anchor: Anchor  # on the page that published it
     paragraph: int  # where its passage is now
-    target: str
+    target: Anchor
 
 
 class Located(NamedTuple):
@@ -75,7 +75,11 @@ def read_register(path):
         m = _ROW.match(line)
         if not m:
             raise ContentError(path, number, "expected: paragraph<TAB>anchor<TAB>line:column<TAB>first words")
-        row = Published(int(m[1]), m[2], int(m[3]), int(m[4]), number)
+        try:
+            anchor = Anchor.parse(m[2])
+        except ValueError as exc:
+            raise ContentError(path, number, str(exc)) from exc
+        row = Published(int(m[1]), anchor, int(m[3]), int(m[4]), number)
         key = (row.paragraph, row.anchor)
         if key in seen:
             raise ContentError(path, number, f"paragraph {row.paragraph} anchor {row.anchor} is already "
@@ -99,7 +103,7 @@ def anchored_items(paragraph):
 def letter_anchor(prefix, item):
     """"guideline-e" for item (e) of a Guideline list; None for every other passage."""
     m = LETTER.match(item.marker or "") if prefix == "guideline" and isinstance(item, Block) else None
-    return f"guideline-{m.group(1)}" if m and item.kind == "li" else None
+    return Anchor.guideline(m.group(1)) if m and item.kind == "li" else None
 
 
 def start_of(item):
@@ -107,69 +111,69 @@ def start_of(item):
     return Position(first.line, first.start)
 
 
-def _spans(item):
-    if isinstance(item, Block):
-        return item.spans
-    return [s for e in item.entries for b in e.blocks for s in b.spans] + list(item.heading.spans)
-
-
-def assign(report, register=(), path="content/permalinks.tsv"):
-    """Give every passage its anchor (`id`) and return the aliases, {paragraph: [Alias]}."""
+def assign(report, register=()):
+    """The report with every passage given its anchor (`id`): the one the register gives its source position
+    on its page, else a number that page never published."""
     items = {}  # start position -> Located
     for p in report.paragraphs:
         for prefix, item in anchored_items(p):
             items[start_of(item)] = Located(p.number, prefix, item)
-    notes = {_note_anchor(f): f for p in report.paragraphs for f in p.footnotes}
 
     canonical = {}  # id(item) -> anchor
     taken = {}  # (paragraph, prefix) -> numbers published there
     for row in register:
-        if row.anchor.startswith("fn:"):
+        if row.anchor.kind is AnchorKind.FOOTNOTE:
             continue
-        prefix, k = row.anchor.rsplit("-", 1)
-        if not k.isdigit():
+        prefix, k = row.anchor.prefix, row.anchor.number
+        if not isinstance(k, int):
             continue  # a letter anchor: given by the item's marker, below
-        taken.setdefault((row.paragraph, prefix), set()).add(int(k))
+        taken.setdefault((row.paragraph, prefix), set()).add(k)
         hit = items.get((row.line, row.col))
         if hit and hit.paragraph == row.paragraph and hit.prefix == prefix and id(hit.item) not in canonical:
             canonical[id(hit.item)] = row.anchor
 
-    for p in report.paragraphs:
-        for prefix, item in anchored_items(p):
-            anchor = letter_anchor(prefix, item) or canonical.get(id(item))
-            if anchor is None:
-                used = taken.setdefault((p.number, prefix), set())
-                k = 1
-                while k in used:
-                    k += 1
-                used.add(k)
-                anchor = f"{prefix}-{k}"
-            item.id = anchor
+    def anchored(p, prefix, item):
+        anchor = letter_anchor(prefix, item) or canonical.get(id(item))
+        if anchor is None:
+            used = taken.setdefault((p.number, prefix), set())
+            anchor = _numbered(prefix, min(k for k in range(1, len(used) + 2) if k not in used))
+            used.add(anchor.number)
+        return replace(item, id=anchor)
 
+    paragraphs = []
+    for p in report.paragraphs:
+        given = [anchored(p, prefix, item) for prefix, item in anchored_items(p)]
+        paragraphs.append(replace(p, guideline=given[:len(p.guideline)], items=given[len(p.guideline):]))
+    return replace(report, paragraphs=paragraphs)
+
+
+def moved(passages, register=(), path="content/permalinks.tsv"):
+    """The published anchors whose passage is now elsewhere, {paragraph that published it: [Alias]}."""
+    starts = {s.start: s for s in passages if s.zone != "footnote"}
+    notes = {s.anchor: s for s in passages if s.zone == "footnote"}
     aliases = {}
     for row in register:
-        if row.anchor.startswith("fn:"):
+        if row.anchor.kind is AnchorKind.FOOTNOTE:
             note = notes.get(row.anchor)
             if note is None:
                 raise ContentError(path, row.row, f"footnote {row.anchor} is published but no longer in the report")
             if note.paragraph != row.paragraph:
                 aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, note.paragraph, row.anchor))
             continue
-        where = items.get((row.line, row.col)) or _containing(report, row)
+        where = starts.get((row.line, row.col)) or _containing(passages, row)
         if where is None:
             raise ContentError(path, row.row, f"paragraph {row.paragraph} anchor {row.anchor}: no passage of the "
                                               f"report starts at or contains line {row.line}, column {row.col}; "
                                               f"a published anchor must keep landing on its passage")
-        if (where.paragraph, where.item.id) != (row.paragraph, row.anchor):
-            aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, where.paragraph, where.item.id))
+        if (where.paragraph, where.anchor) != (row.paragraph, row.anchor):
+            aliases.setdefault(row.paragraph, []).append(Alias(row.anchor, where.paragraph, where.anchor))
     return aliases
 
 
-def _containing(report, row):
-    for p in report.paragraphs:
-        for prefix, item in anchored_items(p):
-            if any(line == row.line and start <= row.col < end for line, start, end in _spans(item)):
-                return Located(p.number, prefix, item)
+def _containing(passages, row):
+    for s in passages:
+        if s.zone != "footnote" and any(line == row.line and start <= row.col < end for line, start, end in s.spans):
+            return s
     return None
 
 
@@ -181,19 +185,17 @@ def unregistered(report, register):
 
 def current_rows(report):
     """The PageAnchor of every anchor on the paragraph pages now."""
-    rows = []
-    for p in report.paragraphs:
-        for _, item in anchored_items(p):
-            block = item if isinstance(item, Block) else item.heading
-            rows.append(PageAnchor(p.number, item.id, *start_of(item), _first_words(block.text)))
-        for f in p.footnotes:
-            first = f.spans[0]
-            rows.append(PageAnchor(p.number, _note_anchor(f), first.line, first.start, _first_words(f.text)))
-    return rows
+    return [PageAnchor(s.paragraph, s.anchor, *s.start, _first_words((s.blocks[0] if s.blocks else s.item).text))
+            for s in report.passages]
 
 
-def _note_anchor(f):
-    return f"fn:{fn_id(f.series, f.number)}"
+def _numbered(prefix, k):
+    """The k-th anchor of a kind on a page: "guideline-2", "commentary-3", "good-practice-1"."""
+    if prefix == "guideline":
+        return Anchor.guideline(k)
+    if prefix == "commentary":
+        return Anchor.commentary(k)
+    return Anchor.box(prefix, k)
 
 
 def format_rows(rows):

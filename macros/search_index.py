@@ -21,6 +21,7 @@ import yaml
 
 from .errors import ContentError, parse_yaml, read_utf8
 from .instruments import citations
+from .ids import Anchor
 from .model import Block
 from .pages.blocks import callout_title
 from .pages.html import plain_title
@@ -78,36 +79,44 @@ def paragraph_entries(report, instruments, urls):
     """Every passage of every paragraph page, in page order. `urls`: {paragraph: its page's address
     relative to the site ("paragraphs/42/", or "paragraphs/42.html" in the offline edition)}."""
     out = []
+    passages = {}
+    for s in report.passages:
+        passages.setdefault(s.paragraph, []).append(s)
     for p in report.paragraphs:
         page = urls[p.number]
         chapter = report.chapter(p.chapter)
         section = next((s for s in chapter.sections if s.letter == p.section), None)
         crumbs = plain_title(chapter) + (f" › {section.letter}. {section.title}" if section else "")
         out.append(Entry(page, f"{p.number}. {p.title}", crumbs, "title", p.number))
-        for b in p.guideline:
-            text, fn = _text([b])
-            out.append(Entry(f"{page}#{b.id}", f"Guidelines, paragraph {p.number}", text, "guideline", p.number,
-                             _cites(text, instruments, guideline=True), fn))
-        for item in p.items:
-            if isinstance(item, Block):
-                text, fn = _text([item])
-                out.append(Entry(f"{page}#{item.id}", "Commentary", text, "commentary", p.number,
-                                 _cites(text, instruments), fn))
-                continue
-            blocks = []
-            for e in item.entries:
-                if e.origin:
-                    blocks.append(Block("p", f"{e.origin} ({e.region}):" if e.region else f"{e.origin}:", (0, 0), []))
-                blocks += e.blocks
-            text, fn = _text(blocks)
-            out.append(Entry(f"{page}#{item.id}", callout_title(item), text, "box", p.number,
-                             _cites(text, instruments), fn))
-        for f in p.footnotes:
-            prefix = "fn:" + f.series[0]
-            label = "Footnote" if f.series == "report" else "Footnote of the Guidelines"
-            out.append(Entry(f"{page}#{prefix}{f.number}", f"{label} {f.number}", f.text, "footnote", p.number,
-                             _cites(f.text, instruments)))
+        out += [_entry(s, page, instruments) for s in passages.get(p.number, ())]
     return out
+
+
+def _entry(s, page, instruments):
+    """A passage's entry: its words, with its footnote markers apart, and what it cites."""
+    location = f"{page}#{s.anchor}"
+    if s.zone == "footnote":
+        label = "Footnote" if s.anchor.series == "report" else "Footnote of the Guidelines"
+        return Entry(location, f"{label} {s.anchor.number}", s.text, "footnote", s.paragraph,
+                     _cites(s.text, instruments))
+    if s.zone == "box":
+        text, fn = _text(_box_blocks(s.item))
+        return Entry(location, callout_title(s.item), text, "box", s.paragraph, _cites(text, instruments), fn)
+    text, fn = _text(s.blocks)
+    if s.zone == "guideline":
+        return Entry(location, f"Guidelines, paragraph {s.paragraph}", text, "guideline", s.paragraph,
+                     _cites(text, instruments, guideline=True), fn)
+    return Entry(location, "Commentary", text, "commentary", s.paragraph, _cites(text, instruments), fn)
+
+
+def _box_blocks(callout):
+    """A box's entries' blocks, each entry's origin before it ("Spain (Europe):"); not its heading, the title."""
+    blocks = []
+    for e in callout.entries:
+        if e.origin:
+            blocks.append(Block("p", f"{e.origin} ({e.region}):" if e.region else f"{e.origin}:", (0, 0), []))
+        blocks += e.blocks
+    return blocks
 
 
 INDEX_PAGES = re.compile(r"^(?:" + "|".join(re.escape(i.path.removesuffix(".md")) for i in INDEXES if i.by_title)
