@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .crossrefs import Mention, paragraph_mentions
+from .ids import Anchor, Series
 from .model import Block, Link, Ref
 
 
@@ -52,21 +53,22 @@ def md_url(url: str) -> str:
 
 
 def fn_id(series: str, number: int) -> str:
+    """"r19": a footnote's marker is "fnref:r19" (its note, Anchor.footnote: "fn:r19")."""
     return f"{series[0]}{number}"
 
 
-def footnote_ref(series: str, number: int) -> str:
+def footnote_ref(series: Series, number: int) -> str:
     label = f"Guidelines footnote {number}" if series == "guideline" else f"Footnote {number}"
     cls = "footnote-ref" + (" guideline-ref" if series == "guideline" else "")
-    fid = fn_id(series, number)
-    return (f'<sup id="fnref:{fid}"><a class="{cls}" href="#fn:{fid}" aria-label="{label}">'
+    return (f'<sup id="fnref:{fn_id(series, number)}"><a class="{cls}" href="#{Anchor.footnote(series, number)}" '
+            f'aria-label="{label}">'
             f'{number}</a></sup>')
 
 
-def footnote_link(series: str, number: int, page_href: str) -> str:
+def footnote_link(series: Series, number: int, page_href: str) -> str:
     """A marker on an index page: it leads to the note on its paragraph's page."""
     label = f"Guidelines footnote {number}" if series == "guideline" else f"Footnote {number}"
-    return f'<sup>[{number}]({page_href}#fn:{fn_id(series, number)} "{label}")</sup>'
+    return f'<sup>[{number}]({page_href}#{Anchor.footnote(series, number)} "{label}")</sup>'
 
 
 class Acronyms:
@@ -143,11 +145,10 @@ def inline(block: Block, paragraph_href: ParagraphHref | None = None, notes_at: 
     for start, end, payload in taken:
         emit_plain(start)
         label = escape(text[start:end])
-        if isinstance(payload, Link) and payload.url is None:
-            # Say so rather than leave a reader clicking on plain text.
-            out.append(f'{label} <span class="missing-link">(no address survives in the report)</span>')
-        elif isinstance(payload, Link):
-            out.append(f"[{label}]({md_url(payload.url)})")
+        if isinstance(payload, Link):
+            # Without an address, say so rather than leave a reader clicking on plain text.
+            out.append(f"[{label}]({md_url(payload.url)})" if payload.url is not None else
+                       f'{label} <span class="missing-link">(no address survives in the report)</span>')
         elif isinstance(payload, CitationLink):
             out.append(f"[{label}]({payload.href}){{ .cite }}")
             if payload.meant:

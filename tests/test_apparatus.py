@@ -159,6 +159,7 @@ def test_the_renderers_write_each_mark_with_its_passage_and_a_mark_without_passa
                          ed=intervention_marks(report, q, para_path(q.number)))
     assert re.search(rf'\[sic\]\([^)]*#{misprint.id} [^)]*\)[^<]*</span> <a class="block-link" '
                      rf'href="#{misprint.anchor}"', html)
-    lost = replace(report, apparatus=[replace(misprint, anchor="commentary-99")])
+    from macros.ids import Anchor
+    lost = replace(report, apparatus=[replace(misprint, anchor=Anchor.commentary(99))])
     with pytest.raises(ValueError, match=r"commentary-99"):
         intervention_marks(lost, q, para_path(q.number))

@@ -18,7 +18,7 @@ def _place(report: Report, i: Intervention, path: str) -> str:
         return (f"[Paragraph {i.paragraph}, {passage_label(report, i.paragraph, i.anchor)}]"
                 f"({rel(path, para_path(i.paragraph))}#{i.anchor})")
     if i.chapter:
-        section = f", section {i.anchor[-1].upper()}" if i.anchor else ""
+        section = f", section {str(i.anchor.number).upper()}" if i.anchor else ""
         return (f"[Chapter {i.chapter}{section}]({rel(path, chapter_path(i.chapter))}"
                 f"{'#' + i.anchor if i.anchor else ''})")
     return f"[Preface]({rel(path, PREFACE)})"

@@ -1,11 +1,11 @@
 """The model's passages as HTML-with-Markdown: blocks (a list stays one list), boxes and footnotes, each passage
 with its anchor, its ¶ link and what its words link to (Marks)."""
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..callouts import BY_TYPE, title
+from ..ids import Anchor, AnchorKind
 from ..inline import Acronyms, CitationLink, ParagraphHref, escape, fn_id, inline
 from ..instruments import OPSC, Registry, mentions
 from ..model import Block, Callout, Footnote
@@ -34,7 +34,7 @@ def paragraph_link(path: str) -> ParagraphHref:
     """The link to Guidelines paragraph n (its item, "e", if given) from the page `path`; on n's own page, to
     its Guideline text ("In paragraph 6" in paragraph 6's commentary), not to the page itself."""
     def href(n: int, item: str | None = None) -> str:
-        fragment = f"#guideline-{item}" if item else ""
+        fragment = f"#{Anchor.guideline(item)}" if item else ""
         return (fragment or "#guideline") if para_path(n) == path else rel(path, para_path(n)) + fragment
     return href
 
@@ -52,13 +52,15 @@ class Style:
     numbered: bool = False
 
 
+# {passage anchor: {printed number: the paragraph meant}}: cross-references the report misprints.
+Renumber = Mapping[Anchor, Mapping[int, int]]
 # {passage anchor: its "ed." marks} (macros/pages/interventions.py): written just after the passage's words.
-EdMarks = Mapping[str, str]
+EdMarks = Mapping[Anchor, str]
 NO_MARKS: EdMarks = {}
 
 
 def render_blocks(blocks: Sequence[Block], path: str, style: Style = Style(),
-                  renumber: dict[str, dict[int, int]] | None = None, marks: Marks | None = None,
+                  renumber: Renumber | None = None, marks: Marks | None = None,
                   ed: EdMarks = NO_MARKS) -> str:
     """Blocks as HTML-with-Markdown; list items are grouped into lists. `renumber`: {passage anchor: {printed
     number: the paragraph meant}}; `marks`: what else the words link to; `ed`: the "ed." marks of anchored
@@ -80,10 +82,10 @@ def render_blocks(blocks: Sequence[Block], path: str, style: Style = Style(),
     return "\n\n".join(out)
 
 
-def _item_html(tag: str, block: Block, path: str, style: Style, renumber: dict[str, dict[int, int]] | None,
+def _item_html(tag: str, block: Block, path: str, style: Style, renumber: Renumber | None,
                marks: Marks | None, ed: EdMarks) -> str:
     body = inline(block, paragraph_link(path) if style.xrefs else None, notes_at=style.notes_at,
-                  renumber=(renumber or {}).get(block.id),
+                  renumber=renumber.get(block.id) if renumber and block.id else None,
                   citations=marks.links(block.text, path, style.guideline) if marks else (),
                   acronyms=marks.acronyms if marks else None)
     number = passage_number(block.id) if style.anchored or style.numbered else None
@@ -101,10 +103,11 @@ def _item_html(tag: str, block: Block, path: str, style: Style, renumber: dict[s
     return f'<{tag} markdown="span">{body}</{tag}>'
 
 
-def passage_number(anchor: str | None) -> int | None:
+def passage_number(anchor: Anchor | None) -> int | None:
     """3 of a commentary passage's anchor "commentary-3"; None for any other."""
-    m = re.fullmatch(r"commentary-(\d+)", anchor or "")
-    return int(m.group(1)) if m else None
+    if anchor is None or anchor.kind is not AnchorKind.COMMENTARY or not isinstance(anchor.number, int):
+        return None
+    return anchor.number
 
 
 def callout_title(callout: Callout) -> str:
@@ -113,7 +116,7 @@ def callout_title(callout: Callout) -> str:
 
 
 def render_items(items: Sequence[Block | Callout], path: str, anchored: bool = False, in_handout: bool = False,
-                 renumber: dict[str, dict[int, int]] | None = None, marks: Marks | None = None,
+                 renumber: Renumber | None = None, marks: Marks | None = None,
                  ed: EdMarks = NO_MARKS) -> list[str]:
     """A paragraph's commentary in reading order: runs of passages (a list stays one list) and boxes."""
     out: list[str] = []
@@ -142,12 +145,12 @@ def render_callout(callout: Callout, path: str, in_handout: bool = False, marks:
         cls += " long-box"
     anchor = f"p{callout.paragraph}-{callout.id}" if in_handout else callout.id
     parts = [f'<div class="admonition {cls}" id="{anchor}" markdown="block">',
-             f'<p class="admonition-title" markdown="span">{escape(callout_title(callout))} {_ed(ed, anchor)}'
+             f'<p class="admonition-title" markdown="span">{escape(callout_title(callout))} {_ed(ed, None if in_handout else callout.id)}'
              f'<a class="block-link" href="#{anchor}" aria-label="Link to this box" data-search-exclude>¶</a></p>']
     for e in callout.entries:
         if e.origin:
             parts.append(f'<p class="origin"><span class="origin-name">{escape(e.origin)}</span>'
-                         f' <span class="origin-region">{escape(e.region)}</span></p>')
+                         f' <span class="origin-region">{escape(e.region or "")}</span></p>')
         parts.append(render_blocks(e.blocks, path, marks=marks))
     parts.append("</div>")
     return "\n\n".join(parts)
@@ -175,23 +178,25 @@ def render_footnotes(footnotes: Sequence[Footnote], path: str, heading: str = "#
 
 
 def _footnote(f: Footnote, path: str, marks: Marks | None, ed: EdMarks) -> str:
-    fid = fn_id(f.series, f.number)
+    anchor = footnote_anchor(f)
     body = inline(Block("p", f.text, f.lines, f.spans, [], f.links), paragraph_link(path),
                   citations=marks.links(f.text, path) if marks else (),
                   acronyms=marks.acronyms if marks else None)
     note = f' <span class="editorial-note">[Printed as {f.printed}; {escape(f.note)}]</span>' if f.note else ""
     # Material's hover preview copies the note's child elements: keep it in a <p>.
-    return (f'<li id="fn:{fid}" value="{f.number}" markdown="block"><p markdown="span">{body}{note} '
-            f'{_ed(ed, footnote_anchor(f))}<a class="footnote-backref" href="#fnref:{fid}" title="Back to the text" data-search-exclude>↩</a>'
+    # Back to its marker in the text (macros/inline.py, footnote_ref).
+    back = f"fnref:{fn_id(f.series, f.number)}"
+    return (f'<li id="{anchor}" value="{f.number}" markdown="block"><p markdown="span">{body}{note} '
+            f'{_ed(ed, anchor)}<a class="footnote-backref" href="#{back}" title="Back to the text" data-search-exclude>↩</a>'
             '</p></li>')
 
 
-def footnote_anchor(f: Footnote) -> str:
+def footnote_anchor(f: Footnote) -> Anchor:
     """A footnote's anchor on its paragraph's page: "fn:r19"."""
-    return f"fn:{fn_id(f.series, f.number)}"
+    return Anchor.footnote(f.series, f.number)
 
 
-def _ed(ed: EdMarks, anchor: str) -> str:
+def _ed(ed: EdMarks, anchor: Anchor | None) -> str:
     """A passage's "ed." marks and the space after them, or nothing."""
-    marks = ed.get(anchor)
+    marks = ed.get(anchor) if anchor is not None else None
     return f"{marks} " if marks else ""

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from ..ids import Anchor
 from ..inline import escape
 from ..model import Chapter, Paragraph, Report
 from .html import by_section, front, plain_title
@@ -30,7 +31,7 @@ def chapter_page(report: Report, chapter: Chapter) -> Page:
 
     for section, ps in by_section(report, chapter):
         if section:
-            md.append(f"## {section.letter}. {escape(section.title)} {{ #section-{section.letter.lower()} }}\n")
+            md.append(f"## {section.letter}. {escape(section.title)} {{ #{Anchor.section(section.letter)} }}\n")
         md.append(listing(ps))
     return path, "\n".join(md)
 

@@ -1,10 +1,9 @@
 """How to cite a paragraph, on its page: the citation to copy, and links to the citation files for reference
 managers (macros/pages/data.py writes the files, macros/cite_formats.py their text)."""
 
-import re
-
 from ..cite_formats import ACCESSED, BOX_LABEL, COMMENTARY_LABEL, Passage, citation_text
 from ..edition import Edition
+from ..ids import Anchor
 from ..inline import escape
 from ..model import Paragraph
 from .html import PRINT_BUTTON, html_attr
@@ -25,8 +24,8 @@ def cite_data(p: Paragraph, address: str, edition: Edition) -> str:
     macros/cite_formats.py: rewording a citation cannot break the Cite button."""
     data = {"address": address}
     # Each template only where the page has such a passage: bytes add up, on 113 pages.
-    if any(re.fullmatch(r"guideline-[a-z]", b.id or "") for b in p.guideline):
-        data["cite-item"] = citation_text(Passage(p.number, p.title, f"{address}#guideline-{{item}}",
+    if any(b.id is not None and isinstance(b.id.number, str) for b in p.guideline):  # "guideline-e"
+        data["cite-item"] = citation_text(Passage(p.number, p.title, f"{address}#{Anchor.guideline('{item}')}",
                                                   item="{item}"), edition)
     if p.items:
         data["cite-passage"] = citation_text(Passage(p.number, p.title, f"{address}#{{anchor}}", "{label}",

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from ..cite_formats import Passage, bibtex, box_label, commentary_label, csl_json, ris
 from ..edition import Edition
-from ..model import Block, Paragraph, Report, to_json
+from ..model import Callout, Paragraph, Report, to_json
 from .blocks import callout_title, passage_number
 from .citations import CITATION_FORMATS, paragraph_address
 from .guidelines import GUIDELINES_TITLE
@@ -15,24 +15,25 @@ from .html import plain_title
 from .indexes import INDEXES
 from .paths import APPARATUS, CONTENTS, GUIDELINES, INDEXES_PAGE, PREFACE, REPORT_JSON, chapter_path, \
     citation_path, para_path
-from .site import Page, PageKind, Site
+from .site import Page, PageKind, Site, passages_on
 
 CITATION_WRITERS: dict[str, Callable[[Sequence[Passage], Edition], str]] = \
     {"bib": bibtex, "ris": ris, "csl.json": csl_json}
 NavItem = dict[str, "str | list[NavItem | str]"]
 
 
-def cited_passages(p: Paragraph, edition: Edition) -> list[Passage]:
+def cited_passages(report: Report, p: Paragraph, edition: Edition) -> list[Passage]:
     """The passages of a paragraph's page that a citation can name, as cite_formats.Passage: the page, then
     each commentary passage ("passage 3") and each box ("‘Case law’"), ECPAT's words, at its pinpoint."""
     address = paragraph_address(p, edition)
     out = [Passage(p.number, p.title, address)]
-    for item in p.items:
-        number = passage_number(item.id) if isinstance(item, Block) else None
+    for s in passages_on(report, p.number):
+        number = passage_number(s.anchor)
         if number:
-            out.append(Passage(p.number, p.title, f"{address}#{item.id}", commentary_label(number), ecpat=True))
-        elif not isinstance(item, Block):
-            out.append(Passage(p.number, p.title, f"{address}#{item.id}", box_label(callout_title(item)), ecpat=True))
+            out.append(Passage(p.number, p.title, f"{address}#{s.anchor}", commentary_label(number), ecpat=True))
+        elif isinstance(s.item, Callout):
+            out.append(Passage(p.number, p.title, f"{address}#{s.anchor}", box_label(callout_title(s.item)),
+                               ecpat=True))
     return out
 
 
@@ -44,7 +45,7 @@ def citation_files(report: Report, edition: Edition) -> dict[str, str]:
     for _, ext in CITATION_FORMATS:
         write = CITATION_WRITERS[ext]
         for p in report.paragraphs:
-            out[citation_path(p.number, ext)] = write(cited_passages(p, edition), edition)
+            out[citation_path(p.number, ext)] = write(cited_passages(report, p, edition), edition)
         out[citation_path(None, ext)] = write(passages, edition)
     return out
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from ..cite_formats import CRC_SYMBOL, handout_citation
 from ..edition import Edition
+from ..ids import Anchor
 from ..inline import escape
 from ..model import Chapter, Paragraph, Report
 from .blocks import Marks, Style, render_blocks, render_footnotes, render_items
@@ -38,7 +39,7 @@ def chapter_handout(report: Report, chapter: Chapter, marks: Marks | None = None
           f'({rel(path, chapter_path(chapter.number))}).</span> {PRINT_BUTTON}</p>\n']
     for section, ps in by_section(report, chapter):
         if section:
-            md.append(f"## {section.letter}. {escape(section.title)} {{ #section-{section.letter.lower()} }}\n")
+            md.append(f"## {section.letter}. {escape(section.title)} {{ #{Anchor.section(section.letter)} }}\n")
         for p in ps:
             md += _paragraph(report, p, path, marks)
     if edition is not None:

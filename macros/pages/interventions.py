@@ -2,13 +2,13 @@
 each a link to its entry in the editor's apparatus."""
 
 import re
-from collections.abc import Iterator
 
 from ..apparatus import KINDS, Intervention
+from ..ids import Anchor
 from ..inline import escape
 from ..model import Paragraph, Report
-from .blocks import footnote_anchor
 from .paths import APPARATUS, rel
+from .site import passages_on
 
 
 def marker_name(i: Intervention) -> str:
@@ -26,12 +26,12 @@ def marker_name(i: Intervention) -> str:
     return re.sub(r"\s+", " ", what).replace('"', "”").replace("{", "(").replace("}", ")")
 
 
-def intervention_marks(report: Report, p: Paragraph, path: str) -> dict[str, str]:
+def intervention_marks(report: Report, p: Paragraph, path: str) -> dict[Anchor, str]:
     """{passage anchor: its marks} of paragraph p's page: beside each passage that carries interventions, "ed."
     and a word for each ("ed. sic", "ed. placed, sic"), each a link to its entry in the editor's apparatus.
     The renderers (macros/pages/blocks.py) write them as they write each passage."""
     named: set[str] = set()
-    by_anchor: dict[str, list[str]] = {}
+    by_anchor: dict[Anchor, list[str]] = {}
     for i in report.apparatus:
         if i.paragraph != p.number or not i.anchor:
             continue
@@ -44,16 +44,9 @@ def intervention_marks(report: Report, p: Paragraph, path: str) -> dict[str, str
         by_anchor.setdefault(i.anchor, []).append(
             f'[{KINDS[i.kind].mark}]({rel(path, APPARATUS)}#{i.id} "Editorial note: {escape(what)}")'
             f'{{ .ed-mark aria-label="ed.: {escape(what)}" }}')
-    unmarked = set(by_anchor) - set(page_anchors(p))
+    unmarked = set(by_anchor) - {s.anchor for s in passages_on(report, p.number)}
     if unmarked:
         # An intervention no reader would see beside its passage: the apparatus and the page disagree.
         raise ValueError(f"paragraph {p.number}: no passage of its page has the anchor {sorted(unmarked)}")
     return {anchor: f'<span class="ed-marks">ed. {", ".join(links)}</span>' for anchor, links in by_anchor.items()}
 
-
-def page_anchors(p: Paragraph) -> Iterator[str]:
-    """The anchors of paragraph p's page that show marks: its Guideline's passages, its commentary's passages and
-    boxes, its footnotes."""
-    yield from (b.id for b in p.guideline)
-    yield from (item.id for item in p.items)
-    yield from (footnote_anchor(f) for f in p.footnotes)

@@ -8,8 +8,9 @@ from ..apparatus import renumbered
 from ..cite_formats import CRC_SYMBOL
 from ..crossrefs import paragraph_mentions
 from ..inline import escape
-from ..model import Block, Paragraph, Report
-from .blocks import Style, render_blocks, render_footnotes, render_items
+from ..ids import Anchor
+from ..model import Paragraph, Report
+from .blocks import Renumber, Style, render_blocks, render_footnotes, render_items
 from .citations import cite_block
 from .html import front, plain_title
 from .interventions import intervention_marks
@@ -17,39 +18,28 @@ from .paths import chapter_path, para_path, rel
 from .site import Page, PageKind, Site
 
 
-def page_renumber(report: Report, p: Paragraph) -> dict[str, dict[int, int]]:
+def page_renumber(report: Report, p: Paragraph) -> Renumber:
     """{passage anchor: {printed number: the paragraph meant}} of paragraph p's page."""
-    return {anchor: fix for (n, anchor), fix in renumbered(report).items() if n == p.number}
+    return {anchor: fix for (n, anchor), fix in renumbered(report).items() if n == p.number and anchor}
 
 
 def referred_to(report: Report) -> dict[int, list[int]]:
     """{paragraph: sorted paragraphs whose commentary or footnotes mention it} (a misprinted number counts
     for the paragraph meant)."""
     refs: defaultdict[int, set[int]] = defaultdict(set)
-    for p in report.paragraphs:
-        fixes = page_renumber(report, p)
-        for block in _commentary_blocks(p):
-            for m in paragraph_mentions(block.text):
+    fixes = renumbered(report)
+    for s in report.passages:
+        # A box's words are its entries' (its heading names its kind); a misprinted number is renumbered in
+        # the commentary's passages, where the page links it to the paragraph meant.
+        texts = [b.text for b in s.blocks[1:]] if s.zone == "box" else [s.text]
+        fix = fixes.get((s.paragraph, s.anchor), {}) if s.zone == "commentary" else {}
+        for text in texts if s.zone != "guideline" else ():
+            for m in paragraph_mentions(text):
                 for n in m.numbers:
-                    n = fixes.get(block.id, {}).get(n, n)
-                    if n != p.number:
-                        refs[n].add(p.number)
-        for f in p.footnotes:
-            for m in paragraph_mentions(f.text):
-                for n in m.numbers:
-                    if n != p.number:
-                        refs[n].add(p.number)
+                    n = fix.get(n, n)
+                    if n != s.paragraph:
+                        refs[n].add(s.paragraph)
     return {n: sorted(v) for n, v in refs.items()}
-
-
-def _commentary_blocks(p: Paragraph) -> list[Block]:
-    out = []
-    for item in p.items:
-        if isinstance(item, Block):
-            out.append(item)
-        else:
-            out.extend(b for e in item.entries for b in e.blocks)
-    return out
 
 
 def _head(report: Report, p: Paragraph, path: str) -> list[str]:
@@ -59,7 +49,7 @@ def _head(report: Report, p: Paragraph, path: str) -> list[str]:
     chapter_href = rel(path, chapter_path(chapter.number))
     crumbs = [f"[{escape(plain_title(chapter))}]({chapter_href})"]
     if section:
-        crumbs.append(f"[{escape(section.letter + '. ' + section.title)}]({chapter_href}#section-{section.letter.lower()})")
+        crumbs.append(f"[{escape(section.letter + '. ' + section.title)}]({chapter_href}#{Anchor.section(section.letter)})")
     description = p.guideline[0].text[:155] if p.guideline else p.title
     md = [front({"title": f"{p.number}. {p.title}", "description": description, "search": {"boost": 2}})]
     md.append(f'<nav class="breadcrumbs" aria-label="Breadcrumb" markdown="span">{" › ".join(crumbs)}</nav>\n')

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..edition import Edition
 from ..instruments import Registry
 from ..lists import Lists
-from ..model import Report
+from ..model import Passage, Report
 from .blocks import Marks
 
 Page = tuple[str, str]  # (path in the site, its text: Markdown, or a data file's)
@@ -24,6 +24,11 @@ class Site:
     content: Path  # the folder of the lists (a quotation's line is reported in its file)
     marks: Marks
     offline: bool = False  # the offline copy's pages
+
+
+def passages_on(report: Report, paragraph: int) -> list[Passage]:
+    """The passages of a paragraph's page, in page order (Report.passages, made once with the model)."""
+    return [s for s in report.passages if s.paragraph == paragraph]
 
 
 @dataclass(frozen=True)

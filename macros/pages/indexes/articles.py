@@ -8,8 +8,8 @@ from pathlib import Path
 from ...inline import escape
 from ...instruments import OPSC, Registry, mentions
 from ...lists import Article, Lists, place
-from ...model import Report
-from ...passages import passages
+from ...ids import Anchor
+from ...model import Report, Zone
 from ..labels import passage_label
 from ..paths import ARTICLES, INSTRUMENTS, para_path, rel
 from ..site import Index, Page, Site
@@ -22,8 +22,8 @@ Sub = tuple[str, ...]  # an article's subdivisions: ("1", "c")
 class Cited:
     """A passage that cites a provision."""
     paragraph: int
-    anchor: str
-    zone: str  # "guideline" | "commentary" | "box" | "footnote"
+    anchor: Anchor
+    zone: Zone
     printed: str | None = None  # a misprinted citation, as printed
 
 
@@ -34,7 +34,7 @@ def sub_key(sub: Sub) -> tuple[tuple[int, int, str], ...]:
 def articles_index(report: Report, registry: Registry) -> dict[int, dict[Sub, list[Cited]]]:
     """{article: {subdivisions: [Cited]}} of the Optional Protocol, in page order of the passages."""
     index: defaultdict[int, defaultdict[Sub, list[Cited]]] = defaultdict(lambda: defaultdict(list))
-    for s in passages(report):
+    for s in report.passages:
         for m in mentions(s.text, registry, s.zone == "guideline"):
             c = m.citation
             if c.instrument != OPSC:
@@ -53,11 +53,10 @@ def _quoted(report: Report, path: str, content: Path, article: Article) -> list[
     for q in article.quoted:
         s = place(report, content / "articles.yaml", q.line, q.found_as)
         label = passage_label(report, s.paragraph, s.anchor, "index")
-        number = s.anchor.rsplit("-", 1)[-1]
         if s.zone == "commentary":
-            label += f", passage {number}"  # commentary passages are cited by their number
-        elif s.zone == "guideline" and not number.isdigit():
-            label += f" ({number})"  # an item of the Guideline's list
+            label += f", passage {s.anchor.number}"  # commentary passages are cited by their number
+        elif s.zone == "guideline" and isinstance(s.anchor.number, str):
+            label += f" ({s.anchor.number})"  # an item of the Guideline's list
         at = f"[paragraph {s.paragraph}, {escape(label)}]({rel(path, para_path(s.paragraph))}#{s.anchor})"
         said = "quoted in" if q.how == "quoted" else "set out in"
         md.append(f'<blockquote class="provision-words" markdown="block">\n<p markdown="span">'

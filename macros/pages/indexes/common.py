@@ -7,8 +7,9 @@ from typing import NamedTuple
 
 from ...callouts import BY_TYPE, gathered_on
 from ...inline import escape
+from ...ids import Anchor
 from ...instruments import Instrument
-from ...model import Report
+from ...model import Report, Zone
 from ..blocks import Style, render_blocks
 from ..html import front
 from ..labels import passage_label
@@ -17,11 +18,11 @@ from ..site import Index
 
 
 class Spot(NamedTuple):
-    """A passage an index lists: paragraph, anchor, zone ("guideline" | "commentary" | "box" | "footnote"), and
-    the citation as misprinted, if it is."""
+    """A passage an index lists (its paragraph, anchor and zone: model.Passage), and the citation as misprinted,
+    if it is."""
     paragraph: int
-    anchor: str
-    zone: str
+    anchor: Anchor
+    zone: Zone
     printed: str | None = None
 
 
@@ -34,18 +35,17 @@ def paragraphs(numbers: Sequence[int]) -> str:
     return "paragraph" if len(numbers) == 1 else "paragraphs"
 
 
-def _spot_label(report: Report, n: int, anchor: str, zone: str, zones: list[str]) -> str:
+def _spot_label(report: Report, n: int, anchor: Anchor, zone: Zone, zones: list[Zone]) -> str:
     label = passage_label(report, n, anchor, "index")
     if zones.count(zone) > 1 and zone in ("guideline", "commentary"):
         # Two passages of one part: say which.
-        k = anchor.rsplit("-", 1)[1]
-        label += f" ({k})" if zone == "guideline" else f", passage {k}"
+        label += f" ({anchor.number})" if zone == "guideline" else f", passage {anchor.number}"
     return label
 
 
 def where(report: Report, path: str, places: Sequence[Spot]) -> str:
     """Paragraphs, each with links to the passages: "61. Title — Guidelines, commentary"."""
-    by_paragraph: defaultdict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
+    by_paragraph: defaultdict[int, list[tuple[Anchor, Zone, str | None]]] = defaultdict(list)
     for n, anchor, zone, printed in places:
         if (anchor, zone, printed) not in by_paragraph[n]:
             by_paragraph[n].append((anchor, zone, printed))

@@ -5,7 +5,6 @@ from collections import defaultdict
 from ...inline import escape
 from ...instruments import OPSC, Registry, citations
 from ...model import Report
-from ...passages import passages
 from ..paths import ARTICLES, INSTRUMENTS, para_path, rel
 from ..site import Index, Page, Site
 from .articles import Sub, sub_key
@@ -18,7 +17,7 @@ def instruments_index(report: Report, registry: Registry) -> dict[str, dict[Prov
     """{instrument id: {(article, subdivisions) or None: [paragraphs]}} for every instrument but the Optional
     Protocol: what each paragraph's text, commentary, boxes and footnotes cite of it."""
     index: defaultdict[str, defaultdict[Provision, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for s in passages(report):
+    for s in report.passages:
         for c in citations(s.text, registry, s.zone == "guideline"):
             if c.instrument != OPSC:
                 index[c.instrument][(c.article, c.sub) if c.article else None].add(s.paragraph)
