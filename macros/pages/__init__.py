@@ -4,11 +4,11 @@ page, and one registry of them (PAGE_KINDS) that render_site walks.
 paths (where each page stands, links between pages), site (what a page builder reads: Site; the registry's
 records: PageKind, Index), html (front matter and small shared pieces), blocks (passages, boxes and footnotes
 as HTML-with-Markdown), interventions (the "ed." marks), labels (how a page names a passage), citations (the
-citation on a paragraph's page); the kinds: paragraph, chapter and handout (written together), guidelines, contents, preface,
-apparatus, listing (the page of indexes), indexes/ (one module per index: INDEXES), data (citation files,
-report.json, and the navigation). A new kind of page is one module with its `KIND` and one entry in PAGE_KINDS
-below; a new index is one module with its `INDEX`, its entry in INDEXES (indexes/__init__.py: the navigation,
-the page of indexes, search) and its place in PAGE_KINDS.
+citation on a paragraph's page); the kinds: paragraph, chapter and handout (written together), guidelines,
+contents, preface, apparatus, listing (the page of indexes), indexes/ (one module per index: INDEXES), data
+(citation files, report.json, and the navigation). A new kind of page is one module with its `KIND` and one
+entry in PAGE_KINDS below; a new index is one module with its `INDEX`, its entry in INDEXES
+(indexes/__init__.py: the navigation, the page of indexes, search) and its place in PAGE_KINDS.
 """
 
 from collections.abc import Iterator

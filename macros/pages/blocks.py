@@ -144,8 +144,9 @@ def render_callout(callout: Callout, path: str, in_handout: bool = False, marks:
     if sum(len(b.text) for e in callout.entries for b in e.blocks) > LONG_BOX:
         cls += " long-box"
     anchor = f"p{callout.paragraph}-{callout.id}" if in_handout else callout.id
+    ed_marks = _ed(ed, None if in_handout else callout.id)
     parts = [f'<div class="admonition {cls}" id="{anchor}" markdown="block">',
-             f'<p class="admonition-title" markdown="span">{escape(callout_title(callout))} {_ed(ed, None if in_handout else callout.id)}'
+             f'<p class="admonition-title" markdown="span">{escape(callout_title(callout))} {ed_marks}'
              f'<a class="block-link" href="#{anchor}" aria-label="Link to this box" data-search-exclude>¶</a></p>']
     for e in callout.entries:
         if e.origin:
@@ -187,7 +188,8 @@ def _footnote(f: Footnote, path: str, marks: Marks | None, ed: EdMarks) -> str:
     # Back to its marker in the text (macros/inline.py, footnote_ref).
     back = f"fnref:{fn_id(f.series, f.number)}"
     return (f'<li id="{anchor}" value="{f.number}" markdown="block"><p markdown="span">{body}{note} '
-            f'{_ed(ed, anchor)}<a class="footnote-backref" href="#{back}" title="Back to the text" data-search-exclude>↩</a>'
+            f'{_ed(ed, anchor)}<a class="footnote-backref" href="#{back}" title="Back to the text" '
+            'data-search-exclude>↩</a>'
             '</p></li>')
 
 
