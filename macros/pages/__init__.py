@@ -7,8 +7,8 @@ as HTML-with-Markdown), interventions (the "ed." marks), labels (how a page name
 citation on a paragraph's page); the kinds: paragraph, chapter and handout (written together), guidelines,
 contents, preface, apparatus, listing (the page of indexes), indexes/ (one module per index: INDEXES), data
 (citation files, report.json, and the navigation). A new kind of page is one module with its `KIND` and one
-entry in PAGE_KINDS below; a new index is one module with its `INDEX`, its entry in INDEXES
-(indexes/__init__.py: the navigation, the page of indexes, search) and its place in PAGE_KINDS.
+entry in PAGE_KINDS below; a new index is one module with its `INDEX` and one entry in INDEXES
+(indexes/__init__.py: the navigation, the page of indexes, search, and its place in PAGE_KINDS).
 """
 
 from collections.abc import Iterator
@@ -36,13 +36,17 @@ def _index(index: Index) -> PageKind:
     return PageKind(index.path, index.render)
 
 
-# In the order the files are handed to MkDocs, which is the order of the sitemap and of the search index (kept
-# as it was); INDEXES keeps the order of the navigation.
-PAGE_KINDS: tuple[PageKind, ...] = (
+# The first edition's kinds, in the order their files were handed to MkDocs, which is the order of the sitemap
+# and of the search index: kept, so that the site stays the same bytes. INDEXES keeps the navigation's order.
+FIRST_EDITION: tuple[PageKind, ...] = (
     paragraph.KIND, PageKind("chapter", _chapters), guidelines.KIND, preface.KIND,
     _index(resources.INDEX), _index(good_practice.INDEX), contents.KIND, apparatus.KIND, listing.KIND,
     _index(iwg_advice.INDEX), _index(articles.INDEX), _index(instruments.INDEX), _index(cases.INDEX),
-    _index(definitions.INDEX), data.KIND,
+    _index(definitions.INDEX),
+)
+# Every kind: an index added to INDEXES since comes after those, then the edition's data.
+PAGE_KINDS: tuple[PageKind, ...] = (
+    *FIRST_EDITION, *(_index(i) for i in INDEXES if i.path not in {k.name for k in FIRST_EDITION}), data.KIND,
 )
 
 
