@@ -331,8 +331,8 @@ def test_the_indexes_have_a_page_of_their_own_that_the_navigation_opens(site):
 
 
 def test_every_index_and_every_box_kind_has_its_page(report):
-    """macros/pages: each index of INDEXES (one entry there) is written by the registry of page kinds (PAGE_KINDS) at its path,
-    with its title as heading, and each kind of box names an index of INDEXES."""
+    """macros/pages: each index of INDEXES (one entry there) is written by the registry of page kinds
+    (PAGE_KINDS) at its path, with its title as heading, and each kind of box names an index of INDEXES."""
     from macros.callouts import KINDS
     from macros.pages import PAGE_KINDS
     from macros.pages.blocks import Marks
