@@ -24,7 +24,9 @@ from typing import Any, Literal, Sequence
 from .headnotes import Headnote
 from .instruments import Registry, citations
 from .model import Block, Callout, Passage, Report
-from .render import INDEXES, callout_title, plain_title
+from .pages.blocks import callout_title
+from .pages.html import plain_title
+from .pages.indexes import INDEXES
 from .terminology import read_terminology as read_terminology  # the plugin reads the file through this module
 
 # zone: (weight, what part of the site an entry is). The weight multiplies an entry's score: the

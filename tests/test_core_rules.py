@@ -13,7 +13,7 @@ from macros.footnotes import find_report_markers, marker_pattern, read_footnotes
 from macros.inline import Acronyms, footnote_ref, inline
 from macros.layout import read_layout
 from macros.model import Block, Link, Ref
-from macros.render import paragraph_link
+from macros.pages.blocks import paragraph_link
 from macros.sheet import Sheet, Span
 from macros.source import Source
 from macros.textflow import BLANK, make_block, split_blocks

@@ -318,7 +318,7 @@ def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report)
 
 def test_the_indexes_have_a_page_of_their_own_that_the_navigation_opens(site):
     """"Indexes" in the navigation leads to a page listing every index with what it holds, not to the first."""
-    from macros.render import INDEXES
+    from macros.pages.indexes import INDEXES
     html = page_html(site, "indexes")
     for index in INDEXES:
         assert re.search(rf'<li><a href="?\.\./{index.path.removesuffix(".md")}/"? ?>{re.escape(index.title)}</a>: '
@@ -330,11 +330,33 @@ def test_the_indexes_have_a_page_of_their_own_that_the_navigation_opens(site):
         assert section and section.group(1).rstrip("/").endswith("indexes"), (path, section and section.group(0))
 
 
+def test_every_index_and_every_box_kind_has_its_page(report):
+    """macros/pages: each index of INDEXES (one entry there) is written by the registry of page kinds
+    (PAGE_KINDS) at its path, with its title as heading, and each kind of box names an index of INDEXES."""
+    from macros.callouts import KINDS
+    from macros.pages import PAGE_KINDS
+    from macros.pages.blocks import Marks
+    from macros.pages.indexes import INDEXES
+    from macros.pages.site import Site
+    from macros.edition import Edition
+    from macros.instruments import read_instruments
+    registry = read_instruments(ROOT / "content" / "instruments.yaml")
+    site = Site(report, Edition("1.0", "2026-01-01"), registry, LISTS, ROOT / "content", Marks(registry))
+    names = [k.name for k in PAGE_KINDS]
+    assert len(names) == len(set(names))
+    for index in INDEXES:
+        assert names.count(index.path) == 1, index.path
+    assert {k.index for k in KINDS} <= {i.path for i in INDEXES}
+    iwg = next(i for i in INDEXES if i.path == "iwg-advice.md")
+    path, md = iwg.build(site)
+    assert path == "iwg-advice.md" and "\n# The IWG’s advice\n" in md and "[Read it with paragraph" in md
+
+
 def test_each_box_is_gathered_on_the_index_its_kind_names(site, report):
     """macros/callouts.py: a kind's `index` is the page that shows its boxes, each linked to its place; the
-    navigation lists every index of macros/render.py's INDEXES."""
+    navigation lists every index of macros/pages/indexes/__init__.py's INDEXES."""
     from macros.callouts import KINDS
-    from macros.render import INDEXES
+    from macros.pages.indexes import INDEXES
 
     # The navigation of an index page (pruned, it shows its own section whole) lists them all.
     nav = page_html(site, "resources").replace('"', "")
@@ -413,7 +435,7 @@ def test_every_listed_quotation_stands_in_one_passage_as_printed_and_is_shown(si
 
 def _articles_page_with(tmp_path, report, entry):
     """articles/ built from content/ with one `quoted` entry for article 2 put in place of its own."""
-    from macros.indexes import articles_page
+    from macros.pages.indexes.articles import articles_page
     from macros.instruments import read_instruments
     for name in ("cases.yaml", "glossary.yaml", "acronyms.yaml"):
         (tmp_path / name).write_bytes((ROOT / "content" / name).read_bytes())
@@ -511,7 +533,7 @@ def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, offi
 def test_the_optional_protocols_official_text_heads_articles_when_recorded(report, tmp_path):
     """articles/ gives the Optional Protocol's official text at its top, once content/ records one."""
     from dataclasses import replace
-    from macros.indexes import articles_page
+    from macros.pages.indexes.articles import articles_page
     from macros.instruments import Official, read_instruments
     registry = read_instruments(ROOT / "content" / "instruments.yaml")
     official = Official("https://example.org/opsc", "A publisher", "a stored copy")

@@ -9,7 +9,7 @@ from pathlib import Path
 from macros.build import PERMALINKS, load_edition
 from macros.model import Block, to_json
 from macros.permalinks import anchored_items, read_register, start_of, unregistered
-from macros.render import report_json
+from macros.pages.data import report_json
 from macros.stats import report_stats
 
 ROOT = Path(__file__).resolve().parent.parent
