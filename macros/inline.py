@@ -96,31 +96,32 @@ class Acronyms:
         return "".join(out)
 
 
+def _links(block: Block, paragraphs: bool, citations: Iterable[CitationLink]) -> list[Event]:
+    """What of the block's text becomes a link, in text order: its addresses, then (with `paragraphs`) its
+    mentions of paragraphs, then its article mentions; where two overlap, the first come is kept."""
+    events = [Event(link.offset, link.offset + link.length, link) for link in block.links]
+    if paragraphs:
+        events += [Event(m.offset, m.offset + m.length, m) for m in paragraph_mentions(block.text)]
+    events += [Event(c.offset, c.offset + c.length, c) for c in citations]
+    taken: list[Event] = []
+    for e in events:
+        if not any(t.start < e.end and e.start < t.end for t in taken):
+            taken.append(e)
+    return sorted(taken, key=lambda e: e.start)
+
+
 def inline(block: Block, paragraph_href: ParagraphHref | None = None, notes_at: str | None = None,
            renumber: Mapping[int, int] | None = None, citations: Iterable[CitationLink] = (),
            acronyms: Acronyms | None = None) -> str:
     """Markdown for a block's text.
 
     `paragraph_href(n, item=None)` gives the link to Guidelines paragraph n (item "e" of it), or None to
-    leave mentions of paragraphs as plain text. `notes_at` is the page that
-    holds the footnotes, when it is not this one. `renumber`: {printed number: the paragraph meant} for a
+    leave mentions of paragraphs as plain text. `notes_at`: the page of the footnotes, when not this one. `renumber`: {printed number: the paragraph meant} for a
     cross-reference the report misprints (content/editorial.yaml, misprints). `citations`: [CitationLink]
     of the article mentions to link (macros/instruments.py finds them); `acronyms`: Acronyms to mark.
     """
     text = block.text
-    events: list[Event] = []  # what becomes a link, first come first served
-    for link in block.links:
-        events.append(Event(link.offset, link.offset + link.length, link))
-    if paragraph_href is not None:
-        for m in paragraph_mentions(text):
-            events.append(Event(m.offset, m.offset + m.length, m))
-    for c in citations:
-        events.append(Event(c.offset, c.offset + c.length, c))
-    taken: list[Event] = []
-    for e in events:
-        if not any(t.start < e.end and e.start < t.end for t in taken):
-            taken.append(e)
-    taken.sort(key=lambda e: e.start)
+    taken = _links(block, paragraph_href is not None, citations)
     refs: list[Ref] = sorted(block.refs, key=lambda r: r.offset)
 
     out: list[str] = []
