@@ -52,45 +52,25 @@ function Engine(config, docs) {
   });
   this.spelling = spelling;
 
-  // The tokenizer: Material's separator (quotes, dashes, brackets, a glued footnote number), each token
-  // with its ordinal, so that phrases and distances can be measured.
-  var tokenizer = function (value) {
-    return self.tokens(value == null ? "" : String(value)).map(function (t) {
-      return new lunr.Token(t.word, {position: [t.start, t.length], index: t.index});
-    });
-  };
-  var normalise = function (token) {
-    var word = token.toString();
-    if (self.isStop(word)) return undefined;
-    return token.update(function () { return self.stem(word); });
-  };
-  lunr.Pipeline.registerFunction(normalise, "opscNormalise");
-
-  this.index = lunr(function () {
-    this.tokenizer = tokenizer;
-    this.pipeline.reset();
-    this.searchPipeline.reset();
-    this.pipeline.add(normalise);
-    this.metadataWhitelist = ["position", "index"];
-    this.ref("id");
-    this.field("title");
-    this.field("text");
-    for (var i = 0; i < docs.length; i++) {
-      var d = docs[i];
-      // A passage's title ("Commentary", "Footnote 14") is a label, not words of the report.
-      var title = d.zone === "title" || d.zone === "box" || d.zone === "page" || d.zone === "index" ? d.title : "";
-      // A headnote's words are readers', not the report's: never offered as a correction or marked on a page.
-      self.indexing = d.zone !== "headnote";
-      this.add({id: String(i), title: title, text: d.zone === "title" ? "" : d.text});
-    }
-  });
+  // The inverted index: {stem: {title: {entry: {position: [[start, length], ...], index: [ordinal, ...]}},
+  // text: {...}}}, as lunr's builder writes it with Material's separator for tokenizer and this file's
+  // stop words and stemmer for pipeline; made here directly, for lunr's builder also computes what the
+  // ranking never reads (field vectors, idf, its token set) and takes most of the load doing it.
+  this.inverted = Object.create(null);
   // Each entry's length in words: a word said often in a long passage counts less than in a short one.
   var total = 0;
-  this.length = docs.map(function (d) {
-    var n = d.zone === "title" ? 8 : self.tokens(d.text).length + 1;
-    total += n;
-    return n;
-  });
+  this.length = new Array(docs.length);
+  for (var i = 0; i < docs.length; i++) {
+    var d = docs[i];
+    // A passage's title ("Commentary", "Footnote 14") is a label, not words of the report.
+    var title = d.zone === "title" || d.zone === "box" || d.zone === "page" || d.zone === "index" ? d.title : "";
+    // A headnote's words are readers', not the report's: never offered as a correction or marked on a page.
+    this.indexing = d.zone !== "headnote";
+    this.add(String(i), "title", title);
+    var n = this.add(String(i), "text", d.zone === "title" ? "" : d.text);
+    this.length[i] = d.zone === "title" ? 8 : n + 1;
+    total += this.length[i];
+  }
   this.meanLength = total / Math.max(1, docs.length);
   this.indexing = false;
   this.words = lunr.TokenSet.fromArray(Array.from(this.surfaces.keys()).sort());
@@ -200,6 +180,27 @@ Engine.prototype.tokens = function (text) {
   return out;
 };
 
+// One field of an entry into the inverted index; the number of its words (stop words included).
+Engine.prototype.add = function (ref, field, text) {
+  var tokens = this.tokens(text == null ? "" : String(text));
+  for (var k = 0; k < tokens.length; k++) {
+    var t = tokens[k];
+    if (this.isStop(t.word)) continue;
+    var stem = this.stem(t.word);
+    var posting = this.inverted[stem];
+    if (posting === undefined) {
+      posting = this.inverted[stem] = Object.create(null);
+      posting.title = Object.create(null);
+      posting.text = Object.create(null);
+    }
+    var hit = posting[field][ref];
+    if (hit === undefined) hit = posting[field][ref] = {position: [], index: []};
+    hit.position.push([t.start, t.length]);
+    hit.index.push(t.index);
+  }
+  return tokens.length;
+};
+
 // A term as [[stem, offset], ...]: stop words keep their place but are not matched.
 Engine.prototype.sequence = function (text) {
   var self = this, out = [], first = null;
@@ -212,7 +213,7 @@ Engine.prototype.sequence = function (text) {
 };
 
 Engine.prototype.postings = function (stem) {
-  var p = this.index.invertedIndex[stem];
+  var p = this.inverted[stem];
   return p ? p : null;
 };
 
