@@ -862,6 +862,42 @@ Engine.prototype.snippet = function (d, e) {
 
 // ------------------------------------------------------------------ the worker
 
+// Besides Material's messages, one from docs/js/search-on-intent.js (online): {type: INDEX, url}, the index to
+// read here rather than have Material's page fetch, parse and send it. The page's thread is busy starting
+// Material when a reader searches at once: the worker reads and indexes the entries meanwhile, and says it
+// is ready as Material's SETUP would have it say. If it cannot, it says INDEX_FAILED and the page sends the
+// index as Material does. A worker started by search-on-intent.js (named INDEX) fetches the index beside
+// it as it starts, before the page's thread, busy, has passed it that message.
+var INDEX = "opsc-index", INDEX_FAILED = "opsc-index-failed";
+var prefetched = null;
+
+function load(url) {
+  return fetch(url).then(function (response) {
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    return response.json();
+  }).then(function (index) {
+    return new Engine(index.config, index.docs);
+  });
+}
+
+function prefetch() {
+  var url = new URL("search_index.json", self.location.href).href;
+  prefetched = {url: url, engine: load(url)};
+  prefetched.engine.catch(function () { /* said when the page asks (readIndex) */ });
+}
+
+function readIndex(url) {
+  var built = prefetched && prefetched.url === url ? prefetched.engine : load(url);
+  prefetched = null;
+  built.then(function (built) {
+    engine = built;
+    postMessage({type: READY});
+  }).catch(function (err) {
+    console.warn("Search index not read from " + url, err);
+    postMessage({type: INDEX_FAILED});
+  });
+}
+
 function handle(message) {
   switch (message.type) {
     case SETUP:
@@ -880,6 +916,10 @@ function handle(message) {
 }
 
 if (typeof self !== "undefined" && typeof module === "undefined") {
-  self.addEventListener("message", function (ev) { postMessage(handle(ev.data)); });
+  if (self.name === INDEX && /^https?:$/.test(self.location.protocol)) prefetch();
+  self.addEventListener("message", function (ev) {
+    if (ev.data && ev.data.type === INDEX) readIndex(ev.data.url);
+    else postMessage(handle(ev.data));
+  });
 }
 if (typeof module !== "undefined") module.exports = {Engine: Engine, handle: handle};
