@@ -1,9 +1,11 @@
 /* The edition's search engine, in a Web Worker that speaks Material for MkDocs' worker protocol
- * (setup 0 → ready 1, query 2 → result 3), so Material's search box, result list and keyboard use stay.
- * The build writes it to search/worker.js after lunr.min.js (lunr.js 2.3.9, MIT: assets/vendor/lunr/).
+ * (setup 0 → ready 1, query 2 → result 3), so Material's search box, result list and keyboard use stay;
+ * online, it fetches the index itself (INDEX, below). The build writes it to search/worker.js after
+ * lunr.min.js (lunr.js 2.3.9, MIT: assets/vendor/lunr/).
  *
- * lunr holds the inverted index (stems, with each word's ordinal and place in its entry), the stemmer,
- * the stop words and the token sets that expand a prefix or a typo. The ranking is this file's:
+ * The inverted index (stems, with each word's ordinal and place in its entry) is this file's, as lunr's
+ * builder made it, made at load in a fraction of the time; lunr gives the stemmer, the stop words and the
+ * token set that corrects a typo. The ranking is this file's:
  * - every word counts: a page with all the query's concepts comes before a page with some, which say
  *   which word they miss; within them, entries where the words stand close together (an exact phrase
  *   first) and entries in the Guideline text or a title above commentary, boxes and footnotes;
