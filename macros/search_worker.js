@@ -894,6 +894,8 @@ function readIndex(url) {
   built.then(function (built) {
     engine = built;
     postMessage({type: READY});
+    // While the page sends the first query: what every query's result reads (the words' forms).
+    setTimeout(function () { built.formsOf(""); }, 0);
   }).catch(function (err) {
     console.warn("Search index not read from " + url, err);
     postMessage({type: INDEX_FAILED});
