@@ -479,6 +479,8 @@ OFFICIAL = [
     ("lanzarote", "https://www.coe.int/"), ("eu-directive-2011-93", "https://eur-lex.europa.eu/"),
     ("eu-directive-2011-36", "https://eur-lex.europa.eu/"), ("hague-1993", "https://www.hcch.net/"),
     ("coe-trafficking", "https://www.coe.int/"), ("palermo", "https://www.ohchr.org/"),
+    ("c182", "https://www.ilo.org/dyn/normlex/"), ("echr", "https://www.echr.coe.int/"),
+    ("esc", "https://www.coe.int/en/web/european-social-charter"),
 ]
 
 
@@ -528,6 +530,15 @@ def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, offi
     line = lines.index(f"    official: {official}", lines.index("  - id: crc")) + 1
     with pytest.raises(ContentError, match=rf"instruments.yaml:{line}: {says}"):
         read_instruments(tmp_path / "instruments.yaml")
+
+
+def test_articles_opens_with_the_optional_protocols_official_text(site):
+    """The Optional Protocol's own text, at OHCHR, heads articles/, as an external link that opens safely."""
+    html = page_html(site, "articles")
+    m = re.search(r'Official text: <a ([^>]*)>([^<]+)</a>', html)
+    assert m and unescape(m.group(2)) == "Office of the UN High Commissioner for Human Rights"
+    assert "ohchr.org/en/instruments-mechanisms/instruments/optional-protocol-convention-rights-child-sale" in m.group(1)
+    assert html.index("Official text:") < re.search(r'id="?article-1\b', html).start()
 
 
 def test_the_optional_protocols_official_text_heads_articles_when_recorded(report, tmp_path):
