@@ -5,21 +5,25 @@ Modules, in pipeline order, none of which knows MkDocs: errors, source (read and
 (find an editorial anchor in the text), layout (page furniture), sheet, footnotes, extract and model (the
 model), textflow (reflowed blocks), links and crossrefs, permalinks (published anchors), apparatus,
 instruments (article mentions), passages, lists (the indexes' reviewed lists), stats, edition and
-cite_formats, inline and render (Markdown), indexes and pages (every page), search_index (the search index;
-search_worker.js, the engine); build reads content/ into the model, pages renders it.
+cite_formats, inline (a block's Markdown), pages/ (every page and data file: one module per kind of page, one
+registry of them; pages/indexes/, one module per index), search_index (the search index; search_worker.js, the
+engine); build reads content/ into the model, pages renders it.
 MkDocs lives in plugin/ (the `opsc` plugin) and in define_env below (mkdocs-macros: variables for the
 hand-written pages of docs/).
 """
 
 import hashlib
+from pathlib import Path
+from typing import Any
 
 
-def define_env(env):
+def define_env(env: Any) -> None:  # mkdocs_macros.plugin.MacrosPlugin, which has no type information
     """Figures of the model for the hand-written pages (home, about, data)."""
     from .build import load_edition, load_report
     from .inline import escape
     from .plugin.plugin import is_offline_edition, readable
-    from .render import chapter_path, citation_file_links
+    from .pages.citations import citation_file_links
+    from .pages.paths import chapter_path
     from .stats import report_stats
 
     # What content/ and mkdocs.yml give a hand-written page lands in Markdown: escaped, like every generated page.
@@ -44,7 +48,7 @@ def define_env(env):
     env.variables["offline"] = offline_download(plugin.offline_zip(env.conf))
 
 
-def contact(value):
+def contact(value: object) -> str:
     """mkdocs.yml's `extra.report_errors` as Markdown: a web address or an e-mail address as a link, anything
     else as text; nothing in it becomes markup or a script (a javascript: address is text)."""
     import html
@@ -60,7 +64,7 @@ def contact(value):
     return escape(value)
 
 
-def offline_download(path):
+def offline_download(path: Path | None) -> dict[str, str | int] | None:
     """What the download page says about the offline zip, or None."""
     if path is None:
         return None

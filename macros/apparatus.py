@@ -6,38 +6,72 @@ hand: a decision added to content/ is listed at the next build (about/apparatus/
 marker beside the passage it concerns links to its entry.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator, Literal, Required, Sequence, TypedDict
 
 from .anchors import find_anchor
+from .context import Editorial, EditorialItem
 from .editorial import MISPRINTED_PARAGRAPH
-from .inline import fn_id
-from .model import Block
+from .ids import Anchor
+from .model import Misprint, Passage, Report
+from .source import Source
 
-@dataclass
+InterventionKind = Literal["footnote-number", "placed", "address", "box", "link", "misprint", "heading", "title"]
+Lines = tuple[int, int] | tuple[None, None]  # (first, last) source lines of content/explanatory-report.txt
+
+
+@dataclass(frozen=True)
 class Intervention:
     id: str  # its anchor on the apparatus page: "ed-placed-3"
-    kind: str  # a key of KINDS
-    paragraph: int  # the paragraph page it concerns (None: a chapter)
-    anchor: str  # the passage on that page ("commentary-2", "fn:r19", "good-practice-1"); None: the page
-    lines: tuple  # (first, last) source lines of content/explanatory-report.txt
+    kind: InterventionKind  # a key of KINDS
+    paragraph: int | None  # the paragraph page it concerns (None: a chapter)
+    anchor: Anchor | None  # the passage on that page ("commentary-2", "fn:r19", "good-practice-1"); None: the page
+    lines: Lines
     printed: str  # the words as the report prints them
     note: str  # what the edition shows or means
     why: str  # the reason recorded in content/
-    chapter: str = None  # for a heading: its chapter
-    link_to: int = None  # for a misprinted cross-reference: the paragraph its link leads to
-    article_to: str = None  # for a misprinted article of the Optional Protocol: the provision meant, "3 (1) (a) (ii)"
+    chapter: str | None = None  # for a heading: its chapter
+    link_to: int | None = None  # for a misprinted cross-reference: the paragraph its link leads to
+    article_to: str | None = None  # for a misprinted article of the Optional Protocol: the provision meant
 
 
-def renumbered(report):
+class Fields(TypedDict, total=False):
+    """What a finder of interventions gives of each: an Intervention but its id and kind."""
+    paragraph: Required[int | None]
+    anchor: Required[Anchor | None]
+    lines: Required[Lines]
+    printed: Required[str]
+    note: Required[str]
+    why: Required[str]
+    chapter: str | None
+    link_to: int | None
+    article_to: str | None
+
+
+def renumbered(report: Report) -> dict[tuple[int | None, Anchor | None], dict[int, int]]:
     """{(paragraph, passage anchor): {printed number: the paragraph meant}}: cross-references whose printed
-    number is a misprint (misprints with `link_to`)."""
-    out = {}
-    for i in report.apparatus:
-        if i.kind == "misprint" and i.link_to:
-            printed = int(MISPRINTED_PARAGRAPH.search(i.printed).group(1))
-            out.setdefault((i.paragraph, i.anchor), {})[printed] = i.link_to
+    number is a misprint (misprints with `link_to`; the editorial file's check makes sure they print one)."""
+    out: dict[tuple[int | None, Anchor | None], dict[int, int]] = {}
+    for m in report.misprints:
+        number = MISPRINTED_PARAGRAPH.search(m.printed)
+        if m.link_to and number:
+            printed = int(number.group(1))
+            out.setdefault((m.paragraph, m.anchor), {})[printed] = m.link_to
     return out
+
+
+def misprints(source: Source, ed: Editorial, passages: Sequence[Passage]) -> tuple[Misprint, ...]:
+    """The editorial file's misprints, each at the passage its words stand in."""
+    positions = _positions(passages)
+    out = []
+    for m in ed.misprints:
+        line, col = find_anchor(source, ed, m, m.at)
+        paragraph, anchor = _at(positions, line, col)
+        out.append(Misprint(paragraph, anchor, line, m.at, m.means, m.why, m.link_to,
+                            m.article_to))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -47,28 +81,15 @@ class Stretch:
     start: int
     end: int
     paragraph: int
-    anchor: str
+    anchor: Anchor
 
 
-def passages_by_position(report):
-    """Every passage's source stretches, as Stretch records."""
-    out = []
-    for p in report.paragraphs:
-        def add(anchor, spans):
-            out.extend(Stretch(line, a, e, p.number, anchor) for line, a, e in spans)
-        for b in p.guideline:
-            add(b.id, b.spans)
-        for item in p.items:
-            if isinstance(item, Block):
-                add(item.id, item.spans)
-            else:
-                add(item.id, list(item.heading.spans) + [s for en in item.entries for b in en.blocks for s in b.spans])
-        for f in p.footnotes:
-            add(f"fn:{fn_id(f.series, f.number)}", f.spans)
-    return out
+def _positions(passages: Sequence[Passage]) -> list[Stretch]:
+    """Every passage's source stretches."""
+    return [Stretch(line, a, e, s.paragraph, s.anchor) for s in passages for line, a, e in s.spans]
 
 
-def _at(positions, line, col):
+def _at(positions: Sequence[Stretch], line: int, col: int) -> tuple[int, Anchor] | tuple[None, None]:
     """(paragraph, anchor) of the passage holding source line:col, or (None, None)."""
     for s in positions:
         if s.line == line and s.start <= col < s.end:
@@ -81,22 +102,12 @@ def _at(positions, line, col):
     return None, None
 
 
-def _lines_of(report, paragraph, anchor):
-    p = report.paragraph(paragraph)
-    for b in p.guideline + p.commentary:
-        if b.id == anchor:
-            return tuple(b.lines)
-    for c in p.callouts:
-        if c.id == anchor:
-            last = [b for e in c.entries for b in e.blocks]
-            return (c.heading.lines[0], last[-1].lines[1] if last else c.heading.lines[1])
-    for f in p.footnotes:
-        if f"fn:{fn_id(f.series, f.number)}" == anchor:
-            return tuple(f.lines)
-    return (None, None)
+def _lines_of(report: Report, paragraph: int | None, anchor: Anchor | None) -> Lines:
+    """The first and last source lines of a passage."""
+    return next((s.lines for s in report.passages if (s.paragraph, s.anchor) == (paragraph, anchor)), (None, None))
 
 
-def _words(text, count=12):
+def _words(text: str, count: int = 12) -> str:
     words = " ".join(text.split()).split(" ")
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
@@ -105,114 +116,114 @@ def _words(text, count=12):
 class Found:
     """What the finders of interventions read: the text, the editorial file, the model, and where each
     passage's words stand in the text."""
-    source: object
-    ed: dict
-    report: object
-    positions: list
+    source: Source
+    ed: Editorial
+    report: Report
+    positions: list[Stretch]
 
-    def passage_at(self, item, anchor):
+    def passage_at(self, item: EditorialItem, anchor: str) -> tuple[int, int | None, Anchor | None]:
         """(line, paragraph, passage anchor) of an editorial anchor's words."""
         line, col = find_anchor(self.source, self.ed, item, anchor)
         return (line, *_at(self.positions, line, col))
 
 
-def _footnote_numbers(f):
+def _footnote_numbers(f: Found) -> Iterator[Fields]:
     notes = {(n.series, n.number): n for p in f.report.paragraphs for n in p.footnotes}
-    for fix in f.ed.get("footnote_fixes") or ():
-        note = notes[("report", fix["number"])]  # macros/footnotes.py has checked that the fix applies
-        yield dict(paragraph=note.paragraph, anchor=f"fn:{fn_id(note.series, note.number)}",
-                   lines=tuple(note.lines), printed=str(fix["printed"]), note=f"footnote {fix['number']}",
-                   why=fix.get("why", ""))
+    for fix in f.ed.footnote_fixes:
+        note = notes[("report", fix.number)]  # macros/footnotes.py has checked that the fix applies
+        yield Fields(paragraph=note.paragraph, anchor=Anchor.footnote(note.series, note.number),
+                     lines=note.lines, printed=str(fix.printed), note=f"footnote {fix.number}",
+                     why=fix.why)
 
 
-def _placed(f):
-    for a in f.ed.get("attach") or ():
-        _, n, anchor = f.passage_at(a, a["start"])
-        yield dict(paragraph=n, anchor=anchor, lines=_lines_of(f.report, n, anchor), printed=_words(a["start"]),
-                   note=f"with paragraph {a['to']}", why=a.get("why", ""))
+def _placed(f: Found) -> Iterator[Fields]:
+    for a in f.ed.attach:
+        _, n, anchor = f.passage_at(a, a.start)
+        yield Fields(paragraph=n, anchor=anchor, lines=_lines_of(f.report, n, anchor), printed=_words(a.start),
+                     note=f"with paragraph {a.to}", why=a.why)
 
 
-def _addresses(f):
+def _addresses(f: Found) -> Iterator[Fields]:
     for old, moved in sorted(f.report.aliases.items()):
         for alias in moved:
             if alias.paragraph == old:
                 continue  # the same page: an item named by its letter (see permalinks.letter_anchor)
-            yield dict(paragraph=alias.paragraph, anchor=alias.target,
-                       lines=_lines_of(f.report, alias.paragraph, alias.target),
-                       printed=f"paragraphs/{old}/#{alias.anchor}",
-                       note=f"paragraphs/{alias.paragraph}/#{alias.target}",
-                       why="the passage explains paragraph " + str(alias.paragraph) +
+            yield Fields(paragraph=alias.paragraph, anchor=alias.target,
+                         lines=_lines_of(f.report, alias.paragraph, alias.target),
+                         printed=f"paragraphs/{old}/#{alias.anchor}",
+                         note=f"paragraphs/{alias.paragraph}/#{alias.target}",
+                         why="the passage explains paragraph " + str(alias.paragraph) +
                            "; its first address still leads to it")
 
 
-def _boxes(f):
+def _boxes(f: Found) -> Iterator[Fields]:
     # Where the report prints each box: after the text of the last Guideline paragraph that starts before it.
     starts = sorted((p.guideline[0].lines[0], p.number) for p in f.report.paragraphs)
     for p in f.report.paragraphs:
         for c in p.callouts:
-            after = ([n for start, n in starts if start < c.heading.lines[0]] or [None])[-1]
+            before = [n for start, n in starts if start < c.heading.lines[0]]
+            after = before[-1] if before else None
             if after != p.number:
-                yield dict(paragraph=p.number, anchor=c.id, lines=_lines_of(f.report, p.number, c.id),
-                           printed=c.heading.text.strip(), note=f"with paragraph {p.number}",
-                           why=f"it illustrates paragraph {p.number}, but "
+                yield Fields(paragraph=p.number, anchor=c.id, lines=_lines_of(f.report, p.number, c.id),
+                             printed=c.heading.text.strip(), note=f"with paragraph {p.number}",
+                             why=f"it illustrates paragraph {p.number}, but "
                                f"the report prints it after paragraph {after}")
 
 
-def _missing_links(f):
-    for fix in f.ed.get("link_fixes") or ():
-        if fix.get("url"):
+def _missing_links(f: Found) -> Iterator[Fields]:
+    for fix in f.ed.link_fixes:
+        if fix.url:
             continue
-        line, n, anchor = f.passage_at(fix, fix["at"])
-        yield dict(paragraph=n, anchor=anchor, lines=(line, line), printed=_words(fix["at"]),
-                   note="no address survives in the report", why=fix.get("why", ""))
+        line, n, anchor = f.passage_at(fix, fix.at)
+        yield Fields(paragraph=n, anchor=anchor, lines=(line, line), printed=_words(fix.at),
+                     note="no address survives in the report", why=fix.why)
 
 
-def _misprints(f):
-    for m in f.ed.get("misprints") or ():
-        line, n, anchor = f.passage_at(m, m["at"])
-        yield dict(paragraph=n, anchor=anchor, lines=(line, line), printed=m["at"], note=m["means"],
-                   why=m.get("why", ""), link_to=m.get("link_to"), article_to=m.get("article_to"))
+def _misprints(f: Found) -> Iterator[Fields]:
+    for m in f.report.misprints:
+        yield Fields(paragraph=m.paragraph, anchor=m.anchor, lines=(m.line, m.line), printed=m.printed, note=m.means,
+                     why=m.why, link_to=m.link_to, article_to=m.article_to)
 
 
-def _headings(f):
+def _headings(f: Found) -> Iterator[Fields]:
     for b in f.report.front_matter:
         if b.kind == "title":
-            yield dict(paragraph=None, anchor=None, lines=tuple(b.lines), printed=b.text.strip(),
-                       note="the preface's title, at its top",
-                       why="the report prints the title of its front matter at the foot of the page that it heads")
+            yield Fields(paragraph=None, anchor=None, lines=b.lines, printed=b.text.strip(),
+                         note="the preface's title, at its top",
+                         why="the report prints the title of its front matter at the foot of the page that it heads")
     for chapter in f.report.chapters:
         ps = [p for p in f.report.paragraphs if p.chapter == chapter.number]
         for section in chapter.sections:
             first = next((p for p in ps if p.section == section.letter), None)
             if section.heading and first and section.heading.lines[0] > first.guideline[0].lines[0]:
-                yield dict(paragraph=None, anchor=f"section-{section.letter.lower()}",
-                           lines=tuple(section.heading.lines), printed=section.heading.text.strip(),
-                           note=f"before paragraph {first.number}",
-                           why=f"the report prints this heading after the text of paragraph {first.number}, the "
+                yield Fields(paragraph=None, anchor=Anchor.section(section.letter),
+                             lines=section.heading.lines, printed=section.heading.text.strip(),
+                             note=f"before paragraph {first.number}",
+                             why=f"the report prints this heading after the text of paragraph {first.number}, the "
                                "section's first", chapter=chapter.number)
         if chapter.heading is None:
-            yield dict(paragraph=None, anchor=None, lines=(ps[0].guideline[0].lines[0],) * 2,
-                       printed="(no heading)", note=f"{chapter.number}. {chapter.title}",
-                       why=f"the report prints no heading before paragraph {ps[0].number}, the chapter's first",
-                       chapter=chapter.number)
+            yield Fields(paragraph=None, anchor=None, lines=(ps[0].guideline[0].lines[0],) * 2,
+                         printed="(no heading)", note=f"{chapter.number}. {chapter.title}",
+                         why=f"the report prints no heading before paragraph {ps[0].number}, the chapter's first",
+                         chapter=chapter.number)
 
 
-def _titles(f):
+def _titles(f: Found) -> Iterator[Fields]:
     for p in f.report.paragraphs:
-        yield dict(paragraph=p.number, anchor=None, lines=(p.guideline[0].lines[0],) * 2, printed="", note=p.title,
-                   why="this edition's short title")
+        yield Fields(paragraph=p.number, anchor=None, lines=(p.guideline[0].lines[0],) * 2, printed="", note=p.title,
+                     why="this edition's short title")
 
 
 @dataclass(frozen=True)
 class Kind:
     heading: str  # on the apparatus page, and in the title of each "ed." marker
     did: str  # what this edition did
-    find: Callable  # (Found) -> the fields of each intervention of the kind, in the order of the report
+    find: Callable[[Found], Iterator[Fields]]  # the fields of each intervention of the kind, in the order of the report
     mark: str = ""  # the marker's word beside the passage: "ed. sic", "ed. placed, sic"
 
 
 # The kinds of intervention, in the order the apparatus page lists them. A new kind is one entry here.
-KINDS = {
+KINDS: dict[InterventionKind, Kind] = {
     "footnote-number": Kind("Footnote numbers corrected",
                             "The report prints a footnote number twice; the edition numbers the note as the "
                             "sequence requires and says so beside it.", _footnote_numbers, "renumbered"),
@@ -240,8 +251,8 @@ KINDS = {
 }
 
 
-def interventions(source, ed, report):
+def interventions(source: Source, ed: Editorial, report: Report) -> list[Intervention]:
     """Every intervention, by kind in the order of KINDS, then in the order of the report."""
-    found = Found(source, ed, report, passages_by_position(report))
+    found = Found(source, ed, report, _positions(report.passages))
     return [Intervention(id=f"ed-{name}-{k}", kind=name, **fields)
             for name, kind in KINDS.items() for k, fields in enumerate(kind.find(found), 1)]

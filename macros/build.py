@@ -3,8 +3,9 @@
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .edition import read_edition, site_address
+from .edition import Edition, read_edition, site_address
 from .extract import build_report
+from .model import Report
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Content:
     lists: Path  # the folder of articles.yaml, cases.yaml, glossary.yaml, acronyms.yaml
 
     @classmethod
-    def at(cls, root, **paths):
+    def at(cls, root: str | Path, **paths: str) -> "Content":
         """The content of the checkout at `root`; `paths`: options relative to it (the defaults otherwise)."""
         root = Path(root)
         return cls(**{k: root / (paths.get(k) or v) for k, v in DEFAULTS.items()})
@@ -38,10 +39,10 @@ DEFAULTS = {
 }
 SOURCE, EDITORIAL, PERMALINKS = DEFAULTS["source"], DEFAULTS["editorial"], DEFAULTS["register"]
 
-_cache = {}
+_cache: dict[tuple[tuple[str, int | None, int | None], ...], Report] = {}
 
 
-def load_report(root_or_content):
+def load_report(root_or_content: "str | Path | Content") -> Report:
     """The model of the report: from a checkout's root (the default paths) or a Content."""
     content = root_or_content if isinstance(root_or_content, Content) else Content.at(root_or_content)
     paths = (content.source, content.editorial, content.register)
@@ -54,7 +55,7 @@ def load_report(root_or_content):
     return _cache[key]
 
 
-def load_edition(root_or_content, site_url):
+def load_edition(root_or_content: "str | Path | Content", site_url: str | None) -> Edition:
     """This edition's record, with the address it is published at (mkdocs.yml site_url)."""
     content = root_or_content if isinstance(root_or_content, Content) else Content.at(root_or_content)
     return replace(read_edition(content.edition), url=site_address(site_url))

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 class Kind:
     type: str  # as content/editorial.yaml names it
     slug: str  # anchors ("good-practice-1") and CSS class
-    headings: dict  # {heading as printed: the title this edition shows}
-    index: str = None  # the index page that gathers the boxes of this kind
+    headings: dict[str, str]  # {heading as printed: the title this edition shows}
+    index: str  # the index page that gathers the boxes of this kind (macros/pages/indexes/)
 
 
 KINDS = (
@@ -39,12 +39,12 @@ HEADING = re.compile(r"^\s{2,}(" + "|".join(re.escape(h) for h in sorted(BY_HEAD
                      + r")\s*$")
 
 
-def title(printed):
+def title(printed: str) -> str:
     """The title this edition shows for a box's printed heading."""
     return BY_HEADING[printed.strip()].headings[printed.strip()]
 
 
-def gathered_on(page):
+def gathered_on(page: str) -> tuple[str, ...]:
     """The kinds of box an index page gathers (their `index`), in the registry's order."""
     return tuple(k.type for k in KINDS if k.index == page)
 

@@ -1,7 +1,8 @@
-"""The checklist as files (data/checklist/): the whole table and each theme's part, as CSV and as an Excel
-sheet (.xlsx, which LibreOffice and Google Sheets open too), with the empty columns an alternative report
-fills in; and as the list data/report.json carries. Written byte for byte the same from the same content:
-the sheet is a zip of a few XML files made here (fixed dates and order), with no library at build time.
+"""The checklist as files (data/checklist/, written by macros/pages/checklist.py): the whole table and each
+theme's part, as CSV and as an Excel sheet (.xlsx, which LibreOffice and Google Sheets open too), with the
+empty columns an alternative report fills in; and as the list data/report.json carries. Written byte for byte
+the same from the same content: the sheet is a zip of a few XML files made here (fixed dates and order), with
+no library at build time.
 
 CSV: UTF-8 with a byte-order mark and CRLF line ends (RFC 4180). Without the mark Excel reads a CSV as the
 computer's legacy code page and garbles the report's curly quotes and dashes; LibreOffice, Python's
@@ -12,8 +13,7 @@ import io
 import zipfile
 from xml.sax.saxutils import escape as xml_escape
 
-from .checklist_pages import Checklist, Row, data_path
-from .recommendations import STRENGTH_NAMES, verb_group
+from .recommendations import STRENGTH_NAMES, Checklist, Row, verb_group
 from .themes import Theme
 
 HEADER = ("No.", "Paragraph", "Item", "Chapter", "Verb", "Verb group", "Strength", "Recommendation",
@@ -135,21 +135,9 @@ def sheet_title(theme: Theme | None) -> str:
     return "".join(ch for ch in name if ch not in ':\\/?*[]')[:31]
 
 
-def checklist_files(checklist: Checklist, base: str) -> dict[str, bytes]:
-    """{path in the site: bytes}: the whole table and each theme's part, CSV and sheet. `base`: the address
-    the site is published at, which each row's link starts with."""
-    parts: list[tuple[Theme | None, tuple[Row, ...]]] = [(None, checklist.rows)]
-    parts += [(t, checklist.of_theme(t)) for t in checklist.themes.themes]
-    out = {}
-    for theme, rows in parts:
-        out[data_path(theme, "csv")] = to_csv(rows, base)
-        out[data_path(theme, "xlsx")] = to_xlsx(rows, base, sheet_title(theme))
-    return out
-
-
 def checklist_json(checklist: Checklist) -> list[dict[str, object]]:
     """The recommendations as data/report.json gives them (`recommendations`), in the report's order."""
-    return [{"number": r.number, "paragraph": r.rec.paragraph, "anchor": r.rec.anchor, "verb": r.rec.verb,
+    return [{"number": r.number, "paragraph": r.rec.paragraph, "anchor": str(r.rec.anchor), "verb": r.rec.verb,
              "verb_group": verb_group(r.rec.verb), "strength": STRENGTH_NAMES[r.rec.strength],
              "words": r.rec.words, "start": r.rec.start, "articles": list(r.rec.articles),
              "themes": [t.id for t in r.themes]} for r in checklist.rows]

@@ -47,11 +47,13 @@ BibTeX and RIS by the same conventions.
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as _date
+from typing import Any, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .edition import Edition  # noqa: F401  (the edition a citation is of: version, date, published address)
+from .edition import Edition  # the edition a citation is of: version, date, published address
 
 CRC_AUTHOR = "Committee on the Rights of the Child"
 CRC_TITLE = ("Guidelines regarding the implementation of the Optional Protocol to the Convention on "
@@ -76,52 +78,59 @@ class Passage:
     label: str = ""   # the passage, when not the whole paragraph: "passage 3", "‘Concrete examples of good regional practice’"
     ecpat: bool = False  # the passage is ECPAT's words (a commentary passage, a box): cited as ECPAT's, first,
                          # commenting on the Committee's paragraph; the Guidelines' text and a whole page are not
+    item: str = ""    # an item of the Guideline's list, cited with its paragraph: "e" (para. 97 (e))
+
+
+RefKind = Literal["crc", "ecpat"]  # the Committee's Guidelines, or ECPAT's commentary in this edition
+Reference = tuple[RefKind, str, Passage]  # (kind, citation key, the passage)
 
 
 # --- the two references, format-neutral -----------------------------------------------------
 
-def _check(passage, edition):
+def _check(passage: Passage, edition: Edition) -> None:
     if passage.paragraph not in PARAGRAPHS:
         raise ValueError(f"paragraph {passage.paragraph} is not a paragraph of the Guidelines (1-113)")
     _date.fromisoformat(edition.date)  # ValueError unless an ISO date
 
 
-def _address(passage, edition):
+def _address(passage: Passage, edition: Edition) -> str:
     """The passage's address; a relative one is resolved against Edition.url when that is known."""
     return urljoin(edition.url, passage.address) if edition.url else passage.address
 
 
-def _crc_key(passage):
+def _crc_key(passage: Passage) -> str:
     return f"crc-c-156-para{passage.paragraph}"
 
 
-def _ecpat_key(passage):
+def _ecpat_key(passage: Passage) -> str:
     anchor = unquote(urlsplit(passage.address).fragment).lower()
     anchor = re.sub(r"[^a-z0-9]+", "-", anchor).strip("-")
     return f"ecpat-2019-para{passage.paragraph}" + (f"-{anchor}" if anchor else "")
 
 
-def _commentary(passage):
+def _commentary(passage: Passage) -> str:
     """'commentary on paragraph N' and the label, whose own leading 'commentary' is not repeated."""
     label = re.sub(r"^commentary\b[\s,:;]*", "", passage.label.strip(), flags=re.I)
     return f"commentary on paragraph {passage.paragraph}" + (f", {label}" if label else "")
 
 
-def _edition_text(edition):
+def _edition_text(edition: Edition) -> str:
     return f"online edition {edition.version}, {edition.date}"
 
 
-def _clean(value):
+def _clean(value: object) -> str:
     """One line: reference managers take a line break in a field for the end of the field."""
     return " ".join(str(value).split())
 
 
-def _references(passages, edition):
+def _references(passages: Sequence[Passage], edition: Edition) -> list[Reference]:
     """[(kind, key, passage)] in input order, the Guidelines one before the first commentary on it."""
-    refs, seen = [], {}
+    refs: list[Reference] = []
+    seen: dict[str, tuple[int | str, ...]] = {}
     for p in passages:
         _check(p, edition)
-        for kind, key in (("crc", _crc_key(p)), ("ecpat", _ecpat_key(p))):
+        keys: tuple[tuple[RefKind, str], ...] = (("crc", _crc_key(p)), ("ecpat", _ecpat_key(p)))
+        for kind, key in keys:
             ident = (p.paragraph,) if kind == "crc" else (p.paragraph, p.address, _clean(p.label))
             if key in seen:
                 if seen[key] != ident:
@@ -141,11 +150,11 @@ _TEX = {"\\": r"{\textbackslash}", "{": r"\{\vphantom{\}}", "}": r"\vphantom{\{}
         "~": r"{\textasciitilde}", "^": r"{\textasciicircum}"}
 
 
-def _tex(value):
+def _tex(value: object) -> str:
     return "".join(_TEX.get(c, c) for c in _clean(value))
 
 
-def _tex_url(url):
+def _tex_url(url: str) -> str:
     """url fields are verbatim (url/hyperref, biblatex, Zotero): only what would end the field is encoded."""
     return re.sub(r"[{}\\\s]", lambda m: "%%%02X" % ord(m.group()), url)
 
@@ -157,13 +166,13 @@ ACCESSED = {"bib": "urldate = {%Y-%m-%d}", "ris": "Y2  - %Y/%m/%d",
             "csl.json": '"accessed": {"date-parts": [[%Y, %n, %j]]}'}
 
 
-def accessed(ext, day) -> str:
+def accessed(ext: str, day: _date) -> str:
     """The access date `day` as file `ext` writes it."""
     return (ACCESSED[ext].replace("%Y", f"{day.year:04d}").replace("%m", f"{day.month:02d}")
             .replace("%d", f"{day.day:02d}").replace("%n", str(day.month)).replace("%j", str(day.day)))
 
 
-def _bib_entry(kind, key, p, edition):
+def _bib_entry(kind: RefKind, key: str, p: Passage, edition: Edition) -> str:
     if kind == "crc":
         fields = [("author", "{%s}" % _tex(CRC_AUTHOR)), ("title", "{%s}" % _tex(CRC_TITLE)),
                   ("type", _tex(CRC_TYPE)), ("number", _tex(CRC_SYMBOL)),
@@ -183,17 +192,17 @@ def _bib_entry(kind, key, p, edition):
     return "\n".join(lines) + "\n}\n"
 
 
-def bibtex(passages, edition) -> str:
+def bibtex(passages: Sequence[Passage], edition: Edition) -> str:
     return "\n".join(_bib_entry(kind, key, p, edition) for kind, key, p in _references(passages, edition))
 
 
 # --- RIS --------------------------------------------------------------------------------------
 
-def _ris_date(d):
+def _ris_date(d: _date) -> str:
     return d.strftime("%Y/%m/%d")
 
 
-def _ris_record(kind, key, p, edition):
+def _ris_record(kind: RefKind, key: str, p: Passage, edition: Edition) -> str:
     if kind == "crc":
         tags = [("TY", "RPRT"), ("ID", key), ("AU", CRC_AUTHOR + ","), ("TI", CRC_TITLE),
                 ("M3", CRC_TYPE), ("SN", CRC_SYMBOL), ("PB", CRC_PUBLISHER),
@@ -206,13 +215,13 @@ def _ris_record(kind, key, p, edition):
     return "".join(f"{tag}  - {_clean(value)}\n" for tag, value in tags if value) + "ER  - \n"
 
 
-def ris(passages, edition) -> str:
+def ris(passages: Sequence[Passage], edition: Edition) -> str:
     return "\n".join(_ris_record(kind, key, p, edition) for kind, key, p in _references(passages, edition))
 
 
 # --- CSL-JSON ---------------------------------------------------------------------------------
 
-def _csl_item(kind, key, p, edition):
+def _csl_item(kind: RefKind, key: str, p: Passage, edition: Edition) -> dict[str, Any]:
     if kind == "crc":
         return {"id": key, "citation-key": key, "type": "report",
                 "author": [{"literal": CRC_AUTHOR}], "title": CRC_TITLE,
@@ -229,7 +238,7 @@ def _csl_item(kind, key, p, edition):
     return {k: v for k, v in item.items() if v}
 
 
-def csl_json(passages, edition) -> str:
+def csl_json(passages: Sequence[Passage], edition: Edition) -> str:
     items = [_csl_item(kind, key, p, edition) for kind, key, p in _references(passages, edition)]
     # One item a line: compact, and a diff shows which reference changed.
     return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n"
@@ -237,11 +246,26 @@ def csl_json(passages, edition) -> str:
 
 # --- plain text -------------------------------------------------------------------------------
 
-def citation_text(passage, edition) -> str:
-    """The Committee's paragraph, then ECPAT's commentary on it in this edition; for ECPAT's own words (a
-    commentary passage, a box), ECPAT's first, "commenting on" the Committee's paragraph."""
+# How a citation names a passage of ECPAT's commentary: its number, or a box by its title. Templates, because
+# the page script fills them too (macros/pages/citations.py, docs/js/site.js): its words are all the build's.
+COMMENTARY_LABEL = "passage {n}"
+BOX_LABEL = "‘{title}’"
+
+
+def commentary_label(n: int) -> str:
+    return COMMENTARY_LABEL.replace("{n}", str(n))
+
+
+def box_label(title: str) -> str:
+    return BOX_LABEL.replace("{title}", title)
+
+
+def citation_text(passage: Passage, edition: Edition) -> str:
+    """The Committee's paragraph (an item of it), then ECPAT's commentary on it in this edition; for ECPAT's own
+    words (a commentary passage, a box), ECPAT's first, "commenting on" the Committee's paragraph."""
     _check(passage, edition)
-    crc = f"{CRC_AUTHOR}, {CRC_TITLE}, {CRC_SYMBOL} ({CRC_ISSUED}), para. {passage.paragraph}"
+    item = f" ({passage.item})" if passage.item else ""
+    crc = f"{CRC_AUTHOR}, {CRC_TITLE}, {CRC_SYMBOL} ({CRC_ISSUED}), para. {passage.paragraph}{item}"
     ecpat = (f"{ECPAT_AUTHOR}, {ECPAT_TITLE} ({ECPAT_YEAR}), {_commentary(passage)}, "
              f"online edition {edition.version} ({edition.date})")
     if passage.address:
@@ -250,12 +274,12 @@ def citation_text(passage, edition) -> str:
     return _clean(text + ".")
 
 
-def running_line(edition) -> str:
+def running_line(edition: Edition) -> str:
     """What every printed page says of the work it is from (docs/js/site.js prints it at the foot)."""
     return f"{ECPAT_TITLE} · online edition {edition.version} ({edition.date})"
 
 
-def handout_citation(first, last, address, edition) -> str:
+def handout_citation(first: int | None, last: int | None, address: str, edition: Edition) -> str:
     """How to cite a printed chapter (paragraphs `first` to `last`), or with first None the Guidelines alone."""
     if first is None:
         return _clean(f"{CRC_AUTHOR}, {CRC_TITLE}, {CRC_SYMBOL} ({CRC_ISSUED}), as published in {ECPAT_AUTHOR}, "

@@ -30,12 +30,13 @@ SEE_AFTER = re.compile(r"^\s*[.)]")
 class Mention:
     offset: int
     length: int
-    numbers: tuple
-    item: str = None  # the letter of an item of the paragraph's list: "paragraph 97 e)"
+    numbers: tuple[int, ...]
+    item: str | None = None  # the letter of an item of the paragraph's list: "paragraph 97 e)"
 
 
-def expand(nums):
-    out = []
+def expand(nums: str) -> list[int]:
+    """"16, 74 and 79" → [16, 74, 79]; "20 to 22" → [20, 21, 22]."""
+    out: list[int] = []
     tokens = re.findall(r"\d+|to|-|–", nums)
     i = 0
     while i < len(tokens):
@@ -51,7 +52,7 @@ def expand(nums):
     return out
 
 
-def paragraph_mentions(text, limit=113):
+def paragraph_mentions(text: str, limit: int = 113) -> list[Mention]:
     """Mentions that refer to paragraphs of the Guidelines."""
     out = []
     for m in PARAGRAPH.finditer(text):

@@ -1,6 +1,9 @@
 """One error type for bad input, so every failure names the file and the line."""
 
 import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -20,7 +23,7 @@ class ContentError(Exception):
     one line, whatever the message quotes (its white space is squashed).
     """
 
-    def __init__(self, path, line, message):
+    def __init__(self, path: object, line: int, message: object) -> None:
         self.path = str(path)
         self.line = line
         self.message = " ".join(str(message).split())
@@ -28,11 +31,11 @@ class ContentError(Exception):
         super().__init__(f"{where}: {self.message}")
 
 
-def read_utf8(path, what):
+def read_utf8(path: str | Path, what: str) -> str:
     """The text of one of our input files, or a ContentError naming the file (and the line of a bad byte).
     A byte-order mark (an editor's, on saving) is the encoding's signature, not text: it is dropped."""
     try:
-        data = path.read_bytes()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise ContentError(path, 0, f"cannot read {what}: {exc.strerror}") from exc
     try:
@@ -44,7 +47,7 @@ def read_utf8(path, what):
     return text
 
 
-def check_controls(path, text, what):
+def check_controls(path: str | Path, text: str, what: str) -> None:
     """A ContentError at the line of the first control character of `text`."""
     m = CONTROL.search(text)
     if m:
@@ -52,58 +55,7 @@ def check_controls(path, text, what):
         raise ContentError(path, line, f"{what} holds a control character (U+{ord(m.group()):04X}); expected text")
 
 
-class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """YAML's safe loader (libyaml's where PyYAML has it) whose mappings know their line (`__line__`) and
-    those of their keys (`__lines__`)."""
-
-
-def _mapping_with_line(loader, node):
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    mapping["__lines__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-    return mapping
-
-
-def line_of(mapping, key=None):
-    """The line of `key` in a mapping LineLoader read (of the mapping itself without one, or not known)."""
-    if not isinstance(mapping, dict):
-        return 0
-    return mapping.get("__lines__", {}).get(key) or mapping.get("__line__", 0)
-
-
-LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-
-
-def load_with_lines(text):
-    return yaml.load(text, Loader=LineLoader)
-
-
-def misread(mapping, keys=None):
-    """What YAML made of a value of `mapping` meant as text (`keys`: those meant as text, all by default): a
-    date (2019-09-10), a number (1.10), true/false (yes, no); "" if none. For the end of an error message."""
-    key, v = _misread(mapping, keys)
-    if key is None:
-        return ""
-    kind = "a date" if hasattr(v, "isoformat") else "true/false" if isinstance(v, bool) else "a number"
-    return f"; YAML reads `{key}: {v}` as {kind}: put text in quotes"
-
-
-def misread_line(mapping, keys=None):
-    """The line of the value misread() speaks of (of the mapping if none)."""
-    return line_of(mapping, _misread(mapping, keys)[0])
-
-
-def _misread(mapping, keys):
-    for key, value in (mapping.items() if isinstance(mapping, dict) else ()):
-        if keys is not None and key not in keys or str(key).startswith("__"):
-            continue
-        for v in value if isinstance(value, list) else [value]:
-            if v is not None and not isinstance(v, (str, list, dict)):
-                return key, v
-    return None, None
-
-
-def parse_yaml(path, text, parse=yaml.safe_load):
+def parse_yaml(path: str | Path, text: str, parse: Callable[[str], Any] = yaml.safe_load) -> Any:
     """`parse(text)` of one of our YAML files. Invalid YAML is a ContentError at its line, in one line; so is a
     value YAML cannot read as what it looks like (an impossible date: 2026-13-45)."""
     try:
@@ -125,13 +77,14 @@ def parse_yaml(path, text, parse=yaml.safe_load):
                            "quotes if it is text") from None
     if _CONTROL_ESCAPE.search(text):
         node = _scalar(text, lambda n: CONTROL.search(n.value))
-        if node:
+        control = CONTROL.search(node.value) if node else None
+        if node and control:
             raise ContentError(path, node.start_mark.line + 1, "an escape here makes a control character "
-                               f"(U+{ord(CONTROL.search(node.value).group()):04X}); expected text")
+                               f"(U+{ord(control.group()):04X}); expected text")
     return data
 
 
-def _unreadable(node):
+def _unreadable(node: yaml.ScalarNode) -> bool:
     """Whether YAML's safe constructor refuses this scalar (a date with month 13)."""
     try:
         yaml.SafeLoader("").construct_object(node)
@@ -140,7 +93,7 @@ def _unreadable(node):
     return False
 
 
-def _scalar(text, test):
+def _scalar(text: str, test: Callable[[yaml.ScalarNode], object]) -> yaml.ScalarNode | None:
     """The first scalar node of `text` that passes `test`, or None."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)

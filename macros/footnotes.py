@@ -7,15 +7,21 @@ expecting the next number of the series; markers are glued to words
 on the body's own page.
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Callable, NamedTuple, Sequence
 
 from .anchors import anchor_end, find_anchor
+from .context import Context
+from .editorial import Editorial, FootnoteFix, MarkerFix
 from .errors import ContentError
+from .ids import Series
+from .source import Source
 from .textflow import URL_OPEN
-from .sheet import Owner, Span
-from .layout import BARE_URL, CALLOUT_HEADING, LONE_NUMBER, is_page_start, is_running_header
+from .sheet import Owner, Position, Sheet, Span
+from .layout import BARE_URL, CALLOUT_HEADING, LONE_NUMBER, Layout, is_page_start, is_running_header
 
 # Running text never reaches this many characters on a line; footnotes do.
 FOOTNOTE_WIDTH = 125
@@ -27,24 +33,25 @@ URL_END = re.compile(r"(?:https?://|www\.)\S+\s*$|^\s*\S*/\S*\s*$")
 
 @dataclass
 class FootnoteBody:
-    series: str  # "report" or "guideline"
+    """A footnote as the extraction finds it: its body first, its marker's place once found."""
+    series: Series
     number: int
     printed: int
-    lines: list  # Spans claimed
-    paragraph: int = None  # guideline series: the paragraph it belongs to
-    marker: Span = None
-    note: str = None  # why the number differs from the printed one
+    lines: list[Span]  # claimed
+    paragraph: int | None = None  # guideline series: the paragraph it belongs to
+    marker: Span | None = None
+    note: str | None = None  # why the number differs from the printed one
 
 
 @dataclass
 class Footnotes:
-    bodies: list = field(default_factory=list)
+    bodies: list[FootnoteBody] = field(default_factory=list)
 
-    def series(self, name):
+    def series(self, name: Series) -> list[FootnoteBody]:
         return [b for b in self.bodies if b.series == name]
 
 
-def _starts_body(lines, n, layout, body_lines):
+def _starts_body(lines: tuple[str, ...], n: int, layout: Layout, body_lines: set[int]) -> bool:
     """A body opens a line that is not in the middle of running text."""
     if n == 1:
         return True
@@ -53,7 +60,7 @@ def _starts_body(lines, n, layout, body_lines):
             or n - 1 in layout.url_lines or is_running_header(prev))
 
 
-def _body_extent(lines, first, layout, opens_next):
+def _body_extent(lines: tuple[str, ...], first: int, layout: Layout, opens_next: Callable[[int], bool]) -> list[int]:
     """Lines of a body that starts on `first`: the lines below it, and after a
     blank line the lines that finish a sentence left open."""
     out = [first]
@@ -83,7 +90,7 @@ def _body_extent(lines, first, layout, opens_next):
     return out
 
 
-def _footnote_shaped(lines, k):
+def _footnote_shaped(lines: tuple[str, ...], k: int) -> bool:
     """Footnotes are set in a smaller type: their full lines are longer than
     any line of the running text. A short line qualifies only on its own."""
     if len(lines[k - 1].rstrip()) > FOOTNOTE_WIDTH:
@@ -92,33 +99,33 @@ def _footnote_shaped(lines, k):
         or bool(BARE_URL.match(lines[k]))
 
 
-def _stops(text, n, layout, opens_next):
+def _stops(text: str, n: int, layout: Layout, opens_next: Callable[[int], bool]) -> bool:
     return (is_page_start(text) or is_running_header(text) or n in layout.url_lines
             or bool(CALLOUT_HEADING.match(text)) or bool(LONE_NUMBER.match(text)) or opens_next(n))
 
 
-def read_footnotes(ctx):
+def read_footnotes(ctx: Context) -> Footnotes:
     """Every footnote body, each claimed with the number printed before it."""
     source, editorial, layout, sheet = ctx.source, ctx.ed, ctx.layout, ctx.sheet
     lines = source.lines
     notes = Footnotes()
     guideline = _guideline_bodies(source, editorial)
     numbers = _Numbering(source, editorial)
-    body_lines = set()
+    body_lines: set[int] = set()
 
-    def opens_next(k):
-        return k in guideline or (not sheet.claims(k) and numbers.at(k).number == numbers.expected)
+    def opens_next(k: int) -> bool:
+        return k in guideline or (not sheet.claims(k) and _number(numbers.at(k)) == numbers.expected)
 
     n = 1
     while n <= len(lines):
         body = guideline.get(n)
         if body is None:
-            printed, number = numbers.at(n)
-            if number != numbers.expected or sheet.claims(n) or n in layout.url_lines \
+            at = numbers.at(n)
+            if at is None or at.number != numbers.expected or sheet.claims(n) or n in layout.url_lines \
                     or not _starts_body(lines, n, layout, body_lines):
                 n += 1
                 continue
-            body = FootnoteBody("report", number, printed, [], note=numbers.why(n))
+            body = FootnoteBody("report", at.number, at.printed, [], note=numbers.why(n))
             numbers.expected += 1
         extent = _body_extent(lines, n, layout, opens_next)
         body.lines = _claim_body(lines, sheet, body, extent)
@@ -129,27 +136,29 @@ def read_footnotes(ctx):
     return notes
 
 
-def _check_fixes_applied(editorial, fixes, notes):
+def _number(at: BodyNumber | None) -> int | None:
+    return at.number if at else None
+
+
+def _check_fixes_applied(editorial: Editorial, fixes: dict[int, FootnoteFix], notes: Footnotes) -> None:
     # A fix whose line starts no body of the series would otherwise be ignored without a word.
     starts = {b.lines[0].line: b.number for b in notes.bodies if b.series == "report"}
     for line, fix in fixes.items():
-        if starts.get(line) != fix["number"]:
-            raise ContentError(editorial["__path__"], fix["__line__"],
-                               f"footnote fix for report line {line}: expected footnote {fix['number']} to start "
-                               f"there, found {'footnote ' + str(starts[line]) if line in starts else 'none'}")
+        if starts.get(line) != fix.number:
+            raise fix.error(f"footnote fix for report line {line}: expected footnote {fix.number} to start "
+                            f"there, found {'footnote ' + str(starts[line]) if line in starts else 'none'}")
 
 
-def _guideline_bodies(source, editorial):
+def _guideline_bodies(source: Source, editorial: Editorial) -> dict[int, FootnoteBody]:
     """The Guidelines' own footnotes, by the line they start on; the editorial file says where."""
     out = {}
-    for gf in editorial["guideline_footnotes"]:
-        line, col = find_anchor(source, editorial, gf, gf["start"])
+    for gf in editorial.guideline_footnotes:
+        line, col = find_anchor(source, editorial, gf, gf.start)
         m = BODY_START.match(source.line(line))
-        if not m or int(m.group(1)) != gf["n"] or m.end() != col:
-            raise ContentError(editorial["__path__"], gf["__line__"],
-                               f"Guidelines footnote {gf['n']}: expected its number right before "
-                               f"{gf['start']!r} on report line {line}")
-        out[line] = FootnoteBody("guideline", gf["n"], gf["n"], [], gf["paragraph"])
+        if not m or int(m.group(1)) != gf.n or m.end() != col:
+            raise gf.error(f"Guidelines footnote {gf.n}: expected its number right before "
+                           f"{gf.start!r} on report line {line}")
+        out[line] = FootnoteBody("guideline", gf.n, gf.n, [], gf.paragraph)
     return out
 
 
@@ -163,36 +172,36 @@ class _Numbering:
     """The report's series: the number printed at the start of a line, and the number it stands for
     (the same, unless the editorial file corrects a misprint)."""
 
-    def __init__(self, source, editorial):
+    def __init__(self, source: Source, editorial: Editorial) -> None:
         self.source, self.editorial = source, editorial
-        self.fixes = {f["line"]: f for f in editorial.get("footnote_fixes") or ()}
+        self.fixes: dict[int, FootnoteFix] = {f.report_line: f for f in editorial.footnote_fixes}
         self.expected = 1  # the number the next body of the series must have
 
-    def at(self, n):
-        """The BodyNumber of a body starting on line n; both None where no number starts the line."""
+    def at(self, n: int) -> BodyNumber | None:
+        """The BodyNumber of a body starting on line n; None where no number starts the line."""
         m = BODY_START.match(self.source.line(n))
         if not m:
-            return BodyNumber(None, None)
+            return None
         printed = int(m.group(1))
         fix = self.fixes.get(n)
         if fix is None:
             return BodyNumber(printed, printed)
-        if fix["printed"] != printed:
-            raise ContentError(self.editorial["__path__"], fix["__line__"],
-                               f"footnote fix for report line {n}: expected printed number "
-                               f"{fix['printed']}, found {printed}")
-        return BodyNumber(printed, fix["number"])
+        if fix.printed != printed:
+            raise fix.error(f"footnote fix for report line {n}: expected printed number "
+                            f"{fix.printed}, found {printed}")
+        return BodyNumber(printed, fix.number)
 
-    def why(self, n):
+    def why(self, n: int) -> str | None:
         fix = self.fixes.get(n)
-        return fix["why"] if fix else None
+        return str(fix.why) if fix else None
 
 
-def _claim_body(lines, sheet, body, extent):
+def _claim_body(lines: tuple[str, ...], sheet: Sheet, body: FootnoteBody, extent: list[int]) -> list[Span]:
     """Claims a body's lines; the number it starts with is removed, not text."""
     claims = []
     for k, line in enumerate(extent):
-        begin = BODY_START.match(lines[line - 1]).end() if k == 0 else 0
+        number = BODY_START.match(lines[line - 1])
+        begin = number.end() if k == 0 and number else 0
         if k == 0:
             sheet.claim(line, 0, begin, Owner("removed", "footnote number"))
         c = sheet.claim(line, begin, len(lines[line - 1]), Owner("footnote", body.series, body.number))
@@ -201,19 +210,19 @@ def _claim_body(lines, sheet, body, extent):
     return claims
 
 
-def marker_pattern(number):
+def marker_pattern(number: int) -> re.Pattern[str]:
     n = re.escape(str(number))
     # Glued to a word or closing punctuation, never part of a longer number,
     # a path (CRC/C/13) or a range; "No. 1419" is general comment 14 + marker 19.
     return re.compile(rf"(?:(?<=[^\s\d/(\[\-–])|(?<=No\. \d)|(?<=No\. \d\d)){n}(?![\d/])")
 
 
-def find_guideline_markers(ctx, notes, guideline_ranges):
+def find_guideline_markers(ctx: Context, notes: Footnotes, guideline_ranges: dict[int, list[Span]]) -> None:
     """A Guidelines footnote's marker stands in its own paragraph's text."""
     source, sheet = ctx.source, ctx.sheet
     for body in notes.series("guideline"):
-        regions = guideline_ranges.get(body.paragraph, [])
-        found = _search(source, sheet, regions, marker_pattern(body.number), (0, 0))
+        regions = guideline_ranges.get(body.paragraph or 0, [])
+        found = _search(source, sheet, regions, marker_pattern(body.number), Position(0, 0))
         if found is None:
             raise ContentError(source.path, body.lines[0].line,
                                f"Guidelines footnote {body.number}: no marker {body.number} in the text of "
@@ -221,13 +230,14 @@ def find_guideline_markers(ctx, notes, guideline_ranges):
         body.marker = sheet.claim(*found, Owner("marker", "guideline", body.number))
 
 
-def find_report_markers(ctx, notes):
+def find_report_markers(ctx: Context, notes: Footnotes) -> None:
     """Each report body's marker: the first glued number on its page (or the
     page before) after the previous marker; editorial fixes where that fails."""
     source, editorial, layout, sheet = ctx.source, ctx.ed, ctx.layout, ctx.sheet
-    overrides = {o["number"]: o for o in editorial.get("marker_fixes") or ()}
-    last = (0, 0)
+    overrides = {o.number: o for o in editorial.marker_fixes}
+    last = Position(0, 0)
     for body in notes.series("report"):
+        found: Span | None
         if body.number in overrides:
             found = _fixed_marker(source, editorial, overrides.pop(body.number), body.number)
         else:
@@ -235,34 +245,33 @@ def find_report_markers(ctx, notes):
             lo = layout.page_starts[max(page - 1, 0)]
             # Bodies float: the marker may sit on the page before or after.
             hi = layout.page_starts[page + 2] - 1 if page + 2 < len(layout.page_starts) else len(source.lines)
-            regions = [(ln, a, b) for ln in range(lo, hi + 1) for a, b in sheet.free_ranges(ln)]
+            regions = [Span(ln, a, b) for ln in range(lo, hi + 1) for a, b in sheet.free_ranges(ln)]
             found = _search(source, sheet, regions, marker_pattern(body.number), last)
             if found is None:
                 raise ContentError(source.path, body.lines[0].line,
                                    f"report footnote {body.number}: no marker {body.number} glued to a word "
                                    f"on its page (lines {lo}-{hi}) after the marker of footnote "
                                    f"{body.number - 1}; add a marker_fixes entry to the editorial file")
-        last = (found.line, found.end)
+        last = Position(found.line, found.end)
         body.marker = sheet.claim(*found, Owner("marker", "report", body.number))
     if overrides:
         number, fix = next(iter(overrides.items()))
-        raise ContentError(editorial["__path__"], fix.get("__line__", 0),
-                           f"marker fix for footnote {number}: the report has no footnote {number}")
+        raise fix.error(f"marker fix for footnote {number}: the report has no footnote {number}")
 
 
-def _fixed_marker(source, editorial, fix, number):
+def _fixed_marker(source: Source, editorial: Editorial, fix: MarkerFix, number: int) -> Span:
     """The marker a marker fix names: the digits its anchor ends with, which must be the footnote's number."""
-    line, col = find_anchor(source, editorial, fix, fix["anchor"])
-    end_line, end = anchor_end(source, line, col, fix["anchor"])
+    line, col = find_anchor(source, editorial, fix, fix.anchor)
+    end_line, end = anchor_end(source, line, col, fix.anchor)
     digits = str(number)
     if source.line(end_line)[end - len(digits):end] != digits:
-        raise ContentError(editorial["__path__"], fix.get("__line__", 0),
-                           f"marker fix for footnote {number}: expected an anchor that ends with the marker "
-                           f"{digits}, found {fix['anchor'].strip()!r}")
+        raise fix.error(f"marker fix for footnote {number}: expected an anchor that ends with the marker "
+                        f"{digits}, found {fix.anchor.strip()!r}")
     return Span(end_line, end - len(digits), end)
 
 
-def _search(source, sheet, regions, pattern, after):
+def _search(source: Source, sheet: Sheet, regions: Sequence[Span], pattern: re.Pattern[str],
+            after: Position) -> Span | None:
     for line, a, b in regions:
         text = source.line(line)
         for m in pattern.finditer(text, a, b):

@@ -8,11 +8,13 @@ headnotes as by its words and lands on it; the headnotes themselves are never sh
 """
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
 
-import yaml
-
-from .errors import ContentError, parse_yaml, read_utf8
+from .ids import Anchor
+from .model import Report
 from .passages import locate
+from .schema import Kind, Record, load_all
 
 FILE = "headnotes.yaml"  # in the folder of the lists (content/)
 MAX_WORDS = 20
@@ -21,37 +23,34 @@ MAX_WORDS = 20
 @dataclass(frozen=True)
 class Headnote:
     paragraph: int
-    anchor: str  # the passage that answers it: "guideline-1", "commentary-3", "good-practice-1", "fn:r46"
+    anchor: Anchor  # the passage that answers it: "guideline-1", "commentary-3", "good-practice-1", "fn:r46"
     asks: tuple[str, ...]
     line: int  # of its entry in the file
 
 
-def read_headnotes(path, report) -> list[Headnote]:
+Question = Annotated[str, Kind(f"a question of 1 to {MAX_WORDS} words",
+                               lambda v: isinstance(v, str) and 0 < len(v.split()) <= MAX_WORDS)]
+
+
+@dataclass(frozen=True)
+class _Entry(Record):
+    NAME = "headnote"
+    paragraph: int
+    quote: Annotated[str, Kind("the report's words, four or more",
+                               lambda v: isinstance(v, str) and len(v.split()) >= 4)]
+    asks: Annotated[tuple[Question, ...], Kind("a list of questions", lambda v: isinstance(v, list) and bool(v))]
+
+
+def read_headnotes(path: str | Path, report: Report) -> list[Headnote]:
     """Every headnote of `path`, each tied to its passage; a ContentError at the line of a bad entry."""
-    text = read_utf8(path, "the headnotes file")
-    root = parse_yaml(path, text, yaml.compose)
-    if root is None:
-        return []
-    if not isinstance(root, yaml.SequenceNode):
-        raise ContentError(path, 1, "expected a list of {paragraph, quote, asks}")
     numbers = {p.number for p in report.paragraphs}
     out = []
-    for node in root.value:
-        line = node.start_mark.line + 1
-        item = yaml.safe_load(yaml.serialize(node))
-        if not isinstance(item, dict) or set(item) != {"paragraph", "quote", "asks"}:
-            raise ContentError(path, line, "a headnote needs `paragraph`, `quote` and `asks`, and nothing else")
-        n, quote, asks = item["paragraph"], item["quote"], item["asks"]
-        if not (isinstance(n, int) and n in numbers):
-            raise ContentError(path, line, f"`paragraph` must be the number of a paragraph, not {n!r}")
-        if not (isinstance(quote, str) and len(quote.split()) >= 4):
-            raise ContentError(path, line, "`quote` must be the report's words, four or more")
-        if not (isinstance(asks, list) and asks
-                and all(isinstance(a, str) and 0 < len(a.split()) <= MAX_WORDS for a in asks)):
-            raise ContentError(path, line, f"`asks` must be a list of questions of 1 to {MAX_WORDS} words")
-        where = [s for s in locate(report, quote) if s.paragraph == n]
+    for e in load_all(Path(path), _Entry, "the headnotes file"):
+        if e.paragraph not in numbers:
+            raise e.error(f"`paragraph` must be the number of a paragraph, not {e.paragraph!r}", "paragraph")
+        where = [s for s in locate(report, e.quote) if s.paragraph == e.paragraph]
         if len(where) != 1:
             found = "in no passage" if not where else f"in {len(where)} passages"
-            raise ContentError(path, line, f"the quote stands {found} of paragraph {n}: {quote!r}")
-        out.append(Headnote(n, where[0].anchor, tuple(a.strip() for a in asks), line))
+            raise e.error(f"the quote stands {found} of paragraph {e.paragraph}: {e.quote!r}", "quote")
+        out.append(Headnote(e.paragraph, where[0].anchor, tuple(a.strip() for a in e.asks), e.line))
     return out

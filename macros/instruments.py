@@ -15,29 +15,16 @@ cites each article of it: the two printed numbers are linked, the articles betwe
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from pathlib import Path
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any, NamedTuple
 
-from .errors import ContentError, line_of, load_with_lines, misread, misread_line, parse_yaml, read_utf8
+from .provisions import ARTICLES, PARAGRAPH, Item, Provision, items_of, parse_provision
+from .schema import INTERNAL, Kind, Record, load
 
 OPSC = "opsc"
-PAREN = r"\s*\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)"
-# "Article 27.5." at a sentence's end is article 27 (5); "9.1.2" is no article.
-SUB = rf"(?:{PAREN}|\.\d+(?!\d|\.\d)|§\d+)"
-ONE = rf"\d{{1,3}}{SUB}*"
-# "article 9 (3) and (4)": a subdivision alone is of the article before it.
-ITEM = rf"(?:{ONE}|(?:{PAREN})+)"
-# Between two articles of a list: "," "and" "&" "or", or a range's dash ("20-22", "32 – 36"); an article may
-# carry a few words on its subject ("Articles 6 on programmes of action and 7(2) on …") or its paragraphs
-# ("Articles 18, 19, paragraph 1.a and b, and 21") before the next.
-OF_ARTICLE = r",\s*paragraph\s+\d+(?:\.[a-z])?(?:\s+and\s+[a-z]\b)?"
-SEPARATOR = rf"(?:\s+on\s+[a-z]+(?:\s+[a-z]+){{0,5}}?|{OF_ARTICLE})?\s*(?:,\s*(?:and|or)|,|and|&|or|[–-])\s*"
-ARTICLES = re.compile(rf"\b[Aa]rt(?:icle)?s?\.?\s+(?P<list>{ONE}(?:{SEPARATOR}{ITEM})*)")
-RANGE = re.compile(r"\s*[–-]\s*")
-LONGEST_RANGE = 20
-# "Article 3, paragraph 2 OPSC": the paragraph is the article's subdivision.
-PARAGRAPH = re.compile(r"^,?\s*paragraph\s+(\d+)(?:\s*\(([a-z])\))?")
 # What may stand between an article and the instrument named after it: "(2)", ", paragraph 2 (b),".
 BETWEEN = r"(?:\s*\([^)]*\))*,?\s*(?:paragraphs?\s+\d+(?:\s*\([a-z]\))?,?\s*)?(?:of\s+(?:the\s+|its\s+)?|under\s+the\s+|in\s+the\s+)?"
 # Instruments the registry does not list (a national criminal code, a convention named in passing): their
@@ -52,83 +39,103 @@ OPSC_BEFORE = re.compile(r"(?:OPSC|Optional Protocol(?:’s)?)\s+$")
 SENTENCE_END = re.compile(r"[.;]\s")
 
 
-@dataclass(frozen=True)
-class Instrument:
-    id: str
-    title: str
-    names: tuple  # as the text names it
-    query: tuple  # what readers type for it, besides its names
-    kind: str = ""  # "convention", "protocol", "directive": what words such as "the Convention" may stand for
-    official: "Official" = None  # where its official text is
+def _address(v: Any) -> bool:
+    return isinstance(v, str) and bool(re.fullmatch(r"https?://[^\s<>\"()]+", v))
+
+
+NONEMPTY = Annotated[str, Kind("text", lambda v: isinstance(v, str) and bool(v.strip()))]
+NAMES = Annotated[tuple[str, ...], Kind("a list of names, one or more", lambda v: isinstance(v, list) and bool(v))]
 
 
 @dataclass(frozen=True)
-class Official:
+class Official(Record):
     """Where an instrument's official text is: `url`, at `source` (who publishes it: "UN Treaty Collection",
     "Council of Europe", "EUR-Lex"), and `checked`, what stored copy of a page confirmed the address."""
-    url: str
-    source: str
-    checked: str
+    NAME = "official text"
+    url: Annotated[str, Kind("an address, http:// or https://", _address)]
+    source: NONEMPTY
+    checked: NONEMPTY
 
 
 @dataclass(frozen=True)
-class Generic:
+class Instrument(Record):
+    NAME = "instrument"
+    id: NONEMPTY
+    names: NAMES  # as the text names it
+    title: str = ""
+    query: tuple[str, ...] = ()  # what readers type for it, besides its names
+    kind: str = ""  # "convention", "protocol", "directive": what words such as "the Convention" may stand for
+    official: Official | None = None  # where its official text is
+
+
+@dataclass(frozen=True)
+class Generic(Record):
     """Words that name an instrument by its kind alone ("the Convention", "this Directive"): the instrument of
     that `kind` the same passage or footnote last named in full, or `otherwise` (an id, or None) where it named
     none."""
-    words: tuple
+    NAME = "generic entry"
+    words: tuple[str, ...]
     kind: str
-    otherwise: str
+    otherwise: str | None
     why: str
 
 
 @dataclass(frozen=True)
 class Citation:
     instrument: str  # an Instrument id
-    article: int  # None: the instrument named without an article
-    sub: tuple = ()  # subdivisions, ("1", "c") for article 3 (1) (c)
+    article: int | None  # None: the instrument named without an article
+    sub: tuple[str, ...] = ()  # subdivisions, ("1", "c") for article 3 (1) (c)
 
     @property
-    def key(self):
+    def key(self) -> str:
         """"lanzarote:22", "opsc:3.1.c", "c182": what search matches a query's citation against."""
         if self.article is None:
             return self.instrument
         return ".".join([f"{self.instrument}:{self.article}", *self.sub])
 
     @property
-    def provision(self):
+    def provision(self) -> str:
         """"article 3 (1) (c)": as the Guidelines cite it."""
         return f"article {self.article}" + "".join(f" ({s})" for s in self.sub)
 
     @property
-    def anchor(self):
+    def anchor(self) -> str:
         """Its entry on articles/ (the Optional Protocol's) or instruments/: "article-3-1-c", "lanzarote-22"."""
         head = "article" if self.instrument == OPSC else self.instrument
         return "-".join([head, str(self.article), *self.sub]) if self.article else self.instrument
 
 
 @dataclass(frozen=True)
-class Attribution:
+class Attribution(Record):
     """A decision no rule can make: the article mentions within `at` (the report's words) belong to
     `instrument` (None: to none), or, for a misprint, are the provision `meant` of the Optional Protocol."""
+    NAME = "attribution"
     at: str
-    instrument: str
+    instrument: str | None
     why: str
-    meant: tuple = None  # (article, subdivisions)
+    meant: tuple[int, tuple[str, ...]] | None = field(default=None, metadata=INTERNAL)  # (article, subdivisions)
+
+
+@dataclass(frozen=True)
+class _File(Record):
+    NAME = "instruments"
+    instruments: tuple[Instrument, ...]
+    generic: tuple[Generic, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
 
 
 @dataclass(frozen=True)
 class Registry:
     """content/instruments.yaml: the instruments (iterating gives them), the generic words and the
     attributions."""
-    instruments: tuple
-    attributions: tuple = ()
-    generic: tuple = ()
+    instruments: tuple[Instrument, ...]
+    attributions: tuple[Attribution, ...] = ()
+    generic: tuple[Generic, ...] = ()
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Instrument]:
         return iter(self.instruments)
 
-    def with_misprints(self, apparatus):
+    def with_misprints(self, apparatus: Iterable[Any]) -> "Registry":
         """With the misprinted citations of the editorial file (misprints with `article_to`)."""
         extra = tuple(Attribution(i.printed, OPSC, i.why, parse_provision(i.article_to))
                       for i in apparatus if i.kind == "misprint" and getattr(i, "article_to", None))
@@ -141,78 +148,37 @@ class Mention:
     offset: int
     length: int
     citation: Citation
-    printed: str = None  # a misprinted citation: the words as printed (the citation is the one meant)
+    printed: str | None = None  # a misprinted citation: the words as printed (the citation is the one meant)
 
 
-def parse_provision(text):
-    """(3, ("1", "c")) of "3 (1) (c)"; None if it is not one."""
-    m = re.fullmatch(rf"\s*({ONE})\s*", str(text or ""))
-    return _articles(m.group(1))[0] if m else None
+def read_instruments(path: Path) -> "Registry":
+    """content/instruments.yaml: each generic entry of the kind of an instrument, and `otherwise` and each
+    attribution's `instrument` an instrument's id (or null)."""
+    data = load(Path(path), _File, "the instruments file")
+    ids = {i.id for i in data.instruments}
+    kinds = {i.kind for i in data.instruments if i.kind}
+    for g in data.generic:
+        if g.kind not in kinds or (g.otherwise is not None and g.otherwise not in ids):
+            raise g.error("each generic entry needs `words` (a list), `kind` (the kind of an instrument above), "
+                          "`why`, and `otherwise`: the id of an instrument above, or null")
+    for a in data.attributions:
+        if a.instrument is not None and a.instrument not in ids:
+            raise a.error("each attribution needs `at` (the report's words), `why`, and `instrument`: the id of an "
+                          "instrument above, or null", "instrument")
+    return Registry(data.instruments, data.attributions, data.generic)
 
 
-def read_instruments(path):
-    text = read_utf8(path, "the instruments file")
-    data = parse_yaml(path, text, load_with_lines)
-    items = data.get("instruments") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        raise ContentError(path, 1, "expected `instruments:`, a list")
-    out = []
-    for item in items:
-        if not (isinstance(item, dict) and _texts(item, "id", "title", "kind")
-                and _texts(item, "names", "query", many=True) and item.get("id") and item.get("names")):
-            raise ContentError(path, misread_line(item), "each instrument needs an `id` and a list of `names` (and "
-                               "may have a `title`, a `kind` and a list `query`), all text" + misread(item))
-        out.append(Instrument(item["id"], item.get("title", ""), tuple(item["names"]), tuple(item.get("query") or []),
-                              item.get("kind") or "", _official(path, item)))
-    ids = {i.id for i in out}
-    kinds = {i.kind for i in out if i.kind}
-    generic = []
-    for item in data.get("generic") or ():
-        if not (isinstance(item, dict) and isinstance(item.get("words"), list) and item.get("kind") in kinds
-                and isinstance(item.get("why"), str)
-                and "otherwise" in item and (item["otherwise"] is None or item["otherwise"] in ids)):
-            raise ContentError(path, misread_line(item), "each generic entry needs `words` (a list), "
-                               "`kind` (the kind of an instrument above), `why`, and `otherwise`: the id of an "
-                               "instrument above, or null" + misread(item))
-        generic.append(Generic(tuple(map(str, item["words"])), item["kind"], item["otherwise"], item["why"]))
-    attributions = []
-    for item in data.get("attributions") or ():
-        if not (isinstance(item, dict) and isinstance(item.get("at"), str) and isinstance(item.get("why"), str)
-                and "instrument" in item and (item["instrument"] is None or item["instrument"] in ids)):
-            raise ContentError(path, misread_line(item), "each attribution needs `at` (the report's words), `why`, "
-                               "and `instrument`: the id of an instrument above, or null" + misread(item))
-        attributions.append(Attribution(item["at"], item["instrument"], item["why"]))
-    return Registry(tuple(out), tuple(attributions), tuple(generic))
-
-
-def _texts(item, *keys, many=False):
-    """Each of `keys` absent, or text (a list of texts, `many`)."""
-    if many:
-        return all(k not in item or (isinstance(item[k], list) and all(isinstance(v, str) for v in item[k]))
-                   for k in keys)
-    return all(isinstance(item.get(k, ""), str) for k in keys)
-
-
-def _official(path, item):
-    """An instrument's `official`: {url: https://…, source: who publishes it, checked: what confirmed it}."""
-    o = item.get("official")
-    if o is None:
-        return None
-    if not (isinstance(o, dict) and {k for k in o if not str(k).startswith("__")} == {"url", "source", "checked"}
-            and all(isinstance(o[k], str) and o[k].strip() for k in ("url", "source", "checked"))
-            and re.fullmatch(r"https?://[^\s<>\"()]+", o["url"])):
-        raise ContentError(path, line_of(item), f"the `official` of `{item['id']}` needs `url` (an "
-                           "address, http:// or https://), `source` (who publishes it) and `checked` (what stored "
-                           "copy confirmed the address), and nothing else")
-    return Official(o["url"], o["source"], o["checked"])
+# after, before, mention, named: patterns of the registry's names; by_name: name -> instrument id, or the Generic.
+Patterns = tuple["re.Pattern[str]", "re.Pattern[str]", "re.Pattern[str]", "re.Pattern[str]", dict[str, "str | Generic"]]
 
 
 @lru_cache(maxsize=4)
-def _patterns(instruments, generic=()):
+def _patterns(instruments: tuple[Instrument, ...], generic: tuple[Generic, ...] = ()) -> Patterns:
     """The names of the registry as patterns: `after`, `before` (any name but the Optional Protocol's,
     next to an article), `mention` and `named` (an instrument's own name, not a generic word); `by_name`:
     name → instrument id, or the Generic."""
-    names = [(n, i.id) for i in instruments for n in i.names] + [(w, g) for g in generic for w in g.words]
+    names: list[tuple[str, str | Generic]] = [(n, i.id) for i in instruments for n in i.names]
+    names += [(w, g) for g in generic for w in g.words]
     names.sort(key=lambda x: -len(x[0]))
     alternation = "|".join(re.escape(n) for n, _ in names)
     others = "|".join(re.escape(n) for n, ident in names if ident != OPSC)
@@ -229,16 +195,19 @@ class Resolver:
     """Which instrument a name stands for at a place in a text: its own, or for a generic word ("the
     Convention") the instrument of its kind the text last named in full before it."""
 
-    def __init__(self, text, instruments):
+    def __init__(self, text: str, instruments: Iterable[Instrument]) -> None:
         self.instruments = tuple(instruments)
-        self.generic = tuple(getattr(instruments, "generic", ()))
+        self.generic: tuple[Generic, ...] = tuple(getattr(instruments, "generic", ()))
         *_, named, self.by_name = _patterns(self.instruments, self.generic)
         self.kinds = {i.id: i.kind for i in self.instruments}
         # (where, instrument id, its kind) of every instrument the text names in full, in order
-        self.named = [(m.start(), self.by_name[m.group("name").lower()]) for m in named.finditer(text)]
-        self.named = [(at, ident, self.kinds[ident]) for at, ident in self.named]
+        self.named: list[tuple[int, str, str]] = []
+        for m in named.finditer(text):
+            own = self.by_name[m.group("name").lower()]
+            assert isinstance(own, str)  # `named` holds the instruments' own names only
+            self.named.append((m.start(), own, self.kinds[own]))
         # and of every generic word, as resolved where it stands: what a sentence names
-        self.words = []
+        self.words: list[tuple[int, str, str]] = []
         if self.generic:
             words = re.compile("|".join(rf"(?<![\w/]){re.escape(w)}(?![\w/])" for g in self.generic
                                         for w in sorted(g.words, key=len, reverse=True)))
@@ -248,30 +217,16 @@ class Resolver:
                     self.words.append((m.start(), ident, self.kinds[ident]))
         self.in_sentence = sorted(self.named + self.words)
 
-    def resolve(self, name, at):
+    def resolve(self, name: str, at: int) -> str | None:
         ident = self.by_name[name.lower()]
         if isinstance(ident, str):
             return ident
         return next((i for where, i, kind in reversed(self.named) if where < at and kind == ident.kind),
                     ident.otherwise)
 
-    def last_named(self, start, end):
+    def last_named(self, start: int, end: int) -> str | None:
         """The instrument last named between `start` and `end` (in full, or by a generic word), or None."""
         return next((i for where, i, _ in reversed(self.in_sentence) if start <= where < end), None)
-
-
-def _articles(listed):
-    """[(article, (sub, ...)), ...] of "3 (1) (c)", "34 and 35", "2, 3, 6 and 12", "3.1", "9 (3) and (4)"."""
-    return [(a, s) for a, s, _, _, _ in _items(listed)]
-
-
-class Item(NamedTuple):
-    """One article of a list of articles ("34" of "34 and 35"), and where it stands in the list."""
-    article: int
-    subs: tuple  # ("1", "c") of "3 (1) (c)"
-    start: int
-    end: int
-    ends_range: bool = False  # the second number of a range ("22" of "20-22")
 
 
 class Span(NamedTuple):
@@ -281,44 +236,23 @@ class Span(NamedTuple):
     attribution: "Attribution"
 
 
-def _items(listed):
-    """Item of each article of a list of articles."""
-    out = []
-    # A paragraph of an article in the list is no article of it: "1" of "19, paragraph 1.a and b, and 21".
-    listed = re.sub(OF_ARTICLE, lambda m: " " * len(m.group(0)), listed)
-    for m in re.finditer(ITEM, listed):
-        number = re.match(r"\d+", m.group(0))
-        if number:
-            n, rest = int(number.group(0)), m.group(0)[number.end():]
-        elif out:
-            n, rest = out[-1].article, m.group(0)
-        else:
-            continue
-        parts = re.findall(r"\(\s*([^)\s]+)\s*\)|\.(\d+)|§(\d+)", rest)
-        lead = len(m.group(0)) - len(m.group(0).lstrip())
-        ends_range = bool(out and number and not out[-1].subs and RANGE.fullmatch(listed[out[-1].end:m.start()])
-                          and out[-1].article < n <= out[-1].article + LONGEST_RANGE)
-        out.append(Item(n, tuple(a or b or c for a, b, c in parts), m.start() + lead, m.end(), ends_range))
-    return out
-
-
-def _sentence_start(text, at):
+def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding `at` begins."""
     ends = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
     return ends[-1] if ends else 0
 
 
-def mentions(text, instruments, guideline=False):
+def mentions(text: str, instruments: Iterable[Instrument], guideline: bool = False) -> list[Mention]:
     """The article mentions of a text that this edition can attribute, in order. `guideline`: the text is
     the Guidelines' own, where an article named alone is the Optional Protocol's. The articles a range
     passes over ("21" of "20-22") are mentions of no length, where the range's second number stands."""
     after, before, _, _, _ = _patterns(tuple(instruments), tuple(getattr(instruments, "generic", ())))
     names = Resolver(text, instruments)
     decided = _attributed(text, instruments)
-    found = []
+    found: list[Mention] = []
     last, last_end = None, 0  # the instrument of the last attributed mention, and where it ends
     for m in ARTICLES.finditer(text):
-        items = _items(m.group("list"))
+        items = items_of(m.group("list"))
         tail = text[m.end():m.end() + 120]
         ahead = text[max(0, m.start() - 60):m.start()]
         end = m.end()
@@ -338,8 +272,7 @@ def mentions(text, instruments, guideline=False):
             ident = names.resolve(named.group("name"), m.end() + named.start("name"))
         elif OPSC_BEFORE.search(ahead):
             ident = OPSC
-        elif before.search(ahead):
-            found_before = before.search(ahead)
+        elif found_before := before.search(ahead):
             ident = names.resolve(found_before.group("name"), m.start() - len(ahead) + found_before.start("name"))
         elif (cited or guideline) and not other:
             ident = OPSC
@@ -355,22 +288,31 @@ def mentions(text, instruments, guideline=False):
         if ident is None or (ident == OPSC and not all(1 <= item.article <= 17 for item in items)):
             continue
         last, last_end = ident, end
-        base = m.start("list")
-        for k, (n, sub, a, b, ends_range) in enumerate(items):
-            start = m.start() if k == 0 else base + a
-            stop = end if len(items) == 1 else base + b
-            if ends_range:
-                for between in range(items[k - 1].article + 1, n):
-                    found.append(Mention(start, 0, Citation(ident, between)))
-            if decision and decision.meant:
-                n, sub = decision.meant
-                found.append(Mention(start, stop - start, Citation(ident, n, sub), text[start:stop]))
-            else:
-                found.append(Mention(start, stop - start, Citation(ident, n, sub)))
+        found += _listed(text, m, items, end, ident, decision.meant if decision else None)
     return found
 
 
-def _attributed(text, instruments):
+def _listed(text: str, m: "re.Match[str]", items: list[Item], end: int, ident: str,
+            meant: Provision | None) -> list[Mention]:
+    """The mentions of the articles of one list (`m`, ending at `end`), all of instrument `ident`; `meant`: the
+    provision a misprinted citation stands for."""
+    found = []
+    base = m.start("list")
+    for k, (n, sub, a, b, ends_range) in enumerate(items):
+        start = m.start() if k == 0 else base + a
+        stop = end if len(items) == 1 else base + b
+        if ends_range:
+            for between in range(items[k - 1].article + 1, n):
+                found.append(Mention(start, 0, Citation(ident, between)))
+        if meant:
+            n, sub = meant
+            found.append(Mention(start, stop - start, Citation(ident, n, sub), text[start:stop]))
+        else:
+            found.append(Mention(start, stop - start, Citation(ident, n, sub)))
+    return found
+
+
+def _attributed(text: str, instruments: Iterable[Instrument]) -> list[Span]:
     """[Span] of the registry's attributions whose words are in this text."""
     out = []
     for a in getattr(instruments, "attributions", ()):
@@ -380,7 +322,7 @@ def _attributed(text, instruments):
     return out
 
 
-def citations(text, instruments, guideline=False):
+def citations(text: str, instruments: Iterable[Instrument], guideline: bool = False) -> list[Citation]:
     """The citations a text makes: articles of the Optional Protocol and of other instruments, and the
     other instruments it names without an article. Each once, in order of first appearance."""
     found = [m.citation for m in mentions(text, instruments, guideline)]
@@ -389,6 +331,6 @@ def citations(text, instruments, guideline=False):
         # "the Convention" alone is cited through its articles only (not in `mention`): as a bare mention it
         # says too little. The Optional Protocol's full title names the Convention but does not cite it.
         ident = by_name[m.group("name").lower()]
-        if ident != OPSC:
+        if isinstance(ident, str) and ident != OPSC:  # `mention` holds the instruments' own names only
             found.append(Citation(ident, None))
     return list(dict.fromkeys(found))

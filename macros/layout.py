@@ -10,7 +10,8 @@ from typing import NamedTuple
 
 from .callouts import BY_HEADING, HEADING
 from .model import Removed
-from .sheet import Owner
+from .sheet import Owner, Sheet
+from .source import Source
 
 RUNNING_TITLE = re.compile(r"^\s*Explanatory Report to the OPSC Guidelines\s*$")
 RUNNING_CHAPTER = re.compile(r"^\s*\S.*?\S\s{4,}\d{1,3}\s*$")
@@ -28,25 +29,24 @@ class CalloutHeading(NamedTuple):
 
 @dataclass
 class Layout:
-    page_of: list  # page index for each line (index 0 unused)
-    page_starts: list  # first line of each page
-    lone_numbers: dict = field(default_factory=dict)  # line -> number
-    url_lines: dict = field(default_factory=dict)  # line -> url (page-end link targets, in order)
-    callout_headings: list = field(default_factory=list)  # CalloutHeadings, in order
+    page_of: list[int]  # page index for each line (index 0 unused)
+    page_starts: list[int]  # first line of each page
+    lone_numbers: dict[int, int] = field(default_factory=dict)  # line -> number
+    url_lines: dict[int, str] = field(default_factory=dict)  # line -> url (page-end link targets, in order)
+    callout_headings: list[CalloutHeading] = field(default_factory=list)  # in order
 
 
-def is_page_start(text):
+def is_page_start(text: str) -> bool:
     # Text extraction starts each new PDF page with a single space.
     return len(text) > 1 and text[0] == " " and not text[1].isspace()
 
 
-def is_running_header(text):
+def is_running_header(text: str) -> bool:
     return bool(RUNNING_TITLE.match(text) or RUNNING_CHAPTER.match(text))
 
 
-def read_layout(source, sheet, removed):
+def read_layout(source: Source, sheet: Sheet, removed: list[Removed]) -> Layout:
     lines = source.lines
-    n_lines = len(lines)
     page_of, page_starts, page = [0], [1], 0
     for n, text in enumerate(lines, start=1):
         if n > 1 and (is_page_start(text) or is_running_header(text)):
@@ -67,8 +67,15 @@ def read_layout(source, sheet, removed):
             printed = m.group(1)
             layout.callout_headings.append(CalloutHeading(n, printed, BY_HEADING[printed].type))
 
-    # A run of bare URLs is a page's list of link targets only when nothing but
-    # a page break follows it; elsewhere a lone URL continues a footnote.
+    layout.url_lines.update(_url_lines(lines))
+    return layout
+
+
+def _url_lines(lines: tuple[str, ...]) -> dict[int, str]:
+    """{line: URL} of the page-end lists of link targets. A run of bare URLs is one only when nothing but a
+    page break follows it; elsewhere a lone URL continues a footnote."""
+    out = {}
+    n_lines = len(lines)
     n = 1
     while n <= n_lines:
         if BARE_URL.match(lines[n - 1]) and not (n > 1 and BARE_URL.match(lines[n - 2])):
@@ -88,12 +95,12 @@ def read_layout(source, sheet, removed):
             if not continues_note and (after > n_lines or is_page_start(lines[after - 1]) or heading_next
                                        or is_running_header(lines[after - 1]) or is_page_start(lines[n - 1])):
                 for k in range(n, end + 1):
-                    layout.url_lines[k] = BARE_URL.match(lines[k - 1]).group(1)
+                    out[k] = lines[k - 1].strip()  # the whole line is the URL (BARE_URL)
             n = end + 1
         else:
             n += 1
-    return layout
+    return out
 
 
-def _only_furniture_between(lines, a, b):
+def _only_furniture_between(lines: tuple[str, ...], a: int, b: int) -> bool:
     return all(not lines[k - 1].strip() or is_running_header(lines[k - 1]) for k in range(a, b))

@@ -5,179 +5,157 @@ stand in exactly one passage."""
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-from .errors import ContentError, line_of, load_with_lines, misread, parse_yaml, read_utf8
-from .instruments import parse_provision
+from .errors import ContentError
+from .model import Passage, Report
 from .passages import locate
+from .provisions import parse_provision
+from .schema import Record, load, optional
+
 
 
 @dataclass(frozen=True)
-class Quoted:
+class Quoted(Record):
     """The words of an article of the Optional Protocol as the report prints them: `quoted` (within quotation
     marks, so found as “words”) or `restated` (the Guidelines or the commentary setting the article out in its
     words, without quotation marks). Never the Protocol's own text: only what the report prints."""
+    NAME = "quotation"
     provision: str  # "2 (a)", "3 (1) (a) (i)": which article (and subdivision) the words are of
     words: str
-    how: str  # "quoted" | "restated"
+    how: Literal["quoted", "restated"]
     why: str
-    within: str = None  # more of the passage's words, holding them, where the words alone stand in more than one
-    line: int = 0
+    within: str | None = optional()  # more of the passage's words, holding them, where the words alone stand in more than one
 
     @property
-    def found_as(self):
+    def found_as(self) -> str:
         """What must stand in exactly one passage: the words within their quotation marks where quoted, or the
         longer words that hold them."""
         return self.within or (f"“{self.words}”" if self.how == "quoted" else self.words)
 
 
 @dataclass(frozen=True)
-class Article:
+class Article(Record):
+    NAME = "article"
     number: int
     subject: str  # this edition's short heading: the Protocol gives its articles none
-    quoted: tuple = ()  # Quoted: where the report prints the article's words
-    line: int = 0
+    quoted: tuple[Quoted, ...] = ()  # where the report prints the article's words
 
 
 @dataclass(frozen=True)
-class Case:
+class Case(Record):
+    NAME = "case"
     id: str
     name: str
     body: str
-    at: tuple  # the report's words where it discusses or cites the case
-    year: int = None
-    reference: str = None
-    note: str = None
-    line: int = 0
+    at: tuple[str, ...]  # the report's words where it discusses or cites the case
+    year: int | None = optional()
+    reference: str | None = optional()
+    note: str | None = optional()
 
 
 @dataclass(frozen=True)
-class Term:
+class Term(Record):
+    NAME = "term"
     id: str
     term: str
-    defined: tuple  # the report's defining words
-    see: tuple = ()
-    terminology: str = None
-    terminology_at: str = None
-    line: int = 0
+    defined: tuple[str, ...]  # the report's defining words
+    see: tuple[str, ...] = ()
+    terminology: str | None = optional()
+    terminology_at: str | None = optional()
 
 
 @dataclass(frozen=True)
-class Acronym:
+class Acronym(Record):
+    NAME = "acronym"
     acronym: str
     expansion: str
-    forms: tuple = ()
-    at: str = None
-    source: str = None
-    line: int = 0
+    forms: tuple[str, ...] = ()
+    at: str | None = optional()
+    source: str | None = optional()
+
+
+@dataclass(frozen=True)
+class NotAcronyms(Record):
+    """Words with capitals that are not acronyms, and why."""
+    NAME = "group of not_acronyms"
+    tokens: tuple[str, ...]
+    why: str
+
+
+# The files, as records.
+@dataclass(frozen=True)
+class _Articles(Record):
+    NAME = "articles"
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class _Cases(Record):
+    NAME = "cases"
+    cases: tuple[Case, ...]
+
+
+@dataclass(frozen=True)
+class _Glossary(Record):
+    NAME = "glossary"
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class _Acronyms(Record):
+    NAME = "acronyms"
+    acronyms: tuple[Acronym, ...]
+    not_acronyms: tuple[NotAcronyms, ...] = ()
 
 
 @dataclass(frozen=True)
 class Lists:
     """Everything content/ lists for the indexes."""
-    articles: tuple = ()
-    cases: tuple = ()
-    terms: tuple = ()
-    acronyms: tuple = ()
-    not_acronyms: tuple = ()  # words with capitals that are not acronyms
+    articles: tuple[Article, ...] = ()
+    cases: tuple[Case, ...] = ()
+    terms: tuple[Term, ...] = ()
+    acronyms: tuple[Acronym, ...] = ()
+    not_acronyms: tuple[str, ...] = ()  # words with capitals that are not acronyms
 
-    def expansions(self):
+    def expansions(self) -> dict[str, str]:
         """{acronym as printed, plural forms too: its expansion}."""
         return {w: a.expansion for a in self.acronyms for w in (a.acronym, *a.forms)}
 
 
-# key: (type, required) per record: what an entry may hold.
-SCHEMAS = {
-    Article: {"number": (int, True), "subject": (str, True), "quoted": (dict, False)},
-    Quoted: {"provision": (str, True), "words": (str, True), "how": (str, True), "why": (str, True),
-             "within": (str, False)},
-    Case: {"id": (str, True), "name": (str, True), "body": (str, True), "at": (list, True), "year": (int, False),
-           "reference": (str, False), "note": (str, False)},
-    Term: {"id": (str, True), "term": (str, True), "defined": (list, True), "see": (list, False),
-           "terminology": (str, False), "terminology_at": (str, False)},
-    Acronym: {"acronym": (str, True), "expansion": (str, True), "forms": (list, False), "at": (str, False),
-              "source": (str, False)},
-}
-
-
-KINDS = {int: "a whole number", str: "text", list: "a list of texts", dict: "a list of mappings"}
-HOW = ("quoted", "restated")
-
-
-def _fits(value, kind):
-    """A value of `kind`: YAML's yes/no are no numbers, and a list holds texts (not dates or numbers)."""
-    if kind is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind is list:
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    if kind is dict:
-        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
-    return isinstance(value, kind)
-
-
-def _records(path, data, section, record, items=None):
-    items = (data.get(section) if isinstance(data, dict) else None) if items is None else items
-    if not isinstance(items, list):
-        raise ContentError(path, 1, f"expected `{section}:`, a list")
-    schema, out = SCHEMAS[record], []
-    for item in items:
-        line = item.get("__line__", 0) if isinstance(item, dict) else 0
-        if not isinstance(item, dict):
-            raise ContentError(path, line, f"each entry of `{section}` is a mapping")
-        for key, (kind, required) in schema.items():
-            if (required and key not in item) or (key in item and not _fits(item[key], kind)):
-                raise ContentError(path, line_of(item, key), f"expected `{key}` ({KINDS[kind]}){misread(item, [key])}")
-        unknown = sorted(set(item) - set(schema) - {"__line__", "__lines__"})
-        if unknown:
-            raise ContentError(path, line_of(item, unknown[0]), f"unknown key `{unknown[0]}`; expected one of {', '.join(schema)}")
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if not k.startswith("__")}
-        if record is Article and "quoted" in item:
-            values["quoted"] = _records(path, None, "quoted", Quoted, item["quoted"])
-            for q in values["quoted"]:
-                provision = parse_provision(q.provision)
-                if q.within and (f"“{q.words}”" if q.how == "quoted" else q.words) not in q.within:
-                    raise ContentError(path, q.line, f"`within` should hold the words “{q.words[:60]}”"
-                                       + (", in their quotation marks" if q.how == "quoted" else ""))
-                if q.how not in HOW or not provision or provision[0] != item["number"]:
-                    raise ContentError(path, q.line, f"expected `how` ({' or '.join(HOW)}) and `provision` (article "
-                                       f"{item['number']}, as “{item['number']} (1) (a)”), found “{q.how}”, "
-                                       f"“{q.provision}”")
-        out.append(record(**values, line=line))
-    return tuple(out)
-
-
-def _load(path):
-    text = read_utf8(path, f"the list {path.name}")
-    return parse_yaml(path, text, load_with_lines)
-
-
-def read_lists(content):
+def read_lists(content: Path) -> Lists:
     """content/articles.yaml, cases.yaml, glossary.yaml and acronyms.yaml."""
     content = Path(content)
-    articles = _records(content / "articles.yaml", _load(content / "articles.yaml"), "articles", Article)
-    cases = _records(content / "cases.yaml", _load(content / "cases.yaml"), "cases", Case)
-    terms = _records(content / "glossary.yaml", _load(content / "glossary.yaml"), "terms", Term)
-    acr_path = content / "acronyms.yaml"
-    acr = _load(acr_path)
-    acronyms = _records(acr_path, acr, "acronyms", Acronym)
-    not_acronyms = []
-    for group in acr.get("not_acronyms") or ():
-        tokens = group.get("tokens") if isinstance(group, dict) else None
-        if not _fits(tokens, list):
-            raise ContentError(acr_path, line_of(group, "tokens"), f"each group of `not_acronyms` needs `tokens` (a list of texts)"
-                                               f"{misread(group, ['tokens'])}")
-        not_acronyms += tokens
-    not_acronyms = tuple(not_acronyms)
+    articles = load(content / "articles.yaml", _Articles, "the list articles.yaml").articles
+    for a in articles:
+        for q in a.quoted:
+            _check_quotation(a, q)
+    cases = load(content / "cases.yaml", _Cases, "the list cases.yaml").cases
+    terms = load(content / "glossary.yaml", _Glossary, "the list glossary.yaml").terms
+    acronyms = load(content / "acronyms.yaml", _Acronyms, "the list acronyms.yaml")
     ids = {t.id for t in terms}
     for t in terms:
         for other in t.see:
             if other not in ids:
-                raise ContentError(content / "glossary.yaml", t.line, f"`see: {other}` is not the id of a term")
-    return Lists(articles, cases, terms, acronyms, not_acronyms)
+                raise t.error(f"`see: {other}` is not the id of a term", "see")
+    not_acronyms = tuple(w for group in acronyms.not_acronyms for w in group.tokens)
+    return Lists(articles, cases, terms, acronyms.acronyms, not_acronyms)
 
 
-def place(report, path, line, quote):
+def _check_quotation(article: Article, q: Quoted) -> None:
+    """A quotation is of its own article, and its `within` holds its words."""
+    if q.within and (f"“{q.words}”" if q.how == "quoted" else q.words) not in q.within:
+        raise q.error(f"`within` should hold the words “{q.words[:60]}”"
+                      + (", in their quotation marks" if q.how == "quoted" else ""), "within")
+    provision = parse_provision(q.provision)
+    if not provision or provision[0] != article.number:
+        raise q.error(f"expected `provision` (article {article.number}, as “{article.number} (1) (a)”), found "
+                      f"“{q.provision}”", "provision")
+
+
+def place(report: Report, path: Path, line: int, quote: str) -> Passage:
     """The one passage that holds `quote`, or an error at the entry's line."""
-    found = locate(report, quote)
+    found: list[Passage] = locate(report, quote)
     if len(found) != 1:
         where = "no passage" if not found else f"{len(found)} passages (paragraphs " \
             f"{', '.join(str(s.paragraph) for s in found)})"

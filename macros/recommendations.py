@@ -14,16 +14,18 @@ a row. Everything else describes, defines or explains.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
 from .errors import ContentError, parse_yaml, read_utf8
+from .ids import Anchor
 from .instruments import OPSC, Registry, mentions
 from .model import Block, Report
+from .themes import FILE as THEMES, Theme, Themes, read_themes
 
 FILE = "recommendations.yaml"  # in the folder of the lists (content/)
 
@@ -84,7 +86,7 @@ SENTENCE_END = re.compile(r"(?<!\bart\.)(?<!\bNo\.)(?<!\bNos\.)(?<!\bpara\.)(?<!
 class Sentence:
     """One sentence of a Guideline block: block.text[start:end]."""
     paragraph: int
-    anchor: str  # its block's id: "guideline-1", "guideline-a"
+    anchor: Anchor  # its block's id: "guideline-1", "guideline-a"
     start: int
     end: int
     text: str
@@ -116,7 +118,7 @@ class Decision:
 class Recommendation:
     paragraph: int
     chapter: str
-    anchor: str  # the Guideline block it stands in: paragraphs/N/#anchor
+    anchor: Anchor  # the Guideline block it stands in: paragraphs/N/#anchor
     verb: str  # as printed: "urges", "strongly encourages", "should"
     strength: Strength
     words: str  # the report's words, a slice of the block's text
@@ -152,6 +154,7 @@ def sentences(report: Report) -> Iterator[Sentence]:
 
 
 def block_sentences(paragraph: int, block: Block) -> list[Sentence]:
+    assert block.id is not None, "a Guideline block has its anchor"
     marker = MARKER.match(block.text) if block.kind == "li" else None
     start = marker.end() if marker else 0
     cuts = [m for m in SENTENCE_END.finditer(block.text, start)]
@@ -231,7 +234,6 @@ def _decided(report: Report, decisions: list[Decision]) -> dict[Sentence, Decisi
 def recommendations(report: Report, decisions: list[Decision], registry: Registry) -> list[Recommendation]:
     """Every recommendation of the Guidelines, in the report's order."""
     out = []
-    leads: dict[tuple[int, str], tuple[str, ...]] = {}  # (paragraph, anchor) of a lead's block → its articles
     blocks = {(p.number, b.id): b for p in report.paragraphs for b in p.guideline}
     last_lead: tuple[str, ...] = ()
     for r in rulings(report, decisions):
@@ -239,7 +241,6 @@ def recommendations(report: Report, decisions: list[Decision], registry: Registr
         block = blocks[(s.paragraph, s.anchor)]
         articles = _articles(block, s, registry)
         if r.rule == Rule.LEAD:
-            leads[(s.paragraph, s.anchor)] = articles
             last_lead = articles
         if r.verb is None or r.strength is None:
             continue
@@ -282,3 +283,39 @@ def read_decisions(path: Path) -> list[Decision]:
         out.append(Decision(item["paragraph"], item["sentence"], verb, STRENGTH_OF.get(strength),
                             " ".join(item["reason"].split()), line, str(path)))
     return out
+
+
+@dataclass(frozen=True)
+class Row:
+    """One recommendation as the checklist gives it: its number, and its paragraph's themes."""
+    number: int
+    rec: Recommendation
+    themes: tuple[Theme, ...]
+
+    @property
+    def item(self) -> str:
+        """"a" for a list item ("guideline-a"), "" for a paragraph's text."""
+        return self.rec.anchor.number if isinstance(self.rec.anchor.number, str) else ""
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """The numbers of the articles it names: "3" of "article 3 (1) (c)"."""
+        return tuple(dict.fromkeys(a.split()[1] for a in self.rec.articles))
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The recommendations in the report's order, and the themes (content/themes.yaml)."""
+    rows: tuple[Row, ...]
+    themes: Themes
+
+    def of_theme(self, theme: Theme) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if theme in r.themes)
+
+
+def read_checklist(report: Report, registry: Registry, folder: Path) -> Checklist:
+    """content/recommendations.yaml and content/themes.yaml (in `folder`) read against the report. `registry`:
+    content/instruments.yaml with the report's misprints."""
+    themes = read_themes(Path(folder) / THEMES, report)
+    recs = recommendations(report, read_decisions(Path(folder) / FILE), registry)
+    return Checklist(tuple(Row(i, r, themes.of_paragraph(r.paragraph)) for i, r in enumerate(recs, 1)), themes)

@@ -13,16 +13,21 @@ Entries hold plain text (the engine escapes it); a footnote marker is kept apart
 `fn: [[offset, number], ...]`, so a result's excerpt shows it as the page does.
 """
 
+from __future__ import annotations
+
 import html
 import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Sequence
 
-import yaml
-
-from .errors import ContentError, parse_yaml, read_utf8
-from .instruments import citations
-from .model import Block
-from .render import INDEXES, callout_title, plain_title
+from .headnotes import Headnote
+from .instruments import Registry, citations
+from .model import Block, Callout, Passage, Report
+from .pages.blocks import callout_title
+from .pages.html import plain_title
+from .pages.indexes import INDEXES
+from .terminology import read_terminology as read_terminology  # the plugin reads the file through this module
 
 # zone: (weight, what part of the site an entry is). The weight multiplies an entry's score: the
 # Committee's own text and our titles of it first, the commentary, then boxes and footnotes; index
@@ -41,24 +46,30 @@ ZONES = {
 }
 
 
+SearchZone = Literal["title", "guideline", "commentary", "box", "footnote", "page", "index", "list", "headnote"]
+Json = dict[str, Any]  # what Material's search plugin gives and the worker reads
+
+
 @dataclass
 class Entry:
     location: str
     title: str
     text: str
-    zone: str
-    n: int = None  # the paragraph whose page it is on
-    cite: list = field(default_factory=list)
-    fn: list = field(default_factory=list)
+    zone: SearchZone
+    n: int | None = None  # the paragraph whose page it is on
+    cite: list[str] = field(default_factory=list)  # "opsc:3.1.c"
+    fn: list[list[int]] = field(default_factory=list)  # [offset, footnote number] of each marker
 
-    def as_json(self):
+    def as_json(self) -> Json:
         optional = {k: v for k, v in asdict(self).items() if k in ("n", "cite", "fn") and v not in (None, [])}
         return {"location": self.location, "title": self.title, "text": self.text, "zone": self.zone} | optional
 
 
-def _text(blocks):
+def _text(blocks: Sequence[Block]) -> tuple[str, list[list[int]]]:
     """Plain text of blocks, one after another, and their footnote markers at offsets in it."""
-    parts, markers, offset = [], [], 0
+    parts: list[str] = []
+    markers: list[list[int]] = []
+    offset = 0
     for b in blocks:
         if parts:
             offset += 1
@@ -68,44 +79,52 @@ def _text(blocks):
     return " ".join(parts), markers
 
 
-def _cites(text, instruments, guideline=False):
-    return [c.key for c in citations(text, instruments, guideline)]
+def _cites(text: str, instruments: Registry, guideline: bool = False) -> list[str]:
+    return [str(c.key) for c in citations(text, instruments, guideline)]
 
 
-def paragraph_entries(report, instruments, urls):
+def paragraph_entries(report: Report, instruments: Registry, urls: dict[int, str]) -> list[Entry]:
     """Every passage of every paragraph page, in page order. `urls`: {paragraph: its page's address
     relative to the site ("paragraphs/42/", or "paragraphs/42.html" in the offline edition)}."""
     out = []
+    passages: dict[int, list[Passage]] = {}
+    for s in report.passages:
+        passages.setdefault(s.paragraph, []).append(s)
     for p in report.paragraphs:
         page = urls[p.number]
         chapter = report.chapter(p.chapter)
         section = next((s for s in chapter.sections if s.letter == p.section), None)
         crumbs = plain_title(chapter) + (f" › {section.letter}. {section.title}" if section else "")
         out.append(Entry(page, f"{p.number}. {p.title}", crumbs, "title", p.number))
-        for b in p.guideline:
-            text, fn = _text([b])
-            out.append(Entry(f"{page}#{b.id}", f"Guidelines, paragraph {p.number}", text, "guideline", p.number,
-                             _cites(text, instruments, guideline=True), fn))
-        for item in p.items:
-            if isinstance(item, Block):
-                text, fn = _text([item])
-                out.append(Entry(f"{page}#{item.id}", "Commentary", text, "commentary", p.number,
-                                 _cites(text, instruments), fn))
-                continue
-            blocks = []
-            for e in item.entries:
-                if e.origin:
-                    blocks.append(Block("p", f"{e.origin} ({e.region}):" if e.region else f"{e.origin}:", (0, 0), []))
-                blocks += e.blocks
-            text, fn = _text(blocks)
-            out.append(Entry(f"{page}#{item.id}", callout_title(item), text, "box", p.number,
-                             _cites(text, instruments), fn))
-        for f in p.footnotes:
-            prefix = "fn:" + f.series[0]
-            label = "Footnote" if f.series == "report" else "Footnote of the Guidelines"
-            out.append(Entry(f"{page}#{prefix}{f.number}", f"{label} {f.number}", f.text, "footnote", p.number,
-                             _cites(f.text, instruments)))
+        out += [_entry(s, page, instruments) for s in passages.get(p.number, ())]
     return out
+
+
+def _entry(s: Passage, page: str, instruments: Registry) -> Entry:
+    """A passage's entry: its words, with its footnote markers apart, and what it cites."""
+    location = f"{page}#{s.anchor}"
+    if s.zone == "footnote":
+        label = "Footnote" if s.anchor.series == "report" else "Footnote of the Guidelines"
+        return Entry(location, f"{label} {s.anchor.number}", s.text, "footnote", s.paragraph,
+                     _cites(s.text, instruments))
+    if isinstance(s.item, Callout):
+        text, fn = _text(_box_blocks(s.item))
+        return Entry(location, callout_title(s.item), text, "box", s.paragraph, _cites(text, instruments), fn)
+    text, fn = _text(s.blocks)
+    if s.zone == "guideline":
+        return Entry(location, f"Guidelines, paragraph {s.paragraph}", text, "guideline", s.paragraph,
+                     _cites(text, instruments, guideline=True), fn)
+    return Entry(location, "Commentary", text, "commentary", s.paragraph, _cites(text, instruments), fn)
+
+
+def _box_blocks(callout: Callout) -> list[Block]:
+    """A box's entries' blocks, each entry's origin before it ("Spain (Europe):"); not its heading, the title."""
+    blocks = []
+    for e in callout.entries:
+        if e.origin:
+            blocks.append(Block("p", f"{e.origin} ({e.region}):" if e.region else f"{e.origin}:", (0, 0), []))
+        blocks += e.blocks
+    return blocks
 
 
 INDEX_PAGES = re.compile(r"^(?:" + "|".join(re.escape(i.path.removesuffix(".md")) for i in INDEXES if i.by_title)
@@ -116,7 +135,7 @@ LIST_PAGES = re.compile(r"^(?:" + "|".join(re.escape(i.path.removesuffix(".md"))
 PARAGRAPH_PAGES = re.compile(r"^paragraphs/(\d+)(?:/|\.html)")
 
 
-def other_entries(material_docs, instruments):
+def other_entries(material_docs: list[Json], instruments: Registry) -> list[Entry]:
     """Material's entries for the pages that are not paragraphs, as plain text."""
     out = []
     for doc in material_docs:
@@ -129,21 +148,22 @@ def other_entries(material_docs, instruments):
             # Found by their titles; their text is the paragraphs' own, found there.
             out.append(Entry(location, title, "", "index"))
         else:
-            zone = "list" if LIST_PAGES.match(location) else "page"
+            zone: SearchZone = "list" if LIST_PAGES.match(location) else "page"
             out.append(Entry(location, title, text, zone, None, _cites(text, instruments)))
     return out
 
 
-def headnote_entries(headnotes, urls):
+def headnote_entries(headnotes: Sequence[Headnote], urls: dict[int, str]) -> list[tuple[str, list[str]]]:
     """[[the address of a passage, [its headnotes' questions]], ...]: the engine makes an entry of each
     question (zone "headnote"); written once per passage, the addresses do not weigh on every question."""
-    out = {}
+    out: dict[str, list[str]] = {}
     for h in headnotes:
         out.setdefault(f"{urls[h.paragraph]}#{h.anchor}", []).extend(h.asks)
-    return [[location, asks] for location, asks in out.items()]
+    return list(out.items())
 
 
-def search_index(report, material_index, instruments, terminology, headnotes=()):
+def search_index(report: Report, material_index: Json, instruments: Registry, terminology: Json,
+                 headnotes: Sequence[Headnote] = ()) -> Json:
     """{config, docs}: what Material's page sends the search worker. The config keeps Material's keys
     (its page highlights the words of a result with `separator`) and adds the terminology."""
     config = {k: material_index["config"][k] for k in ("lang", "separator", "pipeline")}
@@ -159,45 +179,3 @@ def search_index(report, material_index, instruments, terminology, headnotes=())
     docs = paragraph_entries(report, instruments, urls) + other_entries(material_index["docs"], instruments)
     config["headnotes"] = headnote_entries(headnotes, urls)
     return {"config": config, "docs": [d.as_json() for d in docs]}
-
-
-# The sections of content/terminology.yaml: what each entry holds, and what the engine receives of it.
-SECTIONS = ("synonyms", "bridges", "filler", "spellings")
-
-
-def read_terminology(path):
-    """content/terminology.yaml, as the engine reads it: {"synonyms": [{"terms"}], "bridges": [{"from", "to"}],
-    "filler": [word, ...], "spellings": [[American, British]]}. Each group of the first three sections
-    gives its reason (`why`)."""
-    text = read_utf8(path, "the terminology file")
-    data = parse_yaml(path, text, yaml.compose)
-    if not isinstance(data, yaml.MappingNode):
-        raise ContentError(path, 1, "expected a mapping with " + ", ".join(f"`{k}`" for k in SECTIONS))
-    out = {k: [] for k in SECTIONS}
-    for key, value in data.value:
-        if key.value not in out or not isinstance(value, yaml.SequenceNode):
-            raise ContentError(path, key.start_mark.line + 1, f"unknown key or not a list: {key.value}")
-        for node in value.value:
-            item = yaml.safe_load(yaml.serialize(node))
-            line = node.start_mark.line + 1
-            if key.value == "spellings":
-                if not (isinstance(item, list) and len(item) == 2 and all(isinstance(w, str) for w in item)):
-                    raise ContentError(path, line, "a spelling is a pair: [American, British]")
-                out["spellings"].append(item)
-                continue
-            fields = {"synonyms": ("terms",), "bridges": ("from", "to"), "filler": ("words",)}[key.value]
-            if not (isinstance(item, dict) and set(item) == {"why", *fields} and isinstance(item["why"], str)
-                    and item["why"].strip() and all(_terms(item[f]) for f in fields)
-                    and (key.value != "synonyms" or len(item["terms"]) >= 2)):
-                need = {"synonyms": "`terms` (two or more)", "bridges": "`from` and `to` (lists of terms)",
-                        "filler": "`words` (a list)"}[key.value]
-                raise ContentError(path, line, f"an entry of `{key.value}` needs `why` (text) and {need}")
-            if key.value == "filler":
-                out["filler"] += item["words"]
-            else:
-                out[key.value].append({f: item[f] for f in fields})
-    return out
-
-
-def _terms(value):
-    return isinstance(value, list) and value and all(isinstance(t, str) and t.strip() for t in value)

@@ -1,9 +1,11 @@
 /* The edition's search engine, in a Web Worker that speaks Material for MkDocs' worker protocol
- * (setup 0 → ready 1, query 2 → result 3), so Material's search box, result list and keyboard use stay.
- * The build writes it to search/worker.js after lunr.min.js (lunr.js 2.3.9, MIT: assets/vendor/lunr/).
+ * (setup 0 → ready 1, query 2 → result 3), so Material's search box, result list and keyboard use stay;
+ * online, it fetches the index itself (INDEX, below). The build writes it to search/worker.js after
+ * lunr.min.js (lunr.js 2.3.9, MIT: assets/vendor/lunr/).
  *
- * lunr holds the inverted index (stems, with each word's ordinal and place in its entry), the stemmer,
- * the stop words and the token sets that expand a prefix or a typo. The ranking is this file's:
+ * The inverted index (stems, with each word's ordinal and place in its entry) is this file's, as lunr's
+ * builder made it, made at load in a fraction of the time; lunr gives the stemmer, the stop words and the
+ * token set that corrects a typo. The ranking is this file's:
  * - every word counts: a page with all the query's concepts comes before a page with some, which say
  *   which word they miss; within them, entries where the words stand close together (an exact phrase
  *   first) and entries in the Guideline text or a title above commentary, boxes and footnotes;
@@ -52,54 +54,12 @@ function Engine(config, docs) {
   });
   this.spelling = spelling;
 
-  // The tokenizer: Material's separator (quotes, dashes, brackets, a glued footnote number), each token
-  // with its ordinal, so that phrases and distances can be measured.
-  var tokenizer = function (value) {
-    return self.tokens(value == null ? "" : String(value)).map(function (t) {
-      return new lunr.Token(t.word, {position: [t.start, t.length], index: t.index});
-    });
-  };
-  var normalise = function (token) {
-    var word = token.toString();
-    if (self.isStop(word)) return undefined;
-    return token.update(function () { return self.stem(word); });
-  };
-  lunr.Pipeline.registerFunction(normalise, "opscNormalise");
-
-  this.index = lunr(function () {
-    this.tokenizer = tokenizer;
-    this.pipeline.reset();
-    this.searchPipeline.reset();
-    this.pipeline.add(normalise);
-    this.metadataWhitelist = ["position", "index"];
-    this.ref("id");
-    this.field("title");
-    this.field("text");
-    for (var i = 0; i < docs.length; i++) {
-      var d = docs[i];
-      // A passage's title ("Commentary", "Footnote 14") is a label, not words of the report.
-      var title = d.zone === "title" || d.zone === "box" || d.zone === "page" || d.zone === "index" ? d.title : "";
-      // A headnote's words are readers', not the report's: never offered as a correction or marked on a page.
-      self.indexing = d.zone !== "headnote";
-      this.add({id: String(i), title: title, text: d.zone === "title" ? "" : d.text});
-    }
-  });
-  // Each entry's length in words: a word said often in a long passage counts less than in a short one.
-  var total = 0;
-  this.length = docs.map(function (d) {
-    var n = d.zone === "title" ? 8 : self.tokens(d.text).length + 1;
-    total += n;
-    return n;
-  });
-  this.meanLength = total / Math.max(1, docs.length);
-  this.indexing = false;
-  this.words = lunr.TokenSet.fromArray(Array.from(this.surfaces.keys()).sort());
-  // Each stem's words as the index writes them: what the page marks for a word of the query.
-  this.formsOf = new Map();
-  Array.from(this.surfaces.keys()).sort().forEach(function (w) {
-    var s = self.surfaces.get(w);
-    if (/^[a-z][a-z0-9]*$/.test(w)) (self.formsOf.get(s) || self.formsOf.set(s, []).get(s)).push(w);
-  });
+  // The index: every word of every entry, read once here (see Engine.prototype.scan); each stem's postings
+  // are made from it when a query first asks for that stem (postings).
+  this.scan(docs);
+  this.sorted = null;  // the words of the index (surfaces), sorted: made when first needed
+  this.wordSet = null;  // the same as lunr's token set, for a typo's corrections
+  this.forms = null;
 
   // Each page's own entry (its location has no #): the head of its result.
   this.pageEntry = new Map();
@@ -200,6 +160,117 @@ Engine.prototype.tokens = function (text) {
   return out;
 };
 
+// The words of the entries as lunr's builder read them (Material's separator for tokenizer, this file's stop
+// words and stemmer for pipeline; fields title then text, entry after entry), kept in parallel arrays, one
+// slot a word, rather than as lunr's objects: lunr's builder also computed field vectors, idf and a token
+// set the ranking never reads, and made most of the load's work doing it. Each entry's length in words too.
+Engine.prototype.scan = function (docs) {
+  this.stemId = new Map();  // stem -> its number
+  this.vocabulary = new Map();  // a word as written (folded) -> {stem: its number, or -1 for a stop word, seen}
+  this.slots = {n: 0, stem: new Int32Array(1 << 16), doc: new Int32Array(1 << 16), field: new Uint8Array(1 << 16),
+                start: new Int32Array(1 << 16), length: new Int32Array(1 << 16), index: new Int32Array(1 << 16)};
+  this.inverted = new Map();  // stem -> its postings, once asked for
+  var total = 0;
+  // A word said often in a long passage counts less than in a short one: each entry's length in words.
+  this.length = new Array(docs.length);
+  for (var i = 0; i < docs.length; i++) {
+    var d = docs[i];
+    // A passage's title ("Commentary", "Footnote 14") is a label, not words of the report.
+    var title = d.zone === "title" || d.zone === "box" || d.zone === "page" || d.zone === "index" ? d.title : "";
+    // A headnote's words are readers', not the report's: never offered as a correction or marked on a page.
+    this.indexing = d.zone !== "headnote";
+    this.scanField(i, 0, title);
+    var n = this.scanField(i, 1, d.zone === "title" ? "" : d.text);
+    this.length[i] = d.zone === "title" ? 8 : n + 1;
+    total += this.length[i];
+  }
+  this.meanLength = total / Math.max(1, docs.length);
+  this.indexing = false;
+  this.sortSlots();
+};
+
+var NON_ASCII = /[^\x00-\x7f]/;
+
+// One field (0 title, 1 text) of entry `doc`, as Engine.prototype.tokens cuts it; its number of words.
+Engine.prototype.scanField = function (doc, field, text) {
+  text = text == null ? "" : String(text);
+  var sep = this.separator, last = 0, index = 0, m, end;
+  // Folding an ASCII text is lower-casing it, at once rather than word by word.
+  var lower = NON_ASCII.test(text) ? null : text.toLowerCase();
+  sep.lastIndex = 0;
+  do {
+    m = sep.exec(text);
+    end = m ? m.index : text.length;
+    if (end > last) {
+      this.slot(lower === null ? fold(text.slice(last, end)) : lower.slice(last, end), doc, field, last, end - last, index++);
+    }
+    if (m) {
+      last = m.index + m[0].length;
+      if (m[0].length === 0) sep.lastIndex++;
+    }
+  } while (m);
+  return index;
+};
+
+Engine.prototype.slot = function (word, doc, field, start, length, index) {
+  var known = this.vocabulary.get(word);
+  if (known === undefined) {
+    known = {stem: -1, seen: false};
+    if (!this.isStop(word)) {
+      var stem = this.stem(word);
+      known.stem = this.stemId.get(stem);
+      if (known.stem === undefined) this.stemId.set(stem, known.stem = this.stemId.size);
+      known.seen = this.indexing;
+    }
+    this.vocabulary.set(word, known);
+  }
+  if (known.stem < 0) return;
+  // A word first read in a headnote, then in the report's text: one the index holds as written.
+  if (this.indexing && !known.seen) { this.stem(word); known.seen = true; }
+  var s = this.slots, n = s.n;
+  if (n === s.stem.length) this.growSlots();
+  s.stem[n] = known.stem; s.doc[n] = doc; s.field[n] = field; s.start[n] = start; s.length[n] = length; s.index[n] = index;
+  s.n = n + 1;
+};
+
+Engine.prototype.growSlots = function () {
+  var s = this.slots;
+  ["stem", "doc", "field", "start", "length", "index"].forEach(function (k) {
+    var bigger = new s[k].constructor(s[k].length * 2);
+    bigger.set(s[k]);
+    s[k] = bigger;
+  });
+};
+
+// The slots of each stem together, in the order they were read: this.order[this.from[id] .. this.from[id + 1]).
+Engine.prototype.sortSlots = function () {
+  var s = this.slots, from = new Int32Array(this.stemId.size + 2), order = new Int32Array(s.n), i;
+  for (i = 0; i < s.n; i++) from[s.stem[i] + 2]++;
+  for (i = 2; i < from.length; i++) from[i] += from[i - 1];
+  for (i = 0; i < s.n; i++) order[from[s.stem[i] + 1]++] = i;
+  this.from = from;
+  this.order = order;
+};
+
+// A stem's postings, as lunr's index held them: {title: {entry: {position: [[start, length], ...],
+// index: [ordinal, ...]}}, text: {...}}; null for a stem the index does not hold.
+Engine.prototype.postings = function (stem) {
+  var p = this.inverted.get(stem);
+  if (p !== undefined) return p;
+  var id = this.stemId.get(stem);
+  if (id === undefined) return null;
+  var s = this.slots;
+  p = {title: Object.create(null), text: Object.create(null)};
+  for (var k = this.from[id]; k < this.from[id + 1]; k++) {
+    var i = this.order[k], ref = String(s.doc[i]), field = s.field[i] ? p.text : p.title;
+    var hit = field[ref] || (field[ref] = {position: [], index: []});
+    hit.position.push([s.start[i], s.length[i]]);
+    hit.index.push(s.index[i]);
+  }
+  this.inverted.set(stem, p);
+  return p;
+};
+
 // A term as [[stem, offset], ...]: stop words keep their place but are not matched.
 Engine.prototype.sequence = function (text) {
   var self = this, out = [], first = null;
@@ -209,11 +280,6 @@ Engine.prototype.sequence = function (text) {
     out.push([self.stem(t.word), t.index - first, t.word]);
   });
   return out;
-};
-
-Engine.prototype.postings = function (stem) {
-  var p = this.index.invertedIndex[stem];
-  return p ? p : null;
 };
 
 Engine.prototype.df = function (stem) {
@@ -257,7 +323,7 @@ Engine.prototype.candidates = function (seq, into) {
 Engine.prototype.prefixes = function (word) {
   var self = this, out = [], own = this.stem(word);
   if (word.length < 3) return out;
-  this.words.intersect(lunr.TokenSet.fromString(word + "*")).toArray().forEach(function (w) {
+  this.startingWith(word).forEach(function (w) {
     var s = self.surfaces.get(w);
     if (!/^[a-z][a-z'’]*$/.test(w) || s === own || out.some(function (a) { return a.seq[0][0] === s; })) return;
     out.push({seq: [[s, 0, w]], weight: 0.7});
@@ -265,12 +331,65 @@ Engine.prototype.prefixes = function (word) {
   return out;
 };
 
+// The words of the index (surfaces), sorted.
+Engine.prototype.sortedWords = function () {
+  if (this.sorted === null) this.sorted = Array.from(this.surfaces.keys()).sort();
+  return this.sorted;
+};
+
+// Each stem's words as the index writes them: what the page marks for a word of the query.
+Engine.prototype.formsOf = function (stem) {
+  var self = this;
+  if (this.forms === null) {
+    this.forms = new Map();
+    this.sortedWords().forEach(function (w) {
+      var s = self.surfaces.get(w);
+      if (/^[a-z][a-z0-9]*$/.test(w)) (self.forms.get(s) || self.forms.set(s, []).get(s)).push(w);
+    });
+  }
+  return this.forms.get(stem) || [];
+};
+
+// lunr's token set of the words of the index, made the first time a word is corrected.
+Engine.prototype.words = function () {
+  if (this.wordSet === null) this.wordSet = lunr.TokenSet.fromArray(this.sortedWords());
+  return this.wordSet;
+};
+
+// The words of the index that begin with `word`, in the order lunr's token set gives them
+// (words().intersect(lunr.TokenSet.fromString(word + "*")).toArray()), found in the sorted words: the
+// token set's trie read depth first, a word before the longer ones it begins, and at a node the edges
+// last to first in the order of their keys (digits first, as JavaScript orders a number's key).
+Engine.prototype.startingWith = function (word) {
+  // A "*" in the word is lunr's wildcard.
+  if (word.indexOf("*") >= 0) return this.words().intersect(lunr.TokenSet.fromString(word + "*")).toArray();
+  var all = this.sortedWords(), lo = 0, hi = all.length, out = [];
+  while (lo < hi) {
+    var mid = (lo + hi) >> 1;
+    if (all[mid] < word) lo = mid + 1; else hi = mid;
+  }
+  for (var i = lo; i < all.length && all[i].slice(0, word.length) === word; i++) out.push(all[i]);
+  return out.sort(trieOrder);
+};
+
+function edgeRank(c) {
+  return c >= 48 && c <= 57 ? c - 48 : 10 + c;
+}
+
+function trieOrder(a, b) {
+  for (var i = 0; i < a.length && i < b.length; i++) {
+    var x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x !== y) return edgeRank(y) - edgeRank(x);
+  }
+  return a.length - b.length;
+}
+
 Engine.prototype.corrections = function (word) {
   var self = this, out = [];
   // One typo in a word of five letters or more; two in a word of eight or more, if one finds nothing.
   [[1, 5, 0.8], [2, 8, 0.6]].forEach(function (rule) {
     if (out.length || word.length < rule[1]) return;
-    self.words.intersect(lunr.TokenSet.fromFuzzyString(word, rule[0])).toArray().forEach(function (w) {
+    self.words().intersect(lunr.TokenSet.fromFuzzyString(word, rule[0])).toArray().forEach(function (w) {
       var s = self.surfaces.get(w);
       if (s !== undefined && /^[a-z]/.test(w) && !out.some(function (a) { return a.seq[0][0] === s; })) {
         out.push({seq: [[s, 0, w]], weight: rule[2]});
@@ -688,7 +807,7 @@ Engine.prototype.highlight = function (page, concepts) {
     if (own) c.alts.forEach(function (a) {
       if (a.weight < 1 || !a.seq.every(function (s) { return self.postings(s[0]); })) return;
       if (a.seq.length > 1) words.push(quote(a.seq.map(function (s) { return s[2]; })));
-      else (self.formsOf.get(a.seq[0][0]) || []).slice(0, 8).forEach(function (w) { words.push(w); });
+      else self.formsOf(a.seq[0][0]).slice(0, 8).forEach(function (w) { words.push(w); });
     });
     if (!words.length) {
       page.entries.forEach(function (e) {
@@ -745,6 +864,44 @@ Engine.prototype.snippet = function (d, e) {
 
 // ------------------------------------------------------------------ the worker
 
+// Besides Material's messages, one from docs/js/search-on-intent.js (online): {type: INDEX, url}, the index to
+// read here rather than have Material's page fetch, parse and send it. The page's thread is busy starting
+// Material when a reader searches at once: the worker reads and indexes the entries meanwhile, and says it
+// is ready as Material's SETUP would have it say. If it cannot, it says INDEX_FAILED and the page sends the
+// index as Material does. A worker started by search-on-intent.js (named INDEX) fetches the index beside
+// it as it starts, before the page's thread, busy, has passed it that message.
+var INDEX = "opsc-index", INDEX_FAILED = "opsc-index-failed";
+var prefetched = null;
+
+function load(url) {
+  return fetch(url).then(function (response) {
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    return response.json();
+  }).then(function (index) {
+    return new Engine(index.config, index.docs);
+  });
+}
+
+function prefetch() {
+  var url = new URL("search_index.json", self.location.href).href;
+  prefetched = {url: url, engine: load(url)};
+  prefetched.engine.catch(function () { /* said when the page asks (readIndex) */ });
+}
+
+function readIndex(url) {
+  var built = prefetched && prefetched.url === url ? prefetched.engine : load(url);
+  prefetched = null;
+  built.then(function (built) {
+    engine = built;
+    postMessage({type: READY});
+    // While the page sends the first query: what every query's result reads (the words' forms).
+    setTimeout(function () { built.formsOf(""); }, 0);
+  }).catch(function (err) {
+    console.warn("Search index not read from " + url, err);
+    postMessage({type: INDEX_FAILED});
+  });
+}
+
 function handle(message) {
   switch (message.type) {
     case SETUP:
@@ -763,6 +920,10 @@ function handle(message) {
 }
 
 if (typeof self !== "undefined" && typeof module === "undefined") {
-  self.addEventListener("message", function (ev) { postMessage(handle(ev.data)); });
+  if (self.name === INDEX && /^https?:$/.test(self.location.protocol)) prefetch();
+  self.addEventListener("message", function (ev) {
+    if (ev.data && ev.data.type === INDEX) readIndex(ev.data.url);
+    else postMessage(handle(ev.data));
+  });
 }
 if (typeof module !== "undefined") module.exports = {Engine: Engine, handle: handle};

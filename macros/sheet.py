@@ -5,10 +5,14 @@ that overlaps another is a bug or bad editorial data and stops the build, and
 the finished sheet is the proof that no character was used twice or left out.
 """
 
+from __future__ import annotations
+
 from collections import defaultdict
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from .errors import ContentError
+from .ids import Series
+from .source import Source
 
 
 class Span(NamedTuple):
@@ -24,16 +28,35 @@ class Position(NamedTuple):
     col: int
 
 
+OwnerKind = Literal["guideline", "commentary", "callout", "callout-heading", "heading", "front", "footnote",
+                    "marker", "removed"]
+
+
 class Owner(NamedTuple):
     """What a claimed stretch of text is. Equal owners make one run of text in reading order."""
-    kind: str  # "guideline", "commentary", "callout", "callout-heading", "heading", "front", "footnote",
-    #            "marker" or "removed"
-    name: str = None  # a footnote's or marker's series; a heading's level; why text is removed
-    number: object = None  # paragraph, footnote, callout or front-matter heading; a heading's chapter
-    part: object = None  # part of a split paragraph; a section heading's letter
+    kind: OwnerKind
+    name: str | None = None  # a footnote's or marker's series; a heading's level; why text is removed
+    number: int | str | None = None  # paragraph, footnote, callout or front-matter heading; a heading's chapter
+    part: int | str | None = None  # part of a split paragraph; a section heading's letter
 
-    def __str__(self):
+    def __str__(self) -> str:
         return " ".join(str(x) for x in self if x is not None)
+
+    @property
+    def num(self) -> int:
+        """`number` where it counts: a paragraph's, a footnote's, a box's, a front-matter heading's."""
+        if not isinstance(self.number, int):
+            raise TypeError(f"{self} has no count")
+        return self.number
+
+    @property
+    def series(self) -> Series:
+        """A footnote's or marker's series (its `name`)."""
+        if self.name == "report":
+            return "report"
+        if self.name == "guideline":
+            return "guideline"
+        raise TypeError(f"{self} has no series")
 
 
 class Claim(NamedTuple):
@@ -44,11 +67,11 @@ class Claim(NamedTuple):
 
 
 class Sheet:
-    def __init__(self, source):
+    def __init__(self, source: Source) -> None:
         self.source = source
-        self._claims = defaultdict(list)  # line -> [Claim]
+        self._claims: defaultdict[int, list[Claim]] = defaultdict(list)
 
-    def claim(self, line, start, end, owner):
+    def claim(self, line: int, start: int, end: int, owner: Owner) -> Span | None:
         text = self.source.line(line)
         # Whitespace at either end belongs to nobody; trimming keeps claims comparable.
         while start < end and text[start].isspace():
@@ -65,18 +88,26 @@ class Sheet:
         self._claims[line].append(Claim(start, end, owner))
         return Span(line, start, end)
 
-    def claim_line(self, line, owner):
+    def claim_line(self, line: int, owner: Owner) -> Span | None:
         return self.claim(line, 0, len(self.source.line(line)), owner)
 
-    def claims(self, line):
+    def claim_text(self, line: int, owner: Owner) -> Span:
+        """Claims a line that holds text (a heading): its Span."""
+        span = self.claim_line(line, owner)
+        if span is None:
+            raise ContentError(self.source.path, line, f"{owner}: expected text on this line")
+        return span
+
+    def claims(self, line: int) -> list[Claim]:
         """The Claims on a line, left to right."""
         return sorted(self._claims.get(line, ()))
 
-    def free_ranges(self, line):
+    def free_ranges(self, line: int) -> list[tuple[int, int]]:
         """Unclaimed, non-blank stretches of a line, in order."""
         text = self.source.line(line)
         cuts = [(c.start, c.end) for c in self.claims(line)]
-        ranges, pos = [], 0
+        ranges: list[tuple[int, int]] = []
+        pos = 0
         for s, e in cuts + [(len(text), len(text))]:
             if s > pos and text[pos:s].strip():
                 a, b = pos, s
@@ -88,12 +119,12 @@ class Sheet:
             pos = max(pos, e)
         return ranges
 
-    def owner_at(self, line, col):
+    def owner_at(self, line: int, col: int) -> Owner | None:
         for c in self._claims.get(line, ()):
             if c.start <= col < c.end:
                 return c.owner
         return None
 
-    def unclaimed(self):
+    def unclaimed(self) -> list[Span]:
         """Every non-blank stretch nobody has claimed."""
         return [Span(n, a, b) for n in range(1, len(self.source.lines) + 1) for a, b in self.free_ranges(n)]

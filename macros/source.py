@@ -14,14 +14,14 @@ MIN_LINES = 1000
 @dataclass(frozen=True)
 class Source:
     path: str
-    lines: tuple  # line texts without newline; index 0 is line 1
+    lines: tuple[str, ...]  # line texts without newline; index 0 is line 1
     sha256: str
 
-    def line(self, number):
+    def line(self, number: int) -> str:
         return self.lines[number - 1]
 
 
-def read_source(path, min_lines=MIN_LINES):
+def read_source(path: str | Path, min_lines: int = MIN_LINES) -> Source:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -30,7 +30,7 @@ def read_source(path, min_lines=MIN_LINES):
     return parse_source(data, path, min_lines)
 
 
-def parse_source(data, path, min_lines=MIN_LINES):
+def parse_source(data: bytes, path: str | Path, min_lines: int = MIN_LINES) -> Source:
     if not data.strip():
         raise ContentError(path, 1, "the report text is empty; expected the extracted report")
     try:

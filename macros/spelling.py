@@ -10,10 +10,9 @@ tests/test_words.py reads them; the build does not need them.
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Literal
 
-import yaml
-
-from .errors import ContentError, parse_yaml, read_utf8
+from .schema import Kind, Record, load
 
 DICTIONARIES = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/british-english"))
 
@@ -26,13 +25,13 @@ POSSESSIVE = re.compile(r"[’'][sS]$")
 DOUBLED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
 
 
-def words(text):
+def words(text: str) -> list[str]:
     """The words of a text, in order: addresses and document symbols left out, a possessive "’s" taken off,
     a word with hyphens ("socio-economic") as its parts."""
     return [POSSESSIVE.sub("", w) for w in WORD.findall(ADDRESS.sub(" ", text))]
 
 
-def read_dictionaries(paths=DICTIONARIES):
+def read_dictionaries(paths: tuple[Path, ...] = DICTIONARIES) -> set[str]:
     """The words of the lists, as printed ("Guatemala", "colour") and in lower case."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -44,53 +43,32 @@ def read_dictionaries(paths=DICTIONARIES):
     return known | {w.lower() for w in known}
 
 
-def in_lists(word, known):
+def in_lists(word: str, known: set[str]) -> bool:
     return word in known or word.lower() in known
 
 
 @dataclass(frozen=True)
-class Group:
+class Group(Record):
     """Words of content/words.yaml that share a reason."""
-    kind: str
+    NAME = "group"
+    kind: Literal["name", "term", "english", "foreign"]
     why: str
-    words: tuple
-    line: int
+    words: Annotated[tuple[str, ...], Kind("a list of words as printed", lambda v: isinstance(v, list) and bool(v))]
 
 
-KINDS = ("name", "term", "english", "foreign")
+@dataclass(frozen=True)
+class _File(Record):
+    NAME = "word list"
+    groups: tuple[Group, ...]
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
-
-
-def _with_line(loader, node):
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _with_line)
-
-
-def read_words(path):
+def read_words(path: Path) -> tuple[Group, ...]:
     """content/words.yaml: [Group]; a bad entry is one error naming the file and its line."""
-    path = Path(path)
-    data = parse_yaml(path, read_utf8(path, "the word list"), lambda t: yaml.load(t, Loader=_Loader))
-    groups = data.get("groups") if isinstance(data, dict) else None
-    if not isinstance(groups, list):
-        raise ContentError(path, 1, "expected `groups:`, a list")
-    out, seen = [], {}
+    groups = load(Path(path), _File, "the word list").groups
+    seen: dict[str, int] = {}
     for g in groups:
-        line = g.get("__line__", 0) if isinstance(g, dict) else 0
-        if not (isinstance(g, dict) and g.get("kind") in KINDS and isinstance(g.get("why"), str)
-                and isinstance(g.get("words"), list) and g["words"]
-                and all(isinstance(w, str) for w in g["words"])):
-            raise ContentError(path, line, f"each group needs `kind` (one of {', '.join(KINDS)}), `why` (the "
-                               "reason) and `words` (a list of words as printed)")
-        for w in g["words"]:
+        for w in g.words:
             if w in seen:
-                raise ContentError(path, line, f"“{w}” is listed twice (also at line {seen[w]})")
-            seen[w] = line
-        out.append(Group(g["kind"], g["why"], tuple(g["words"]), line))
-    return tuple(out)
+                raise g.error(f"“{w}” is listed twice (also at line {seen[w]})")
+            seen[w] = g.line
+    return groups

@@ -5,12 +5,15 @@ rejoined ("informa- tion") unless the report writes them with a hyphen
 elsewhere ("long-term"), and lists stay lists.
 """
 
+from __future__ import annotations
+
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
-from .model import Block, Ref
+from .ids import Series
+from .model import Block, BlockKind, Ref
 from .sheet import Position, Span
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -30,7 +33,7 @@ HARD_PREFIXES = {"non", "self", "long", "short", "cross", "co", "well", "child",
 
 class Mark(NamedTuple):
     """A footnote marker among a block's pieces; its digits are the footnote's, not the block's."""
-    series: str
+    series: Series
     number: int
     span: Span
 
@@ -42,18 +45,21 @@ class Gap(NamedTuple):
 
 BLANK, OTHER = Gap("blank"), Gap("other")
 # A block is made of pieces: Spans of its own text, and Marks; a run of text also holds Gaps.
+BlockPiece = Span | Mark
+Piece = Span | Mark | Gap
 
 
 @lru_cache(maxsize=4)
-def _word_counts(lines):
-    plain, hyphened = Counter(), Counter()
+def _word_counts(lines: tuple[str, ...]) -> tuple[Counter[str], Counter[str]]:
+    plain: Counter[str] = Counter()
+    hyphened: Counter[str] = Counter()
     for text in lines:
         for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]+", text):
             (hyphened if "-" in w else plain)[w.lower()] += 1
     return plain, hyphened
 
 
-def join_hyphen(source_lines, before, after):
+def join_hyphen(source_lines: tuple[str, ...], before: str, after: str) -> bool:
     """Whether `before-` + `after` across a line end keeps its hyphen."""
     plain, hyphened = _word_counts(source_lines)
     left = re.search(r"([^\W\d_]+)-$", before)
@@ -68,7 +74,7 @@ def join_hyphen(source_lines, before, after):
     return a in HARD_PREFIXES or any(w.startswith(a + "-") for w in hyphened)
 
 
-def assemble(source_lines, pieces):
+def assemble(source_lines: tuple[str, ...], pieces: Sequence[BlockPiece]) -> str:
     """Text of one block from its pieces."""
     out, prev = "", None  # prev: where the last piece ends, to keep the spacing of one printed line
     for piece in pieces:
@@ -95,15 +101,15 @@ def assemble(source_lines, pieces):
     return out
 
 
-def is_list_start(text):
+def is_list_start(text: str) -> bool:
     return bool(LIST_ITEM.match(text))
 
 
-def ends_sentence(text):
+def ends_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(MARK.sub("", text)))
 
 
-def make_block(source_lines, pieces, kind=None):
+def make_block(source_lines: tuple[str, ...], pieces: Sequence[BlockPiece], kind: BlockKind | None = None) -> Block:
     text = assemble(source_lines, pieces)
     # Marker digits are accounted for by their footnote, not by the block.
     spans = _texts(pieces)
@@ -118,11 +124,13 @@ def make_block(source_lines, pieces, kind=None):
         else:
             kind = "p"
     plain, refs = split_marks(text)
-    return Block(kind, plain, (min(lines), max(lines)), sorted(spans), refs, [], marker)
+    return Block(kind, plain, (min(lines), max(lines)), tuple(sorted(spans)), tuple(refs), (), marker)
 
 
-def split_marks(text):
-    refs, out, pos = [], [], 0
+def split_marks(text: str) -> tuple[str, list[Ref]]:
+    refs: list[Ref] = []
+    out: list[str] = []
+    pos = 0
     for m in MARK.finditer(text):
         out.append(text[pos:m.start()])
         offset = sum(len(x) for x in out)
@@ -132,13 +140,15 @@ def split_marks(text):
     return "".join(out), refs
 
 
-def split_blocks(source_lines, pieces_with_gaps):
+def split_blocks(source_lines: tuple[str, ...], pieces_with_gaps: Sequence[Piece]) -> list[list[BlockPiece]]:
     """Cut a run of pieces into blocks.
 
     A gap ends a block unless the sentence is left open and the next piece
     does not start a list.
     """
-    blocks, current, gap = [], [], None
+    blocks: list[list[BlockPiece]] = []
+    current: list[BlockPiece] = []
+    gap: Gap | None = None
     for piece in pieces_with_gaps:
         if isinstance(piece, Gap):
             gap = gap or piece
@@ -164,27 +174,27 @@ def split_blocks(source_lines, pieces_with_gaps):
     return blocks
 
 
-def _texts(pieces):
+def _texts(pieces: Sequence[Piece]) -> list[Span]:
     return [p for p in pieces if isinstance(p, Span)]
 
 
-def first_text(pieces):
+def first_text(pieces: Sequence[Piece]) -> Span:
     return next(p for p in pieces if isinstance(p, Span))
 
 
-def _text(source_lines, span):
+def _text(source_lines: tuple[str, ...], span: Span) -> str:
     return source_lines[span.line - 1][span.start:span.end]
 
 
-def _last_text(source_lines, pieces):
+def _last_text(source_lines: tuple[str, ...], pieces: Sequence[Piece]) -> str:
     return _text(source_lines, _texts(pieces)[-1]).rstrip()
 
 
-def _opens_item(source_lines, pieces):
+def _opens_item(source_lines: tuple[str, ...], pieces: Sequence[Piece]) -> bool:
     return is_list_start(_text(source_lines, first_text(pieces)).strip())
 
 
-def _closes(source_lines, pieces, next_text):
+def _closes(source_lines: tuple[str, ...], pieces: Sequence[Piece], next_text: str) -> bool:
     text = _text(source_lines, _texts(pieces)[-1])
     if re.search(r"[^\W\d_]-$", text.rstrip()):
         return False

@@ -1,7 +1,7 @@
 """The themes of this edition (content/themes.yaml): a small reviewed vocabulary, each theme with its scope
 note, the paragraphs it covers and the boxes it adds; every paragraph on at least one theme, every theme on
 at least one paragraph. A box takes its paragraph's themes (the report set it there for that paragraph), and
-those content/themes.yaml adds to it."""
+those content/themes.yaml adds to it. Its pages are macros/pages/themes.py's."""
 
 import re
 from dataclasses import dataclass
@@ -10,28 +10,21 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, parse_yaml, read_utf8
-from .inline import escape
 from .model import Report
-from .render import rel
 
 FILE = "themes.yaml"  # in the folder of the lists (content/)
-THEMES_PAGE = "themes/index.md"
 ID = re.compile(r"[a-z][a-z0-9-]*")
 RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
 
 
 @dataclass(frozen=True)
 class Theme:
-    id: str  # its page: themes/<id>/
+    id: str  # its page: themes/<id>/ (macros/pages/paths.py)
     title: str
     scope: str  # one line: what it covers
     paragraphs: tuple[int, ...]
     boxes: tuple[tuple[int, str, str], ...]  # (paragraph, box id, why) of the boxes it adds beyond its paragraphs'
     reasons: tuple[tuple[int, str], ...]  # (paragraph, why it is on this theme), where its title does not say
-
-    @property
-    def path(self) -> str:
-        return f"themes/{self.id}/index.md"
 
 
 @dataclass(frozen=True)
@@ -46,19 +39,6 @@ class Themes:
 
     def by_id(self, theme: str) -> Theme:
         return next(t for t in self.themes if t.id == theme)
-
-    def tags(self, number: int, from_path: str) -> str:
-        """Paragraph `number`'s themes as a line of tags on the page `from_path`, each linking to its theme's
-        page (escaped Markdown in HTML): what a paragraph page shows below its title."""
-        links = [f"[{escape(t.title)}]({rel(from_path, t.path)}){{ .theme-tag }}" for t in self.of_paragraph(number)]
-        if not links:
-            return ""
-        return f'<p class="theme-tags" markdown="span"><span class="theme-tags-label">Themes:</span> {" ".join(links)}</p>'
-
-
-def theme_tags(themes: Themes, paragraph_number: int, from_path: str) -> str:
-    """The tags of a paragraph page (Themes.tags): the paragraph page calls this."""
-    return themes.tags(paragraph_number, from_path)
 
 
 def numbers(text: str) -> tuple[int, ...] | None:

@@ -4,8 +4,8 @@
                                              [--pagefind-scope article|body] [--json OUT] [--write PAGE]
 
 Two engines answer the same queries in the same Chromium (Debian's, headless, through Playwright),
-on the same copy of the built site served on 127.0.0.1 by scripts/bench.py's server (its cache
-headers and its log of every response sent):
+on the same copy of the built site served on 127.0.0.1 by scripts/harness.py's server (the cache
+headers and the log of every response sent of scripts/bench.py's measures):
 
 - "site search": the search box of the site (Material for MkDocs' box and result list, whatever
   worker answers behind it), on /paragraphs/42/;
@@ -14,7 +14,7 @@ headers and its log of every response sent):
   the site's own search does not run beside it).
 
 The site: --site DIR, a built site; without it, `python -m mkdocs build -q` into a temporary
-directory. It is copied, and Pagefind indexes the copy. --pagefind-scope article (the default) adds
+directory. It is copied, and Pagefind indexes the copy (scripts/harness.py's pagefind_site()). --pagefind-scope article (the default) adds
 `data-pagefind-body` to the `<article>` of each page that the site's own index holds
 (search/search_index.json; without one, every page but 404.html and those docs/ keeps out with
 `search: exclude`): Pagefind then indexes that page content only, and the same pages as the site
@@ -64,30 +64,32 @@ each engine misses at 5 with its first 5 results. --json OUT writes the raw resu
 Markdown page (excluded from the site's search).
 """
 
+from __future__ import annotations
+
 import argparse
 import json
 import math
-import os
 import re
-import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 from urllib.parse import unquote, urljoin, urlsplit
 
-# Python puts a script's own folder first on its path: scripts/bench.py is importable as it stands.
-import bench  # noqa: E402  scripts/bench.py: Server, CHROMIUM(_ARGS), QUERY, probe(), settle(), weigh(), gz()
+# Python puts a script's own folder first on its path: scripts/bench.py and harness.py are importable.
+import bench  # scripts/bench.py: its measures, QUERY, probe(), ready_times(), search_ready(), weigh()
+import harness
+from harness import BLANK_PAGE, LogEntry, PagefindInfo, RecordingHandler, Server, serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 ROOT = bench.ROOT
 DEFAULT_QUERIES = [ROOT / "tests" / name for name in
                    ("search_queries.yaml", "search_questions.yaml", "search_questions_dev.yaml")]
 START_PAGE = "paragraphs/42/"
-BLANK_PAGE = "bench-search-blank.html"  # written into the copy after indexing: Pagefind's page
-VIEWPORT = {"width": 1280, "height": 900}
 TOP = 10
 SEARCH_PATHS = re.compile(
     r"^/(search/|assets/javascripts/workers/|assets/javascripts/lunr/|assets/vendor/lunr/|pagefind/)")
@@ -98,12 +100,30 @@ SCOPES = {
     "body": "Pagefind's defaults: every page's `<body>` but `<nav>`, `<header>`, `<footer>`",
 }
 
-log = bench.log
+log = harness.log
+
+
+class Query(TypedDict):
+    """A query of a --queries file: its text, its kind, the pages expected (none: timed, not scored)."""
+    q: str
+    kind: str
+    expect: list[str]
+    why: str
+
+
+class Score(TypedDict):
+    """A query's rank of the first expected page (None: none in the first TOP), and whether it is scored."""
+    rank: int | None
+    scored: bool
+
+
+# {kind: {engine: {"n", "r1", "r5", "mrr", "top2"}}}, kinds in the order they first appear, then "all".
+Summary = dict[str, dict[str, dict[str, float]]]
 
 
 # --- queries and pages -----------------------------------------------------------------------------
 
-def page_of(expect):
+def page_of(expect: object) -> str:
     """An expect entry as a page path: 42 -> "paragraphs/42/"; a string is a path ("" the home page)."""
     if isinstance(expect, int) or (isinstance(expect, str) and expect.strip().isdigit()):
         return f"paragraphs/{int(expect)}/"
@@ -111,13 +131,13 @@ def page_of(expect):
     return path + "/" if path and not path.endswith(".html") else path
 
 
-def load_queries(path):
+def load_queries(path: Path) -> list[Query]:
     import yaml
 
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, list) or not data:
         raise SystemExit(f"{path}: expected a non-empty YAML list of {{q, kind, expect, why}}")
-    queries = []
+    queries: list[Query] = []
     for i, item in enumerate(data, 1):
         if not isinstance(item, dict) or item.get("q") in (None, ""):
             raise SystemExit(f"{path}: entry {i} has no q")
@@ -129,13 +149,7 @@ def load_queries(path):
     return queries
 
 
-def file_page(f, site):
-    """The page path of an HTML file of the site: index.html -> "", a/b/index.html -> "a/b/"."""
-    rel = f.relative_to(site).as_posix()
-    return rel[:-len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
-
-
-def url_page(url, base):
+def url_page(url: str, base: str) -> str:
     """A result's address as a page path from the site root, without query string and fragment."""
     parts = urlsplit(urljoin(base + "/", url))
     if f"{parts.scheme}://{parts.netloc}" != base:
@@ -144,8 +158,9 @@ def url_page(url, base):
     return path[:-len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
 
 
-def distinct(pages):
-    seen, out = set(), []
+def distinct(pages: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
     for p in pages:
         if p not in seen:
             seen.add(p)
@@ -153,92 +168,14 @@ def distinct(pages):
     return out
 
 
-def indexed_pages(site):
-    """The pages of the site's own index (Material's search/search_index.json), or None without one."""
-    try:
-        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-        return {d["location"].split("#")[0] for d in docs}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+# --- the site ------------------------------------------------------------------------------------
 
-
-def excluded_pages():
-    """The pages of docs/ whose front matter says `search: exclude: true` (for a site without a
-    search_index.json Pagefind's scope can be read from)."""
-    import yaml
-
-    out = set()
-    for md in sorted((ROOT / "docs").rglob("*.md")):
-        m = re.match(r"---\n(.*?)\n---", md.read_text(encoding="utf-8"), re.S)
-        try:
-            meta = yaml.safe_load(m.group(1)) if m else None
-        except yaml.YAMLError:
-            meta = None
-        if isinstance(meta, dict) and isinstance(meta.get("search"), dict) and meta["search"].get("exclude"):
-            stem = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
-            stem = "" if stem == "index" else stem[:-len("/index")] if stem.endswith("/index") else stem
-            out.add(stem + "/" if stem else "")
-    return out
-
-
-# --- the site and Pagefind's index -----------------------------------------------------------------
-
-def build_site(dest):
+def build_site(dest: Path) -> Path:
     log(f"mkdocs build -> {dest}")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(dest)],
-                            cwd=ROOT, capture_output=True, text=True, env=env)
+    result = harness.build_site(ROOT, dest)
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build failed:\n{result.stderr}")
     return dest
-
-
-def prepare_pagefind(site, copy, scope):
-    """Copy the site, mark the pages to index (scope "article"), run Pagefind's indexer on the copy."""
-    shutil.copytree(site, copy)
-    if (copy / "pagefind").exists():
-        shutil.rmtree(copy / "pagefind")
-    info = {"scope": scope, "marked": 0}
-    if scope == "article":
-        wanted, unwanted = indexed_pages(site), {"404.html"}
-        if wanted is not None:
-            info["pages_from"] = "search/search_index.json"
-        else:
-            unwanted |= excluded_pages()
-            info["pages_from"] = ("every page but 404.html and those docs/ excludes from search: "
-                                  + (", ".join(sorted(unwanted - {"404.html"})) or "none"))
-        for f in sorted(copy.rglob("*.html")):
-            page = file_page(f, copy)
-            if page in unwanted or (wanted is not None and page not in wanted):
-                continue
-            html = f.read_text(encoding="utf-8")
-            html, n = re.subn(r"<article\b", "<article data-pagefind-body", html, count=1)
-            # What the site keeps out of its own search (help text with example queries, permalink
-            # signs, buttons) Pagefind leaves out too.
-            html = re.sub(r"(<[a-z0-9]+\b[^>]*?\bdata-search-exclude\b)", r"\1 data-pagefind-ignore", html)
-            # A heading marked so keeps its whole section out, up to the next heading (Material's rule).
-            html = re.sub(r"(<h([1-6])\b[^>]*\bdata-search-exclude\b.*?</h\2>)(.*?)(?=<h[1-6]\b|</article>)",
-                          lambda m: m.group(1) + "<div data-pagefind-ignore>" + m.group(3) + "</div>"
-                          if m.group(3) else m.group(0), html, flags=re.S)
-            if n:
-                f.write_text(html, encoding="utf-8")
-                info["marked"] += 1
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(copy)]
-    log("pagefind --site " + str(copy))
-    t0 = time.perf_counter()
-    result = subprocess.run(cmd, capture_output=True, text=True)
-    info["seconds"] = time.perf_counter() - t0
-    if result.returncode != 0 or not (copy / "pagefind" / "pagefind.js").is_file():
-        raise SystemExit(f"pagefind failed ({' '.join(cmd)}):\n{result.stdout}\n{result.stderr}")
-    for key, pattern in (("version", r"Running Pagefind v(\S+)"), ("pages", r"Indexed (\d+) pages?"),
-                         ("words", r"Indexed (\d+) words?")):
-        m = re.search(pattern, result.stdout)
-        info[key] = m.group(1) if m else "?"
-    info["notes"] = [line.strip() for line in result.stdout.splitlines()
-                     if "data-pagefind-body" in line or line.strip().startswith("↳")]
-    (copy / BLANK_PAGE).write_text("<!doctype html><html lang=en><meta charset=utf-8>"
-                                   "<title>Pagefind bench</title><body></body></html>", encoding="utf-8")
-    return info
 
 
 # --- in Chromium -----------------------------------------------------------------------------------
@@ -305,7 +242,7 @@ async ([q, top]) => {
 """
 
 
-def search_bytes(site, entries):
+def search_bytes(site: Path, entries: list[LogEntry]) -> dict[str, Any]:
     """bench.weigh() of the server log entries for search-specific paths, and those paths."""
     mine = [e for e in entries if SEARCH_PATHS.match(e["path"])]
     w = bench.weigh(site, mine)
@@ -313,114 +250,104 @@ def search_bytes(site, entries):
             "files": sorted(e["path"] for e in mine if e["status"] == 200)}
 
 
-def cold_site(browser, server, copy, query):
+def cold_site(browser: Browser, server: Server, copy: Path, query: str) -> dict[str, Any]:
     """Two fresh contexts with bench.py's probe: no query typed (when the search is ready; with a query
     typed, "Initializing search" only goes when the results come), then the first query typed at
     DOMContentLoaded (its first result, and the bytes sent until then)."""
-    out = {}
+    out: dict[str, Any] = {}
     for typed in ("", query):
-        context = browser.new_context(viewport=VIEWPORT)
-        context.add_init_script(bench.probe(typed))
-        page = context.new_page()
-        server.take()
-        page.goto(f"{server.url}/{START_PAGE}", wait_until="domcontentloaded")
-        if typed:
-            out["first"] = bench.ready_times(page, "results").get("results")
-            out["bytes"] = search_bytes(copy, server.take())
-        else:
-            out["ready"] = bench.ready_times(page, "ready").get("ready")
-        context.close()
+        with harness.fresh_page(browser, bench.probe(typed)) as page:
+            server.take()
+            page.goto(f"{server.url}/{START_PAGE}", wait_until="domcontentloaded")
+            if typed:
+                out["first"] = bench.ready_times(page, "results").get("results")
+                out["bytes"] = search_bytes(copy, server.take())
+            else:
+                out["ready"] = bench.ready_times(page, "ready").get("ready")
     server.take()
     return out
 
 
-def cold_pagefind(browser, server, copy, query):
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    page.goto(f"{server.url}/{BLANK_PAGE}", wait_until="load")
-    server.take()
-    r = page.evaluate(PAGEFIND_COLD, [query, TOP])
-    entries = server.take()
-    context.close()
+def cold_pagefind(browser: Browser, server: Server, copy: Path, query: str) -> dict[str, Any]:
+    with harness.fresh_page(browser) as page:
+        page.goto(f"{server.url}/{BLANK_PAGE}", wait_until="load")
+        server.take()
+        r = page.evaluate(PAGEFIND_COLD, [query, TOP])
+        entries = server.take()
     return {"ready": r["ready"], "first": r["first"], "bytes": search_bytes(copy, entries)}
 
 
-def run_browser(copy, queries, runs):
+def run_browser(copy: Path, queries: list[Query], runs: int) -> dict[str, Any]:
     """Both engines, --runs times: results and times per query, and a fresh context each per run."""
-    from playwright.sync_api import sync_playwright
-
-    server = bench.Server(copy)
-    out = {e: {"results": [], "ms": [], "cold": []} for e in ENGINES}
+    out: dict[str, Any] = {e: {"results": [], "ms": [], "cold": []} for e in ENGINES}
     out["errors"] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=bench.CHROMIUM, args=bench.CHROMIUM_ARGS)
-            out["chromium"] = browser.version
-            context = browser.new_context(viewport=VIEWPORT)
-            site_page = context.new_page()
-            site_page.goto(f"{server.url}/{START_PAGE}", wait_until="load")
-            bench.search_ready(site_page)  # the reader shows they will search: the search loads
-            pf_page = context.new_page()
-            pf_page.goto(f"{server.url}/{BLANK_PAGE}", wait_until="load")
-            out["pagefind"]["init_ms"] = pf_page.evaluate(PAGEFIND_INIT)
+    with serve(copy, RecordingHandler) as server, harness.chromium() as browser, \
+            harness.fresh_context(browser) as context:
+        out["chromium"] = browser.version
+        site_page = context.new_page()
+        site_page.goto(f"{server.url}/{START_PAGE}", wait_until="load")
+        bench.search_ready(site_page)  # the reader shows they will search: the search loads
+        pf_page = context.new_page()
+        pf_page.goto(f"{server.url}/{BLANK_PAGE}", wait_until="load")
+        out["pagefind"]["init_ms"] = pf_page.evaluate(PAGEFIND_INIT)
 
-            for run in range(runs):
-                log(f"  run {run + 1}/{runs}: site search")
-                site_page.bring_to_front()
-                results, times = [], []
-                for q in queries:
-                    if not site_page.evaluate(SITE_UNSTICK):
-                        out["errors"].append(f"site search, run {run + 1}: {q['q']!r}: the box would not clear")
-                    r = site_page.evaluate(bench.QUERY, q["q"])
-                    if r["ms"] is None:
-                        out["errors"].append(f"site search, run {run + 1}: {q['q']!r} showed nothing "
-                                             f"within 5 s ({r['meta']!r})")
-                    hrefs = site_page.evaluate(SITE_RESULTS)
-                    results.append(distinct(url_page(h, server.url) for h in hrefs)[:TOP])
-                    times.append(r["ms"])
-                out["site"]["results"].append(results)
-                out["site"]["ms"].append(times)
+        for run in range(runs):
+            log(f"  run {run + 1}/{runs}: site search")
+            site_page.bring_to_front()
+            site_run(site_page, server.url, queries, run, out)
 
-                log(f"  run {run + 1}/{runs}: Pagefind")
-                pf_page.bring_to_front()
-                results, times = [], []
-                for q in queries:
-                    r = pf_page.evaluate(PAGEFIND_QUERY, [q["q"], TOP])
-                    results.append(distinct(url_page(u, server.url) for u in r["urls"])[:TOP])
-                    times.append(r["ms"])
-                out["pagefind"]["results"].append(results)
-                out["pagefind"]["ms"].append(times)
+            log(f"  run {run + 1}/{runs}: Pagefind")
+            pf_page.bring_to_front()
+            results, times = [], []
+            for q in queries:
+                r = pf_page.evaluate(PAGEFIND_QUERY, [q["q"], TOP])
+                results.append(distinct(url_page(u, server.url) for u in r["urls"])[:TOP])
+                times.append(r["ms"])
+            out["pagefind"]["results"].append(results)
+            out["pagefind"]["ms"].append(times)
 
-                log(f"  run {run + 1}/{runs}: fresh contexts")
-                out["site"]["cold"].append(cold_site(browser, server, copy, queries[0]["q"]))
-                out["pagefind"]["cold"].append(cold_pagefind(browser, server, copy, queries[0]["q"]))
-            context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+            log(f"  run {run + 1}/{runs}: fresh contexts")
+            out["site"]["cold"].append(cold_site(browser, server, copy, queries[0]["q"]))
+            out["pagefind"]["cold"].append(cold_pagefind(browser, server, copy, queries[0]["q"]))
     return out
+
+
+def site_run(page: Page, base: str, queries: list[Query], run: int, out: dict[str, Any]) -> None:
+    """One run of the queries in the site's search box: results and times into out["site"]."""
+    results, times = [], []
+    for q in queries:
+        if not page.evaluate(SITE_UNSTICK):
+            out["errors"].append(f"site search, run {run + 1}: {q['q']!r}: the box would not clear")
+        r = page.evaluate(bench.QUERY, q["q"])
+        if r["ms"] is None:
+            out["errors"].append(f"site search, run {run + 1}: {q['q']!r} showed nothing "
+                                 f"within 5 s ({r['meta']!r})")
+        hrefs = page.evaluate(SITE_RESULTS)
+        results.append(distinct(url_page(h, base) for h in hrefs)[:TOP])
+        times.append(r["ms"])
+    out["site"]["results"].append(results)
+    out["site"]["ms"].append(times)
 
 
 # --- scores ----------------------------------------------------------------------------------------
 
-def rank_of(expect, pages):
+def rank_of(expect: list[str], pages: list[str]) -> int | None:
     """1-based rank of the first expected page among the first TOP, or None."""
     return next((i for i, p in enumerate(pages[:TOP], 1) if p in expect), None)
 
 
-def scores(queries, results):
-    rows = []
+def scores(queries: list[Query], results: list[list[str]]) -> list[Score]:
+    rows: list[Score] = []
     for q, pages in zip(queries, results):
         rank = rank_of(q["expect"], pages) if q["expect"] else None
         rows.append({"rank": rank, "scored": bool(q["expect"])})
     return rows
 
 
-def summarize(queries, per_engine):
+def summarize(queries: list[Query], per_engine: dict[str, list[Score]]) -> Summary:
     """{kind: {engine: {...}}} in the order kinds first appear, then "all"."""
     kinds = list(dict.fromkeys(q["kind"] for q in queries)) + ["all"]
-    table = {}
+    table: Summary = {}
     for kind in kinds:
         table[kind] = {}
         for engine in ENGINES:
@@ -437,7 +364,7 @@ def summarize(queries, per_engine):
     return table
 
 
-def percentile(values, p):
+def percentile(values: list[float], p: float) -> float:
     """Nearest-rank percentile."""
     s = sorted(values)
     return s[max(0, math.ceil(p / 100 * len(s)) - 1)]
@@ -445,11 +372,11 @@ def percentile(values, p):
 
 # --- report ----------------------------------------------------------------------------------------
 
-def frac(k, n):
+def frac(k: int | float, n: int | float) -> str:
     return f"{k / n:.2f} ({k}/{n})" if n else "–"
 
 
-def quality_table(summary):
+def quality_table(summary: Summary) -> str:
     has_phrase = "phrase" in summary
     head = "| Kind | Engine | n | recall@1 | recall@5 | MRR@10 |" + (" phrase: first or second |" if has_phrase else "")
     lines = [head, "|" + " --- |" * (head.count("|") - 1)]
@@ -465,7 +392,7 @@ def quality_table(summary):
     return "\n".join(lines)
 
 
-def speed(r, engine):
+def speed(r: dict[str, Any], engine: str) -> dict[str, Any]:
     e = r[engine]
     every = [ms for run in e["ms"] for ms in run if ms is not None]
     first = [ms for ms in e["ms"][0] if ms is not None]
@@ -482,7 +409,7 @@ def speed(r, engine):
     }
 
 
-def speed_table(r, runs, nq):
+def speed_table(r: dict[str, Any], runs: int, nq: int) -> str:
     lines = ["| Engine | search ready | first result, empty cache | query → results: median | p95 | max | "
              "first run: median / p95 | search bytes before first result: raw | gzip | files |",
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
@@ -504,11 +431,11 @@ def speed_table(r, runs, nq):
     return "\n".join(lines + notes)
 
 
-def show(page):
+def show(page: str) -> str:
     return f"/{page}"
 
 
-def misses_table(queries, r):
+def misses_table(queries: list[Query], r: dict[str, Any]) -> str:
     out = []
     for engine in ENGINES:
         res = r[engine]["results"][0]
@@ -527,7 +454,7 @@ def misses_table(queries, r):
     return "\n".join(out).rstrip()
 
 
-def header(info, nq, nkinds, runs, qfile, chromium, unscored):
+def header(info: PagefindInfo, nq: int, nkinds: int, runs: int, qfile: str, chromium: str, unscored: int) -> str:
     scope = SCOPES[info["scope"]]
     if info["scope"] == "article":
         scope += f" ({info['marked']} pages, from {info['pages_from']})"
@@ -538,14 +465,14 @@ def header(info, nq, nkinds, runs, qfile, chromium, unscored):
     return " ".join(text)
 
 
-def rel(path):
+def rel(path: Path) -> str:
     try:
         return Path(path).resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
 
 
-def page_text(report, m):
+def page_text(report: str, m: dict[str, Any]) -> str:
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     return "\n".join([
         # Figures, not content: a search should not land here.
@@ -566,7 +493,7 @@ def page_text(report, m):
 
 # --- main ------------------------------------------------------------------------------------------
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary directory)")
     parser.add_argument("--queries", type=Path, nargs="+", default=DEFAULT_QUERIES,
@@ -585,11 +512,11 @@ def main(argv=None):
     if args.site and not (args.site / START_PAGE / "index.html").is_file():
         parser.error(f"{args.site} has no {START_PAGE}index.html")
 
-    with tempfile.TemporaryDirectory(prefix="opsc-bench-search-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="opsc-bench-search-") as tmpdir:
+        tmp = Path(tmpdir)
         site = args.site.resolve() if args.site else build_site(tmp / "built")
         copy = tmp / "site"
-        info = prepare_pagefind(site, copy, args.pagefind_scope)
+        info = harness.pagefind_site(site, copy, args.pagefind_scope)
         log(f"Pagefind {info['version']}: {info['pages']} pages, scope {args.pagefind_scope}")
         log(f"Chromium, {len(queries)} queries × {args.runs} runs")
         r = run_browser(copy, queries, args.runs)

@@ -132,3 +132,34 @@ def test_the_why_lines_speak_to_readers(site, report, pattern, what):
     assert not [w for w in whys if re.search(pattern, w)], what
     labels = re.findall(r'class="?ed-place"?><a [^>]*>([^<]*)</a>', page)
     assert "Paragraph 19, box (the IWG’s advice)" in labels
+
+
+def test_the_renderers_write_each_mark_with_its_passage_and_a_mark_without_passage_is_an_error(report):
+    """macros/pages: the "ed." marks are written as each passage is (just before its ¶ link, or a footnote's
+    back link), not patched into the page afterwards; an intervention whose passage the page lacks stops the
+    build."""
+    from dataclasses import replace
+    from macros.pages.blocks import Style, render_blocks, render_footnotes
+    from macros.pages.interventions import intervention_marks
+    from macros.pages.paths import para_path
+    renumbered = next(i for i in report.apparatus if i.kind == "footnote-number")
+    p = report.paragraph(renumbered.paragraph)
+    path = para_path(p.number)
+    marks = intervention_marks(report, p, path)
+    notes = render_footnotes(p.footnotes, path, ed=marks)
+    fid = renumbered.anchor[3:]
+    assert re.search(rf'<span class="ed-marks">ed\. \[renumbered\]\(\.\./about/apparatus\.md#{renumbered.id} '
+                     rf'"Editorial note: [^"]+"\)\{{ \.ed-mark [^}}]+\}}</span> '
+                     rf'<a class="footnote-backref" href="#fnref:{fid}"', notes)
+    assert "ed-marks" not in render_footnotes(p.footnotes, path)
+    misprint = next(i for i in report.apparatus if i.kind == "misprint" and i.anchor.startswith("commentary-"))
+    q = report.paragraph(misprint.paragraph)
+    block = next(b for b in q.commentary if b.id == misprint.anchor)
+    html = render_blocks([block], para_path(q.number), Style(anchored=True),
+                         ed=intervention_marks(report, q, para_path(q.number)))
+    assert re.search(rf'\[sic\]\([^)]*#{misprint.id} [^)]*\)[^<]*</span> <a class="block-link" '
+                     rf'href="#{misprint.anchor}"', html)
+    from macros.ids import Anchor
+    lost = replace(report, apparatus=[replace(misprint, anchor=Anchor.commentary(99))])
+    with pytest.raises(ValueError, match=r"commentary-99"):
+        intervention_marks(lost, q, para_path(q.number))

@@ -235,12 +235,14 @@ BAD_CONTENT = [
      r"“No confusion may exist between.*” should be found in exactly one passage, found in no passage",
      "  - id: age-of-sexual-consent"),
     ("acronyms.yaml", "expansion: annual full day meeting on the rights of the child (Human Rights Council)",
-     "expansion: 2016", r"expected `expansion` \(text\); YAML reads `expansion: 2016` as a number: put text in quotes"),
+     "expansion: 2016",
+     r"acronym: `expansion` is 2016; expected text; YAML reads `expansion: 2016` as a number: put text in quotes"),
     ("cases.yaml", "year: 2014", "year: 2014-02-30", r"“2014-02-30” is not a valid date or number \(day is out of range"),
     ("instruments.yaml", "title: Convention on the Rights of the Child", "title: 1989-11-20",
      r"YAML reads `title: 1989-11-20` as a date: put text in quotes"),
     ("edition.yaml", "date: 2026-11-29", "date: 2026-13-45", r"“2026-13-45” is not a valid date or number \(month"),
-    ("edition.yaml", 'version: "1.1"', "version: 1.10", r"`version` must be text in quotes, .*YAML reads `version: 1.1` as a number"),
+    ("edition.yaml", 'version: "1.1"', "version: 1.10", 
+     r"edition: `version` is 1.1; expected text in quotes, .*YAML reads `version: 1.1` as a number"),
     ("editorial.yaml", "title: Sexting by children", "title: 2019-09-10", r"title"),
     # A link's target that would run a script when clicked.
     ("editorial.yaml", "  url: null\n  why: the report lists no URL", "  url: javascript://%0aalert(1)\n  why: the report lists no URL",
@@ -324,16 +326,20 @@ def test_a_control_character_in_the_report_names_its_line(copy, bytes_, line):
 
 
 def _loaders():
+    from macros.build import load_report
     from macros.edition import read_edition
     from macros.editorial import read_editorial
+    from macros.headnotes import read_headnotes
     from macros.instruments import read_instruments
     from macros.lists import read_lists
-    from macros.search_index import read_terminology
+    from macros.spelling import read_words
+    from macros.terminology import read_terminology
 
     return {"edition.yaml": read_edition, "editorial.yaml": read_editorial, "instruments.yaml": read_instruments,
             "terminology.yaml": read_terminology, "glossary.yaml": lambda path: read_lists(path.parent),
             "acronyms.yaml": lambda path: read_lists(path.parent), "cases.yaml": lambda path: read_lists(path.parent),
-            "articles.yaml": lambda path: read_lists(path.parent)}
+            "articles.yaml": lambda path: read_lists(path.parent), "words.yaml": read_words,
+            "headnotes.yaml": lambda path: read_headnotes(path, load_report(ROOT))}
 
 
 def _content_copy(tmp_path):
@@ -381,6 +387,8 @@ MISREAD = [
     ("acronyms.yaml", "    expansion: annual full day meeting", "    expansion: yes #", "expansion"),
     ("instruments.yaml", "    title: Convention on the Rights of the Child", "    title: 1989", "title"),
     ("edition.yaml", '  - version: "1.0"', "  - version: 1.0", "version"),
+    ("words.yaml", "Bagheri, Basile,", "Bagheri, 1989, Basile,", "words"),
+    ("headnotes.yaml", "    - what is the Lanzarote Convention\n", "    - 2019-09-10\n", "asks"),
 ]
 
 

@@ -11,9 +11,8 @@ import pytest
 
 from conftest import refused
 from macros.build import load_report
-from macros.checklist_pages import read_checklist
 from macros.instruments import read_instruments
-from macros.recommendations import verb_group
+from macros.recommendations import read_checklist, verb_group
 
 ROOT = Path(__file__).resolve().parent.parent
 

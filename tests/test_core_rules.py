@@ -7,12 +7,13 @@ import re
 
 import pytest
 
-from macros.extract import Context
+from macros.context import Context
+from macros.editorial import Editorial, FrontMatter
 from macros.footnotes import find_report_markers, marker_pattern, read_footnotes
 from macros.inline import Acronyms, footnote_ref, inline
 from macros.layout import read_layout
 from macros.model import Block, Link, Ref
-from macros.render import paragraph_link
+from macros.pages.blocks import paragraph_link
 from macros.sheet import Sheet, Span
 from macros.source import Source
 from macros.textflow import BLANK, make_block, split_blocks
@@ -117,7 +118,7 @@ def read_page(*lines):
     is glued to)}."""
     source = Source("page.txt", tuple(lines), "")
     sheet, removed = Sheet(source), []
-    ed = {"__path__": "editorial.yaml", "guideline_footnotes": []}
+    ed = Editorial(FrontMatter(("Preface",), "end"), (), (), (), (), (), path="editorial.yaml")
     ctx = Context(source, ed, read_layout(source, sheet, removed), sheet, removed)
     notes = read_footnotes(ctx)
     find_report_markers(ctx, notes)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from macros.crossrefs import paragraph_mentions
 from macros.instruments import mentions, read_instruments
-from macros.render import referred_to
+from macros.pages.paragraph import referred_to
 
 REGISTRY = read_instruments(Path(__file__).resolve().parent.parent / "content" / "instruments.yaml")
 

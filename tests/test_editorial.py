@@ -18,7 +18,7 @@ def editorial():
 
 
 def test_titles_are_unique_and_short(editorial):
-    titles = [p["title"] for p in editorial["paragraphs"]]
+    titles = [p.title for p in editorial.paragraphs]
     assert len(set(titles)) == 113
     assert all(2 <= len(t.split()) <= 9 and not t.endswith(".") for t in titles)
 
@@ -31,7 +31,7 @@ def test_in_paragraph_n_commentary_is_attached_to_n(report, editorial):
     paragraph" to the paragraph it follows, unless a reviewed attach entry of
     the editorial file, with its reason, says otherwise."""
     ends = sorted((p.guideline[-1].lines[1], p.number) for p in report.paragraphs)
-    reviewed = {" ".join(a["start"].split()): a for a in editorial.get("attach") or () if a.get("why")}
+    reviewed = {" ".join(a.start.split()): a for a in editorial.attach if a.why}
     checked = 0
     for p in report.paragraphs:
         for block in p.commentary:
@@ -42,7 +42,7 @@ def test_in_paragraph_n_commentary_is_attached_to_n(report, editorial):
             decision = next((a for k, a in reviewed.items() if block.text.startswith(k)), None)
             allowed = {follows} | ({int(m.group(1))} if m else set())
             if decision:
-                allowed.add(decision["to"])
+                allowed.add(decision.to)
             assert p.number in allowed, (p.number, allowed, block.text[:60])
             if m and int(m.group(1)) != p.number:
                 # Pointing back to another paragraph from this one's commentary.
@@ -53,7 +53,7 @@ def test_in_paragraph_n_commentary_is_attached_to_n(report, editorial):
 
 def test_one_name_for_one_source_of_good_practice(editorial):
     """The good-practice index groups by origin: a body spelt two ways would be listed twice."""
-    origins = sorted({e["origin"] for c in editorial["callouts"] for e in c.get("entries") or () if e.get("origin")})
+    origins = sorted({e.origin for c in editorial.callouts for e in c.entries if e.origin})
     assert len(origins) > 25
     by_words = {}
     for o in origins:
@@ -63,5 +63,5 @@ def test_one_name_for_one_source_of_good_practice(editorial):
     clashes = [(a, b) for a in origins for b in origins
                if a != b and b.startswith(a) and not re.match(r" (?:\(|and )", b[len(a):])]
     assert clashes == []
-    regions = {e["region"] for c in editorial["callouts"] for e in c.get("entries") or () if e.get("region")}
+    regions = {e.region for c in editorial.callouts for e in c.entries if e.region}
     assert regions == {"Africa", "Americas", "Asia-Pacific", "Europe", "Middle East", "International"}

@@ -80,7 +80,7 @@ BAD = [
     ("a list where one item belongs",
      "front_matter:\n  headings:\n  - An Explanatory Report\n",
      "front_matter:\n  headings:\n  - [An Explanatory Report]\n",
-     ["  headings:"], "front matter: `headings[0]` is ['An Explanatory Report']; expected words of the report"),
+     ["  headings:", "- [An Explanatory Report]"], "front matter: `headings[0]` is ['An Explanatory Report']; expected words of the report"),
     ("unknown section",
      "marker_fixes: []\n", "marker_fix: []\n",
      ["marker_fix: []"], "unknown section `marker_fix`"),

@@ -312,13 +312,13 @@ def test_a_quotation_not_in_the_report_names_its_file_and_line(tmp_path, report)
     with pytest.raises(ContentError, match=r"cases.yaml:2: “no such words” should be found in exactly one passage"):
         place(report, tmp_path / "cases.yaml", case.line, case.at[0])
     (tmp_path / "cases.yaml").write_text("cases:\n  - id: x\n    body: A court\n    at: [a]\n", encoding="utf-8")
-    with pytest.raises(ContentError, match=r"cases.yaml:2: expected `name` \(text\)"):
+    with pytest.raises(ContentError, match=r"cases.yaml:2: case: expected `name` \(text\)"):
         read_lists(tmp_path)
 
 
 def test_the_indexes_have_a_page_of_their_own_that_the_navigation_opens(site):
     """"Indexes" in the navigation leads to a page listing every index with what it holds, not to the first."""
-    from macros.render import INDEXES
+    from macros.pages.indexes import INDEXES
     html = page_html(site, "indexes")
     for index in INDEXES:
         assert re.search(rf'<li><a href="?\.\./{index.path.removesuffix(".md")}/"? ?>{re.escape(index.title)}</a>: '
@@ -330,11 +330,33 @@ def test_the_indexes_have_a_page_of_their_own_that_the_navigation_opens(site):
         assert section and section.group(1).rstrip("/").endswith("indexes"), (path, section and section.group(0))
 
 
+def test_every_index_and_every_box_kind_has_its_page(report):
+    """macros/pages: each index of INDEXES (one entry there) is written by the registry of page kinds
+    (PAGE_KINDS) at its path, with its title as heading, and each kind of box names an index of INDEXES."""
+    from macros.callouts import KINDS
+    from macros.pages import PAGE_KINDS
+    from macros.pages.blocks import Marks
+    from macros.pages.indexes import INDEXES
+    from macros.pages.site import Site
+    from macros.edition import Edition
+    from macros.instruments import read_instruments
+    registry = read_instruments(ROOT / "content" / "instruments.yaml")
+    site = Site(report, Edition("1.0", "2026-01-01"), registry, LISTS, ROOT / "content", Marks(registry))
+    names = [k.name for k in PAGE_KINDS]
+    assert len(names) == len(set(names))
+    for index in INDEXES:
+        assert names.count(index.path) == 1, index.path
+    assert {k.index for k in KINDS} <= {i.path for i in INDEXES}
+    iwg = next(i for i in INDEXES if i.path == "iwg-advice.md")
+    path, md = iwg.build(site)
+    assert path == "iwg-advice.md" and "\n# The IWG’s advice\n" in md and "[Read it with paragraph" in md
+
+
 def test_each_box_is_gathered_on_the_index_its_kind_names(site, report):
     """macros/callouts.py: a kind's `index` is the page that shows its boxes, each linked to its place; the
-    navigation lists every index of macros/render.py's INDEXES."""
+    navigation lists every index of macros/pages/indexes/__init__.py's INDEXES."""
     from macros.callouts import KINDS
-    from macros.render import INDEXES
+    from macros.pages.indexes import INDEXES
 
     # The navigation of an index page (pruned, it shows its own section whole) lists them all.
     nav = page_html(site, "resources").replace('"', "")
@@ -413,7 +435,7 @@ def test_every_listed_quotation_stands_in_one_passage_as_printed_and_is_shown(si
 
 def _articles_page_with(tmp_path, report, entry):
     """articles/ built from content/ with one `quoted` entry for article 2 put in place of its own."""
-    from macros.indexes import articles_page
+    from macros.pages.indexes.articles import articles_page
     from macros.instruments import read_instruments
     for name in ("cases.yaml", "glossary.yaml", "acronyms.yaml"):
         (tmp_path / name).write_bytes((ROOT / "content" / name).read_bytes())
@@ -430,18 +452,18 @@ def _articles_page_with(tmp_path, report, entry):
      r"articles.yaml:7: “no such words” should be found in exactly one passage, found in no passage"),
     # Words the report prints, but not within quotation marks: not "quoted".
     ('      - provision: "3 (1) (a) (i)"\n        words: "offering, delivering or accepting a child for the purpose of"\n'
-     '        how: quoted\n        why: x\n', r"articles.yaml:7: expected `how` .* `provision` \(article 2"),
+     '        how: quoted\n        why: x\n', r"articles.yaml:7: expected `provision` \(article 2, as “2 \(1\) \(a\)”\), found “3 \(1\) \(a\) \(i\)”"),
     ('      - provision: "2 (a)"\n        words: "offering, delivering or accepting a child for the purpose of"\n'
      '        how: quoted\n        why: x\n', r"articles.yaml:7: “offering, delivering .* found in no passage"),
     # Words in more than one passage.
     ('      - provision: "2 (a)"\n        words: "remuneration or any other consideration"\n        how: restated\n'
      '        why: x\n', r"articles.yaml:7: .* found in \d+ passages \(paragraphs 46, "),
     ('      - provision: "2 (a)"\n        words: "sale"\n        how: paraphrased\n        why: x\n',
-     r"articles.yaml:7: expected `how` \(quoted or restated\)"),
+     r"articles.yaml:9: quotation: `how` is 'paraphrased'; expected one of quoted, restated"),
     ('      - provision: "2 (a)"\n        words: "sale"\n        how: restated\n',
-     r"articles.yaml:7: expected `why` \(text\)"),
+     r"articles.yaml:7: quotation: expected `why` \(text\)"),
     ('      - provision: "2 (a)"\n        words: "sale"\n        how: restated\n        why: x\n'
-     '        within: "other words"\n', r"articles.yaml:7: `within` should hold the words “sale”"),
+     '        within: "other words"\n', r"articles.yaml:11: `within` should hold the words “sale”"),
 ])
 def test_a_bad_quotation_of_an_article_stops_the_build_at_its_line(tmp_path, report, entry, error):
     with pytest.raises(ContentError, match=error):
@@ -457,6 +479,8 @@ OFFICIAL = [
     ("lanzarote", "https://www.coe.int/"), ("eu-directive-2011-93", "https://eur-lex.europa.eu/"),
     ("eu-directive-2011-36", "https://eur-lex.europa.eu/"), ("hague-1993", "https://www.hcch.net/"),
     ("coe-trafficking", "https://www.coe.int/"), ("palermo", "https://www.ohchr.org/"),
+    ("c182", "https://www.ilo.org/dyn/normlex/"), ("echr", "https://www.echr.coe.int/"),
+    ("esc", "https://www.coe.int/en/web/european-social-charter"),
 ]
 
 
@@ -486,11 +510,15 @@ def test_every_official_address_recorded_is_shown_where_its_instrument_is(site):
     assert sorted(external) == sorted(i.official.url for i in listed)
 
 
-@pytest.mark.parametrize("official", [
-    '{url: "ftp://x", source: a, checked: b}', '{url: "https://x", source: a}',
-    '{url: "https://x", source: a, checked: b, note: c}', '"https://x"',
+@pytest.mark.parametrize("official, says", [
+    ('{url: "ftp://x", source: a, checked: b}',
+     r"official text: `url` is 'ftp://x'; expected an address, http:// or https://$"),
+    ('{url: "https://x", source: a}', r"official text: expected `checked` \(text\)$"),
+    ('{url: "https://x", source: a, checked: b, note: c}',
+     r"official text: unknown key `note`; expected `url`, `source`, `checked`$"),
+    ('"https://x"', r"instrument: `official` is 'https://x'; expected an official text, or null$"),
 ])
-def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, official):
+def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, official, says):
     from macros.instruments import read_instruments
     text = (ROOT / "content" / "instruments.yaml").read_text(encoding="utf-8")
     # The CRC's own `official` replaced by a bad one.
@@ -498,15 +526,25 @@ def test_an_official_address_needs_its_source_and_what_checked_it(tmp_path, offi
                       f"    official: {official}\n", text, count=1)
     assert n == 1
     (tmp_path / "instruments.yaml").write_text(text, encoding="utf-8")
-    line = text.splitlines().index("  - id: crc") + 1
-    with pytest.raises(ContentError, match=rf"instruments.yaml:{line}: the `official` of `crc` needs `url`"):
+    lines = text.splitlines()
+    line = lines.index(f"    official: {official}", lines.index("  - id: crc")) + 1
+    with pytest.raises(ContentError, match=rf"instruments.yaml:{line}: {says}"):
         read_instruments(tmp_path / "instruments.yaml")
+
+
+def test_articles_opens_with_the_optional_protocols_official_text(site):
+    """The Optional Protocol's own text, at OHCHR, heads articles/, as an external link that opens safely."""
+    html = page_html(site, "articles")
+    m = re.search(r'Official text: <a ([^>]*)>([^<]+)</a>', html)
+    assert m and unescape(m.group(2)) == "Office of the UN High Commissioner for Human Rights"
+    assert "ohchr.org/en/instruments-mechanisms/instruments/optional-protocol-convention-rights-child-sale" in m.group(1)
+    assert html.index("Official text:") < re.search(r'id="?article-1\b', html).start()
 
 
 def test_the_optional_protocols_official_text_heads_articles_when_recorded(report, tmp_path):
     """articles/ gives the Optional Protocol's official text at its top, once content/ records one."""
     from dataclasses import replace
-    from macros.indexes import articles_page
+    from macros.pages.indexes.articles import articles_page
     from macros.instruments import Official, read_instruments
     registry = read_instruments(ROOT / "content" / "instruments.yaml")
     official = Official("https://example.org/opsc", "A publisher", "a stored copy")

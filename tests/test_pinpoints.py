@@ -187,7 +187,8 @@ def test_each_commentary_passage_shows_its_number_and_the_files_cite_it(site, re
     """Every paragraph page: each commentary passage starts with its number, the number of its address; the
     paragraph's citation files hold an entry for it ("commentary on paragraph 31, passage 3") and for each box,
     read back by bibtexparser, rispy and as CSL-JSON."""
-    from macros.render import passage_number
+    from macros.ids import Anchor
+    from macros.pages.blocks import passage_number
     from macros.model import Block
     numbered = 0
     for p in report.paragraphs:
@@ -196,7 +197,7 @@ def test_each_commentary_passage_shows_its_number_and_the_files_cite_it(site, re
                            html)
         passages = [b.id for b in p.items if isinstance(b, Block)]
         assert [a for a, _ in shown] == passages, p.number
-        assert all(int(n) == passage_number(a) for a, n in shown), p.number
+        assert all(int(n) == passage_number(Anchor.parse(a)) for a, n in shown), p.number
         numbered += len(shown)
         boxes = [c.id for c in p.callouts]
         keys = {e.key for e in bibtexparser.parse_string(
@@ -245,3 +246,43 @@ def test_the_404_page_suggests_the_likely_page(page, server, site, address, sugg
         page.goto(server + href)
         assert page.locator("h1").first.inner_text().startswith(("42.", "IV."))
     assert errors == []
+
+
+def _fill(template, slots):
+    """What docs/js/site.js (fill) does with a template of the build: each {slot} replaced, in one pass."""
+    return re.sub(r"\{([a-z]+)\}", lambda m: slots.get(m.group(1), m.group(0)), template)
+
+
+def test_the_page_script_cites_a_passage_from_the_builds_templates_alone(report):
+    """A paragraph's citation carries, as data, the templates the Cite buttons fill (macros/pages/citations.py):
+    filled with a passage's letter, number or box title, each gives what macros/cite_formats.py writes for that
+    passage, so rewording a citation in Python changes the Cite button's text with it."""
+    from html import unescape
+    from macros.pages.citations import cite_block
+    from macros.pages.paths import para_path
+    from macros.pages.blocks import callout_title
+    edition = EDITION.__class__(EDITION.version, EDITION.date, "https://example.org/opsc/")
+
+    def data(n):
+        html = cite_block(report.paragraph(n), para_path(n), edition)
+        tag = re.search(r'<p class="citation-text" id="citation-text" ([^>]*)>', html).group(1)
+        return {k: unescape(v) for k, v in re.findall(r'data-([a-z-]+)="([^"]*)"', tag)}
+
+    address = "https://example.org/opsc/paragraphs/97/"
+    d97 = data(97)
+    assert d97["address"] == address
+    assert _fill(d97["cite-item"], {"item": "e"}) == citation_text(
+        Passage(97, "x", address + "#guideline-e", item="e"), edition)
+    assert "para. 97 (e); ECPAT International" in _fill(d97["cite-item"], {"item": "e"})
+    label = _fill(d97["label-commentary"], {"n": "3"})
+    assert _fill(d97["cite-passage"], {"anchor": "commentary-3", "label": label}) == citation_text(
+        Passage(97, "x", address + "#commentary-3", "passage 3", ecpat=True), edition)
+    box = report.paragraph(42).callouts[0]
+    d42 = data(42)
+    label = _fill(d42["label-box"], {"title": callout_title(box)})
+    assert label == "‘Concrete examples of good regional practice’"
+    assert _fill(d42["cite-passage"], {"anchor": box.id, "label": label}) == citation_text(
+        Passage(42, "x", "https://example.org/opsc/paragraphs/42/#" + box.id, label, ecpat=True), edition)
+    # No Guideline item on paragraph 42, no commentary or box on paragraph 27's page: no template for them.
+    assert "cite-item" not in d42
+    assert not report.paragraph(27).items and set(data(27)) == {"address"}

@@ -14,14 +14,19 @@ import markdown
 import openpyxl
 import pytest
 
-from macros.checklist_export import HEADER, cells, checklist_files, checklist_json, to_csv, to_xlsx
-from macros.checklist_pages import checklist_pages, read_checklist
+from macros.build import load_edition
+from macros.checklist_export import HEADER, cells, checklist_json, to_csv, to_xlsx
 from macros.errors import ContentError
 from macros.instruments import read_instruments
+from macros.lists import read_lists
+from macros.pages import render_site
+from macros.pages.checklist import checklist_files, recommendations_page
+from macros.pages.paths import theme_path
+from macros.pages.themes import theme_page, theme_tags, themes_page
 from macros.passages import passages
-from macros.recommendations import (COMMITTEE, MEASURE, STATES, Rule, Strength, read_decisions, rulings, sentences,
-                                    verb_group)
-from macros.themes import Theme, Themes, read_themes, theme_tags
+from macros.recommendations import (COMMITTEE, MEASURE, STATES, Rule, Strength, read_checklist, read_decisions,
+                                    rulings, sentences, verb_group)
+from macros.themes import Theme, Themes, read_themes
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -36,6 +41,13 @@ def registry(report):
 @pytest.fixture(scope="module")
 def checklist(report, registry):
     return read_checklist(report, registry, CONTENT)
+
+
+@pytest.fixture(scope="module")
+def site_pages(report):
+    """Every page and file the registry of page kinds writes (macros/pages/), without MkDocs."""
+    return render_site(report, load_edition(ROOT, BASE), read_instruments(CONTENT / "instruments.yaml"),
+                       read_lists(CONTENT), CONTENT)
 
 
 @pytest.fixture(scope="module")
@@ -210,10 +222,14 @@ def test_report_json_lists_the_recommendations(checklist):
                        "articles": [], "themes": ["child-rights"]}
 
 
-def test_pages_of_the_checklist(report, checklist):
-    pages = checklist_pages(report, checklist)
+def test_pages_of_the_checklist(report, checklist, site_pages):
+    pages = dict([recommendations_page(report, checklist), themes_page(report, checklist),
+                  *(theme_page(report, checklist, t) for t in checklist.themes.themes)])
     assert set(pages) == {"recommendations/index.md", "themes/index.md",
-                          *(t.path for t in checklist.themes.themes)}
+                          *(theme_path(t.id) for t in checklist.themes.themes)}
+    # The registry of page kinds writes them, and the checklist's files.
+    assert {p: site_pages[p] for p in pages} == pages
+    assert {p: site_pages[p] for p in checklist_files(checklist, BASE)} == checklist_files(checklist, BASE)
     page = pages["recommendations/index.md"]
     assert page.count("<tr id=") == 201
     assert '<tr id="r2" data-theme="child-rights" data-chapter="III" data-verb="emphasizes"' in page

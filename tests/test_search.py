@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from macros.instruments import citations, read_instruments
-from macros.search_index import read_terminology
+from macros.terminology import read_terminology
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
@@ -73,10 +73,10 @@ def test_terminology_file_is_read_and_bad_entries_name_their_line(tmp_path):
     assert ["offense", "offence"] in terms["spellings"]
     bad = tmp_path / "terminology.yaml"
     bad.write_text("synonyms:\n  - why: a reason\n    terms: [alone]\nspellings: []\n", encoding="utf-8")
-    with pytest.raises(Exception, match=r"terminology.yaml:2: an entry of `synonyms` needs `why`"):
+    with pytest.raises(Exception, match=r"terminology.yaml:3: synonym group: `terms` is \['alone'\]; expected a list of two or more terms$"):
         read_terminology(bad)
     bad.write_text("synonyms: []\nspellings:\n  - [color]\n", encoding="utf-8")
-    with pytest.raises(Exception, match=r"terminology.yaml:3: a spelling is a pair"):
+    with pytest.raises(Exception, match=r"terminology.yaml:3: terminology: `spellings\[0\]` is \['color'\]; expected a pair: \[American, British\]$"):
         read_terminology(bad)
 
 
@@ -84,7 +84,7 @@ def test_instruments_file_errors_name_their_line(tmp_path):
     bad = tmp_path / "instruments.yaml"
     bad.write_text("instruments:\n  - id: crc\n    names: [CRC]\n  - id: lanzarote\n    title: no names\n",
                    encoding="utf-8")
-    with pytest.raises(Exception, match=r"instruments.yaml:4: each instrument needs an `id` and a list of `names`"):
+    with pytest.raises(Exception, match=r"instruments.yaml:4: instrument: expected `names` \(a list of names, one or more\)"):
         read_instruments(bad)
     bad.write_text("instruments: [\n", encoding="utf-8")
     with pytest.raises(Exception, match=r"instruments.yaml:2: invalid YAML"):

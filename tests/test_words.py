@@ -126,11 +126,11 @@ def test_every_word_printed_twice_in_a_row_is_a_listed_misprint(report):
 
 @pytest.mark.parametrize("text, line, message", [
     ("groups:\n  - kind: name\n    why: people\n    words: [Ada]\n  - kind: nickname\n    why: x\n    words: [Bo]\n",
-     5, "each group needs `kind`"),
-    ("groups:\n  - kind: name\n    words: [Ada]\n", 2, "each group needs `kind`"),
+     5, "group: `kind` is 'nickname'; expected one of name, term, english, foreign$"),
+    ("groups:\n  - kind: name\n    words: [Ada]\n", 2, r"group: expected `why` \(text\)$"),
     ("groups:\n  - kind: name\n    why: people\n    words: [Ada]\n  - kind: term\n    why: x\n    words: [Ada]\n",
      5, "“Ada” is listed twice"),
-    ("words: [Ada]\n", 1, "expected `groups:`"),
+    ("words: [Ada]\n", 1, r"word list: expected `groups` \(a list, each a group\)$"),
 ])
 def test_a_bad_word_list_names_its_file_and_line(tmp_path, text, line, message):
     bad = tmp_path / "words.yaml"

@@ -1,4 +1,4 @@
-/* The checklist of recommendations (recommendations/, macros/checklist_pages.py): its filters. Without this
+/* The checklist of recommendations (recommendations/, macros/pages/checklist.py): its filters. Without this
    script the filters stay hidden and the whole table shows; with it, a reader narrows the rows by theme,
    chapter, verb, article and words, a live region says how many show, and print shows the rows shown.
    ?theme=online (a theme page's link) and the other filters' names preset them. */

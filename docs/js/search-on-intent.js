@@ -8,8 +8,12 @@
 // Material's bundle asks for both at once, as it starts: it creates its search worker (config.search) and
 // requests the index with an XMLHttpRequest, then sends the index to the worker. So this file runs before
 // the bundle (overrides/main.html) and holds both until a sign: the worker's script is loaded when the
-// reader shows intent, and the request for the index is sent then. Nothing else changes: the same worker,
-// sent the same index in the same message, answers the same queries.
+// reader shows intent, and the index is fetched then, by the worker itself (macros/search_worker.js, its
+// message INDEX): Material's page is busy starting when a reader searches at once, and would read the
+// index, parse it and send it to the worker only when done; the worker reads it and indexes it
+// meanwhile, then says it is ready as Material's setup would have it say. Material's own request is not
+// sent, unless the worker could not read the index (INDEX_FAILED): then it goes as Material sends it. The
+// same worker answers the same queries.
 //
 // Online only: from disk (the offline copy, file://) Material already waits for the search to open before
 // it reads the index, and this file is not in the offline copy.
@@ -35,19 +39,28 @@
   function isIndex(url) { return /\/search\/search_index\.json$/.test(path(url)); }
   function isEngine(url) { return /\/search\/worker\.js$/.test(path(url)); }
 
-  // The index: its request is sent when the reader shows intent.
-  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send, held = new WeakSet();
+  // The index: when the reader shows intent, the worker fetches it; Material's request waits, in case the
+  // worker cannot.
+  var INDEX = "opsc-index", INDEX_FAILED = "opsc-index-failed", engine = null;
+  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send, held = new WeakMap();
   XMLHttpRequest.prototype.open = function (method, url) {
-    if (isIndex(url)) held.add(this); else held.delete(this);
+    if (isIndex(url)) held.set(this, new URL(String(url), location.href).href); else held.delete(this);
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
-    if (!wanted && held.has(request)) {
-      whenWanted(function () { send.apply(request, args); });
-      return undefined;
-    }
-    return send.apply(request, args);
+    if (!held.has(request)) return send.apply(request, args);
+    whenWanted(function () {
+      var worker = engine;
+      if (!worker) { send.apply(request, args); return; }
+      worker.addEventListener("message", function failed(event) {
+        if (!event.data || event.data.type !== INDEX_FAILED) return;
+        worker.removeEventListener("message", failed);
+        send.apply(request, args);
+      });
+      worker.postMessage({type: INDEX, url: held.get(request)});
+    });
+    return undefined;
   };
 
   // The engine: a stand-in that starts the worker when the reader shows intent (or when a message is sent
@@ -57,7 +70,8 @@
     var self = this, real = null, listeners = [], queue = [], handlers = {};
     function start() {
       if (real) return;
-      real = new RealWorker(url, options);
+      // Named so, the worker fetches the index as it starts (macros/search_worker.js).
+      real = new RealWorker(url, Object.assign({name: INDEX}, options));
       listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
       Object.keys(handlers).forEach(function (name) { real[name] = handlers[name]; });
       queue.forEach(function (args) { real.postMessage.apply(real, args); });
@@ -84,6 +98,7 @@
         set: function (value) { if (real) real[name] = value; else handlers[name] = value; }
       });
     });
+    engine = this;
     whenWanted(start);
   }
   window.Worker = function Worker(url, options) {

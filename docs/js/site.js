@@ -5,8 +5,8 @@
   // The page's published address (mkdocs.yml site_url), as its citation gives it: not the address it was
   // read at (a mirror, a file on this computer, the search words ?h=…).
   function pageAddress() {
-    var cited = document.querySelector("#citation-text .page-url");
-    if (cited) return cited.textContent.trim();
+    var cited = document.getElementById("citation-text");
+    if (cited && cited.hasAttribute("data-address")) return cited.getAttribute("data-address");
     var canonical = document.querySelector('link[rel="canonical"]');
     if (canonical) return canonical.href;
     return window.location.origin + window.location.pathname;
@@ -31,26 +31,30 @@
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
-  // The citation of one passage: the paragraph's, with the passage named and its pinpoint address.
+  // A template of the build's (macros/pages/citations.py, cite_data) with its {slots} filled, in one pass: a
+  // value is never read as a slot. The words are all the build's: this only puts the passage's parts in.
+  function fill(template, slots) {
+    return template.replace(/\{([a-z]+)\}/g, function (slot, name) {
+      return Object.prototype.hasOwnProperty.call(slots, name) ? slots[name] : slot;
+    });
+  }
+
+  // The citation of one passage, from the templates the paragraph's citation carries: a Guideline item's
+  // (the paragraph and its letter), or a commentary passage's or a box's (ECPAT's words, cited as theirs, on
+  // the Committee's paragraph, named by its number or its title). null: the page has no citation for it.
   function passageCitation(id) {
-    var whole = document.getElementById("citation-text");
+    var data = document.getElementById("citation-text");
     var target = document.getElementById(id);
-    if (!whole || !target) return null;
-    var text = whole.textContent.replace(/\s+/g, " ").replace(/ \(read in the offline copy.*\)$/, "").trim();
-    var address = pageAddress();
-    text = text.replace(address, address + "#" + id);
+    if (!data || !target) return null;
+    var template = function (name) { return data.getAttribute("data-" + name); };
     var item = id.match(/^guideline-([a-z])$/);
-    if (item) return text.replace(/(para\. \d+);/, "$1 (" + item[1] + ");");
-    // A commentary passage or a box: ECPAT's words, cited as theirs, on the Committee's paragraph.
+    if (item) return template("cite-item") && fill(template("cite-item"), {item: item[1]});
     var passage = id.match(/^commentary-(\d+)$/);
     var title = target.classList.contains("admonition") && target.querySelector(".admonition-title");
-    var own = whole.getAttribute("data-commentary");
-    if (own && (passage || title)) {
-      var label = passage ? "passage " + passage[1] : "‘" + titleText(title) + "’";
-      return own.replace(/\s+/g, " ").trim().replace(address, address + "#" + id)
-        .replace(/(commentary on paragraph \d+),/, "$1, " + label + ",");
-    }
-    return text;
+    if (!template("cite-passage") || !(passage || title)) return null;
+    var label = passage ? fill(template("label-commentary"), {n: passage[1]})
+                        : fill(template("label-box"), {title: titleText(title)});
+    return fill(template("cite-passage"), {anchor: id, label: label});
   }
 
   // A published address whose passage has since moved (macros/permalinks.py): go where it is now.
@@ -230,7 +234,7 @@
     status.timer = setTimeout(function () { status.textContent = ""; }, 4000);
   }
 
-  // Citation files for reference managers (macros/render.py, citation_file_links): a link downloads the file,
+  // Citation files for reference managers (macros/pages/citations.py, citation_file_links): a link downloads the file,
   // "Copy" puts it on the clipboard for a reference manager's import from clipboard. Either way the access
   // date is the reader's: the build writes the edition's date in the form each file uses (the paragraph's
   // data-accessed-*, from macros/cite_formats.py ACCESSED), and this writes today's date in the same form.
@@ -298,9 +302,7 @@
         var address = pageAddress() + "#" + id;
         copy(address, function () { say("Address copied: " + address); });
       });
-      var target = document.getElementById(id);
-      var citable = /^(guideline-[a-z]|commentary-\d+)$/.test(id) || (target && target.classList.contains("admonition"));
-      if (!citable) return;
+      if (!passageCitation(id)) return;
       var cite = document.createElement("button");
       cite.type = "button";
       cite.className = "cite-passage";

@@ -10,23 +10,28 @@ import html
 import json
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from jsmin import jsmin
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..build import Content, load_edition, load_report
+from ..model import Report
 from ..edition import checked_site_url, site_address
 from ..errors import ContentError
-from ..instruments import read_instruments
+from ..instruments import Registry, read_instruments
 from ..lists import read_lists
-from ..pages import render_site
-from ..checklist_export import checklist_files, checklist_json
-from ..checklist_pages import checklist_nav, read_checklist
-from ..render import citation_files, nav, report_json
+from ..pages import render, site_of
+from ..pages.data import NavItem, nav
 from ..cite_formats import running_line
 from ..headnotes import FILE as HEADNOTES, read_headnotes
 from ..search_index import read_terminology, search_index
@@ -48,26 +53,27 @@ NEW_TAB_HINT = 'aria-describedby="new-tab-hint"'
 log = logging.getLogger("mkdocs.plugins.opsc")
 
 
-def is_offline_edition(config):
+def is_offline_edition(config: MkDocsConfig) -> bool:
     """Whether this build is the offline edition (Material's offline plugin, enabled)."""
     return any(type(p).__name__ == "OfflinePlugin" and p.config.enabled for p in config.plugins.values())
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
 
-    def content(self, config):
+    def content(self, config: MkDocsConfig) -> Content:
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        return Content.at(root, **{k: self.config[k] for k in ("source", "editorial", "register", "edition",
-                                                                 "instruments", "terminology", "lists")})
+        content: Content = Content.at(root, **{k: self.config[k] for k in (
+            "source", "editorial", "register", "edition", "instruments", "terminology", "lists")})
+        return content
 
-    def offline_zip(self, config):
+    def offline_zip(self, config: MkDocsConfig) -> Path | None:
         """The offline zip this build of the online site offers, or None."""
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         path = root / self.config.offline_zip
         return None if is_offline_edition(config) or not path.is_file() else path
 
     @event_priority(50)  # before mkdocs-macros' (define_env), which gives hand-written pages the edition
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Every file of content/ read and checked, and everything the build makes of it made, before MkDocs
         writes a byte: bad content stops the build with one line and leaves the previous site as it was
         (MkDocs empties the output folder only after this event). The site's address is checked first."""
@@ -85,11 +91,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             # Listed, not a warning: the report itself prints no target for these.
             log.info(f"link without target: {link.text!r} at line {link.line}: {link.why}")
         if not config.get("nav"):
-            config["nav"] = nav(report, [checklist_nav(read_checklist(report, self.edition_output.search_registry,
-                                                                      content.lists))])
+            config["nav"] = self.edition_output.nav
         return config
 
-    def on_files(self, files, config):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         out = self.edition_output
         for path, text in out.files.items():
             files.append(File.generated(config, path, content=text))
@@ -100,10 +105,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             files.append(File.generated(config, f"downloads/{zip_path.name}", abs_src_path=str(zip_path)))
         return files
 
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return mark_external_links(html)
 
-    def on_page_context(self, context, page, config, nav):
+    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         """The offline copy names each page by its published address (paragraphs/42/), not by the file it
         reads from disk (paragraphs/42.html)."""
         if is_offline_edition(config) and config.site_url:
@@ -112,7 +118,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return context
 
     @event_priority(-50)  # after the search plugin wrote its index, before the offline plugin inlines it
-    def on_post_build(self, config):
+    def on_post_build(self, config: MkDocsConfig) -> None:
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.is_file():
             return
@@ -132,10 +138,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         # lunr.js's licence, beside the file that ships it.
         (Path(config.site_dir) / "search" / "LICENSE-lunr.txt").write_bytes((lunr.parent / "LICENSE").read_bytes())
 
-    def on_post_page(self, output, page, config):
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return inert_titles(use_our_worker(output))
 
-    def on_post_template(self, output, template_name, config):
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         # The 404 page is a template, not a page.
         return inert_titles(use_our_worker(output))
 
@@ -144,15 +150,17 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 class EditionOutput:
     """What the build makes of content/, made in on_config: the model, the generated files, and what the
     search index (written after Material's, on_post_build) needs."""
-    report: object
-    files: dict  # {path in the site: text}: the pages (Markdown), data/report.json, the citation files
-    search_registry: object  # content/instruments.yaml with the report's misprints
-    terminology: dict  # content/terminology.yaml
-    headnotes: tuple  # content/headnotes.yaml: the questions each passage answers
+    report: Report
+    # {path in the site: text}: the pages (Markdown), data/report.json, the citation files, the checklist's files
+    files: dict[str, str | bytes]
+    search_registry: Registry  # content/instruments.yaml with the report's misprints
+    terminology: dict[str, Any]  # content/terminology.yaml
+    headnotes: tuple[Any, ...]  # content/headnotes.yaml: the questions each passage answers
     running_line: str  # the work and its edition, at the foot of every printed page
+    nav: list[NavItem]  # the navigation, when mkdocs.yml gives none
 
 
-def prepare(content, site_url, offline):
+def prepare(content: Content, site_url: str | None, offline: bool) -> EditionOutput:
     """Read and check every file of content/ and make the edition's files from them: a ContentError for the
     first bad one. Knows nothing of MkDocs but the site's address and whether this is the offline copy."""
     report = load_report(content)
@@ -161,17 +169,15 @@ def prepare(content, site_url, offline):
     lists = read_lists(content.lists)
     terminology = read_terminology(content.terminology)
     headnotes = read_headnotes(content.lists / HEADNOTES, report)
-    files = dict(render_site(report, edition, registry, lists, content.lists, offline=offline))
-    # The checklist of recommendations: in report.json, and as CSV and sheets (macros/checklist_export.py).
-    checklist = read_checklist(report, registry.with_misprints(report.apparatus), content.lists)
-    files["data/report.json"] = report_json(report, edition, {"recommendations": checklist_json(checklist)})
-    files.update(citation_files(report, edition))
-    files.update(checklist_files(checklist, edition.url))
-    return EditionOutput(report, files, registry.with_misprints(report.apparatus), terminology, tuple(headnotes),
-                         running_line(edition))
+    site = site_of(report, edition, registry, lists, content.lists, offline=offline)
+    return EditionOutput(report, render(site), site.registry, terminology, tuple(headnotes), running_line(edition),
+                         nav(site))
 
 
-def readable(step):
+T = TypeVar("T")
+
+
+def readable(step: Callable[[], T]) -> T:
     """A content error as MkDocs' one-line error: file, line, what was expected; never a traceback."""
     try:
         return step()
@@ -179,7 +185,7 @@ def readable(step):
         raise PluginError(str(exc)) from None
 
 
-def drop_materials_search_engine(files):
+def drop_materials_search_engine(files: Files) -> None:
     """Material's search worker and its lunr language packs: no page loads them, every page's config names the
     edition's worker (search/worker.js, lunr.js included)."""
     for file in list(files):
@@ -187,7 +193,7 @@ def drop_materials_search_engine(files):
             files.remove(file)
 
 
-def drop_unused_vendor_files(files, config):
+def drop_unused_vendor_files(files: Files, config: MkDocsConfig) -> None:
     """Vendored scripts (assets/vendor/<package>/, licence included) ship only in a build that loads them:
     the iframe-worker shim is for the offline edition, which lists it in extra.polyfills."""
     used = [str(s) for s in config.extra.get("polyfills") or []] + [str(s) for s in config.extra_javascript]
@@ -198,13 +204,14 @@ def drop_unused_vendor_files(files, config):
                 files.remove(file)
 
 
-def mark_external_links(html):
+def mark_external_links(html: str) -> str:
     """Links that leave the site: no opener, no referrer, marked and announced."""
-    def external(m):
+    def external(m: re.Match[str]) -> str:
         attrs, label = m.group(1), m.group(2)
         if "rel=" in attrs:
             return m.group(0)
-        href = re.search(r'href="([^"]*)"', attrs).group(1)
+        found = re.search(r'href="([^"]*)"', attrs)
+        href = found.group(1) if found else ""
         # A link that shows its own address needs no address printed after it.
         cls = "external url-text" if re.sub(r"<[^>]+>", "", label).strip() in (href, href.split("://", 1)[-1]) \
             else "external"
@@ -221,21 +228,21 @@ START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*
 TITLE = re.compile(r"""(\stitle=)("[^"]*"|'[^']*'|[^\s"'>]+)""")
 
 
-def inert_titles(page):
+def inert_titles(page: str) -> str:
     """Every title attribute of a finished page (minified), made safe for Material's tooltips
     (content.tooltips), which insert a title as HTML: a title that holds <, > or & is escaped once more, so
     that the tooltip shows it as the words it is (an acronym's expansion, a paragraph's title from content/)."""
-    def title(m):
+    def title(m: re.Match[str]) -> str:
         raw = m.group(2)
         value = html.unescape(raw[1:-1] if raw[0] in "\"'" else raw)
         if not re.search(r"[<>&]", value):
             return m.group(0)
         return f'{m.group(1)}"{html.escape(html.escape(value, quote=False), quote=True)}"'
 
-    def tag(m):
+    def tag(m: re.Match[str]) -> str:
         return TITLE.sub(title, m.group(0)) if "title=" in m.group(0) else m.group(0)
     return START_TAG.sub(tag, page)
 
 
-def use_our_worker(html):
+def use_our_worker(html: str) -> str:
     return MATERIAL_WORKER.sub(lambda m: f'{m.group(1)}{m.group(2)}{WORKER}"', html)
