@@ -15,19 +15,19 @@ a row. Everything else describes, defines or explains.
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from pathlib import Path
+from typing import Annotated, Literal
 
-import yaml
-
-from .errors import ContentError, parse_yaml, read_utf8
 from .ids import Anchor
 from .instruments import OPSC, Registry, mentions
 from .model import Block, Report
+from .schema import Kind, Record, key, load_all, optional
 from .themes import FILE as THEMES, Theme, Themes, read_themes
 
 FILE = "recommendations.yaml"  # in the folder of the lists (content/)
+Text = Annotated[str, Kind("text", lambda v: isinstance(v, str) and bool(v.strip()))]
 
 
 class Strength(IntEnum):
@@ -103,15 +103,19 @@ class Ruling:
 
 
 @dataclass(frozen=True)
-class Decision:
-    """A reviewed case of content/recommendations.yaml: the sentence of `paragraph` that opens with `opening`."""
+class Decision(Record):
+    """A reviewed case of content/recommendations.yaml: the sentence of `paragraph` that opens with `opening`,
+    a recommendation (its `verb`, the sentence's words that ask, and their `strength`) or not (neither)."""
+    NAME = "decision"
     paragraph: int
-    opening: str
-    verb: str | None  # None: not a recommendation
-    strength: Strength | None
-    reason: str
-    line: int
-    source: str  # the file it is read from
+    opening: Text = field(metadata=key("sentence"))
+    reason: Text
+    verb: str | None = optional()
+    strength: Literal["urges", "recommends", "encourages"] | None = optional()
+
+    @property
+    def level(self) -> Strength | None:
+        return STRENGTH_OF[self.strength] if self.strength else None
 
 
 @dataclass(frozen=True)
@@ -200,7 +204,7 @@ def rulings(report: Report, decisions: list[Decision]) -> list[Ruling]:
             for s in ss:
                 d = decided.get(s)
                 if d is not None:
-                    r = Ruling(s, Rule.REVIEWED, d.verb, d.strength, d.reason)
+                    r = Ruling(s, Rule.REVIEWED, d.verb, d.level, " ".join(d.reason.split()))
                 elif b.kind == "li" and s.start == ss[0].start and lead is not None:
                     r = Ruling(s, Rule.ITEM, lead.verb, lead.strength, Rule.ITEM.value)
                 else:
@@ -223,10 +227,10 @@ def _decided(report: Report, decisions: list[Decision]) -> dict[Sentence, Decisi
     for d in decisions:
         found = [s for s in by_paragraph.get(d.paragraph, []) if s.text.startswith(d.opening)]
         if len(found) != 1:
-            raise ContentError(d.source, d.line, f"{len(found)} sentences of paragraph {d.paragraph}'s Guideline "
-                                                 f"open with {d.opening!r}: it must be one")
+            raise d.error(f"{len(found)} sentences of paragraph {d.paragraph}'s Guideline open with "
+                          f"{d.opening!r}: it must be one", "sentence")
         if d.verb is not None and d.verb not in found[0].text:
-            raise ContentError(d.source, d.line, f"the verb {d.verb!r} is not among the sentence's words")
+            raise d.error(f"the verb {d.verb!r} is not among the sentence's words", "verb")
         out[found[0]] = d
     return out
 
@@ -259,29 +263,11 @@ def _articles(block: Block, s: Sentence, registry: Registry) -> tuple[str, ...]:
 
 def read_decisions(path: Path) -> list[Decision]:
     """content/recommendations.yaml: the sentences no rule decides, each with its verb (or none) and reason."""
-    text = read_utf8(path, "the recommendations file")
-    root = parse_yaml(path, text, yaml.compose)
-    if root is None:
-        return []
-    if not isinstance(root, yaml.SequenceNode):
-        raise ContentError(path, 1, "expected a list of {paragraph, sentence, verb, strength, reason}")
-    out = []
-    for node in root.value:
-        line = node.start_mark.line + 1
-        item = yaml.safe_load(yaml.serialize(node))
-        keys = set(item) if isinstance(item, dict) else set()
-        if not ({"paragraph", "sentence", "reason"} <= keys <= {"paragraph", "sentence", "verb", "strength", "reason"}):
-            raise ContentError(path, line, "a decision needs `paragraph`, `sentence` (its opening words) and "
-                                           "`reason`; `verb` and `strength` for a recommendation, nothing else")
-        verb, strength = item.get("verb"), item.get("strength")
-        if (verb is None) != (strength is None) or (strength is not None and strength not in STRENGTH_OF):
-            raise ContentError(path, line, "a recommendation needs both `verb` (its words that ask) and `strength` "
-                                           f"(one of {', '.join(STRENGTH_OF)}); a sentence that is none, neither")
-        if not (isinstance(item["paragraph"], int) and isinstance(item["sentence"], str)
-                and isinstance(item["reason"], str) and item["reason"].strip()):
-            raise ContentError(path, line, "`paragraph` is a number, `sentence` and `reason` are text")
-        out.append(Decision(item["paragraph"], item["sentence"], verb, STRENGTH_OF.get(strength),
-                            " ".join(item["reason"].split()), line, str(path)))
+    out = list(load_all(Path(path), Decision, "the recommendations file"))
+    for d in out:
+        if (d.verb is None) != (d.strength is None):
+            raise d.error("a recommendation needs both `verb` (its words that ask) and `strength` (one of "
+                          f"{', '.join(STRENGTH_OF)}); a sentence that is none, neither")
     return out
 
 

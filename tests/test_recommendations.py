@@ -163,10 +163,23 @@ def test_theme_file_errors_name_the_line(tmp_path, report):
     bad = tmp_path / "themes.yaml"
     bad.write_text("- id: online\n  title: Online\n  scope: Online.\n  paragraphs: \"1-3\"\n"
                    "- id: rest\n  title: Rest\n  scope: The rest.\n  paragraphs: \"4-200\"\n", encoding="utf-8")
-    with pytest.raises(ContentError, match=r"themes.yaml:5: `paragraphs` must be"):
+    with pytest.raises(ContentError, match=r"themes.yaml:8: theme: `paragraphs` must be paragraphs of the report"):
         read_themes(bad, report)
     bad.write_text("- id: online\n  title: Online\n  scope: Online.\n  paragraphs: \"1-112\"\n", encoding="utf-8")
     with pytest.raises(ContentError, match="paragraph 113 has none"):
+        read_themes(bad, report)
+    # Read by the one line-aware loader (macros/schema.py): each error at the line of its key.
+    theme = "- id: online\n  title: Online\n  scope: Online.\n  paragraphs: \"1-113\"\n"
+    for extra, error in (("  colour: red\n", r"themes.yaml:5: theme: unknown key `colour`"),
+                         ("  reasons:\n    200: why\n", r"themes.yaml:5: theme: `reasons` maps .* paragraph 200 is not"),
+                         ("  boxes:\n  - paragraph: 36\n    box: nope-1\n    reason: r\n",
+                          r"themes.yaml:6: box: paragraph 36 has no box 'nope-1'"),
+                         (theme, r"themes.yaml:5: theme ids must differ: 'online' twice")):
+        bad.write_text(theme + extra, encoding="utf-8")
+        with pytest.raises(ContentError, match=error):
+            read_themes(bad, report)
+    bad.write_text(theme.replace("id: online", "id: Online"), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"themes.yaml:1: theme: `id` is 'Online'; expected lower-case letters"):
         read_themes(bad, report)
 
 
@@ -174,15 +187,19 @@ def test_decision_file_errors_name_the_line(tmp_path, report):
     bad = tmp_path / "recommendations.yaml"
     bad.write_text("- paragraph: 112\n  sentence: \"The private sector\"\n  reason: asks others\n"
                    "- paragraph: 112\n  sentence: \"No such words\"\n  reason: none\n", encoding="utf-8")
-    with pytest.raises(ContentError, match=r"recommendations.yaml:4: 0 sentences of paragraph 112"):
+    with pytest.raises(ContentError, match=r"recommendations.yaml:5: 0 sentences of paragraph 112"):
         rulings(report, read_decisions(bad))
     bad.write_text("- paragraph: 17\n  sentence: \"It is crucial\"\n  verb: \"urges\"\n  strength: urges\n"
                    "  reason: r\n", encoding="utf-8")
-    with pytest.raises(ContentError, match=r":1: the verb 'urges' is not among"):
+    with pytest.raises(ContentError, match=r":3: the verb 'urges' is not among"):
         rulings(report, read_decisions(bad))
     bad.write_text("- paragraph: 17\n  sentence: \"It is crucial\"\n  verb: \"It is crucial\"\n  reason: r\n",
                    encoding="utf-8")
     with pytest.raises(ContentError, match=r":1: a recommendation needs both"):
+        read_decisions(bad)
+    bad.write_text("- paragraph: 17\n  sentence: \"It is crucial\"\n  verb: \"It is crucial\"\n  strength: strongest\n"
+                   "  reason: r\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r":4: decision: `strength` is 'strongest'; expected one of urges, recommends"):
         read_decisions(bad)
 
 
