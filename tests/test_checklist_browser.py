@@ -102,6 +102,24 @@ def test_the_files_it_links_are_in_the_site(site, checklist):
     assert rows[1][7] == checklist.rows[0].rec.words
 
 
+def test_a_paragraphs_themes_under_its_title_open_their_pages(page, server, checklist):
+    """Paragraph 36's tags: a navigation named "Themes" under the title, one link per theme of the paragraph, each
+    a target of 24 px at least, opening its theme's page."""
+    page.goto(f"{server}/paragraphs/36/")
+    tags = page.get_by_role("navigation", name="Themes")
+    links = tags.get_by_role("link")
+    assert links.all_inner_texts() == [t.title for t in checklist.themes.of_paragraph(36)] == \
+        ["Travel and tourism", "Prevention and children at risk", "Business and the private sector"]
+    title = page.locator("h1").bounding_box()
+    assert title["y"] < tags.bounding_box()["y"] < page.locator("#guideline").bounding_box()["y"]
+    for link in links.all():
+        box = link.bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 24
+    links.first.click()
+    page.wait_for_url(re.compile(r"/themes/travel/$"))
+    assert page.locator("h1").inner_text().startswith("Travel and tourism")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_accessibility_violation(browser, server, scheme):
     from test_browser import AXE, axe_violations
@@ -109,7 +127,9 @@ def test_no_serious_accessibility_violation(browser, server, scheme):
     assert AXE.is_file(), "axe-core: bash scripts/setup.sh --tests"
     found = {}
     for width, path in ((1280, "/recommendations/?theme=online"), (390, "/recommendations/?verb=urges"),
-                        (1280, "/themes/"), (1280, "/themes/online/")):
+                        (1280, "/themes/"), (1280, "/themes/online/"),
+                        # A paragraph's tags (paragraph 36's own ed. marks fail axe's label rule on main too).
+                        (1280, "/paragraphs/16/"), (390, "/paragraphs/16/")):
         context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
         page = context.new_page()
         page.goto(server + path)

@@ -153,10 +153,30 @@ def test_theme_tags_link_each_theme_page(checklist):
                                                   "../themes/private-sector/index.md"]
     assert "[Travel and tourism]" in tags
     assert theme_tags(checklist.themes, 999, "paragraphs/36.md") == ""
-    # As the paragraph page's Markdown renders it; a title's markup is text.
+    # As the paragraph page's Markdown renders it: a list of links labelled "Themes"; a title's markup is text.
     odd = Themes((Theme("odd", "Sale & <b>adoption</b> *x*", "Scope.", (36,), (), ()),))
     html = markdown.markdown(theme_tags(odd, 36, "paragraphs/36.md"), extensions=["md_in_html", "attr_list"])
-    assert '<a class="theme-tag" href="../themes/odd/index.md">Sale &amp; &lt;b&gt;adoption&lt;/b&gt; *x*</a>' in html
+    assert '<nav aria-labelledby="theme-tags-label" class="theme-tags">' in html
+    assert '<p class="theme-tags-label" id="theme-tags-label">Themes</p>' in html
+    assert '<li><a class="theme-tag" href="../themes/odd/index.md">Sale &amp; &lt;b&gt;adoption&lt;/b&gt; *x*</a></li>' \
+        in html
+
+
+def test_a_paragraph_page_shows_its_themes_under_its_title(site_pages):
+    """Paragraph 36 (travel and tourism's codes of conduct): its three themes, under its title, each linking to
+    its theme's page; a paragraph's tags are on its page alone."""
+    page = site_pages["paragraphs/36.md"]
+    title = page.index("\n# 36. ")
+    tags = page.index('<nav class="theme-tags"')
+    assert title < tags < page.index('<section class="guideline"')
+    assert re.findall(r"\[([^\]]+)\]\(([^)]+)\)\{ \.theme-tag \}", page[tags:]) == [
+        ("Travel and tourism", "../themes/travel/index.md"),
+        ("Prevention and children at risk", "../themes/prevention/index.md"),
+        ("Business and the private sector", "../themes/private-sector/index.md")]
+    assert all(page.count('<nav class="theme-tags"') == 1 for path, page in site_pages.items()
+               if path.startswith("paragraphs/"))
+    assert not any('<nav class="theme-tags"' in page for path, page in site_pages.items()
+                   if isinstance(page, str) and not path.startswith("paragraphs/"))
 
 
 def test_theme_file_errors_name_the_line(tmp_path, report):

@@ -1,6 +1,6 @@
 """The themes' pages: the list of themes (themes/), and one page per theme (themes/<id>/) with its paragraphs and
-boxes in the report's order and its part of the checklist; and a paragraph's tags, each linking to its theme's
-page. The themes themselves are macros/themes.py's (content/themes.yaml)."""
+boxes in the report's order and its part of the checklist; and the tags under a paragraph page's title, each
+linking to its theme's page. The themes themselves are macros/themes.py's (content/themes.yaml)."""
 
 from collections.abc import Iterator
 
@@ -17,12 +17,15 @@ from .site import Page, PageKind, Site
 
 
 def theme_tags(themes: Themes, paragraph: int, from_path: str) -> str:
-    """Paragraph `paragraph`'s themes as a line of tags on the page `from_path`, each linking to its theme's page
-    (escaped Markdown in HTML): what a paragraph page is to show below its title."""
-    links = [f"[{escape(t.title)}]({rel(from_path, theme_path(t.id))}){{ .theme-tag }}" for t in themes.of_paragraph(paragraph)]
+    """Paragraph `paragraph`'s themes on the page `from_path` (its page, below its title): a list of links to
+    the themes' pages, labelled "Themes" (escaped Markdown in HTML); "" for a paragraph on none."""
+    links = [f'<li markdown="span">[{escape(t.title)}]({rel(from_path, theme_path(t.id))}){{ .theme-tag }}</li>'
+             for t in themes.of_paragraph(paragraph)]
     if not links:
         return ""
-    return f'<p class="theme-tags" markdown="span"><span class="theme-tags-label">Themes:</span> {" ".join(links)}</p>'
+    return ('<nav class="theme-tags" aria-labelledby="theme-tags-label" markdown="block">\n'
+            '<p class="theme-tags-label" id="theme-tags-label">Themes</p>\n'
+            '<ul markdown="block">\n' + "\n".join(links) + "\n</ul>\n</nav>\n")
 
 
 def themes_page(report: Report, checklist: Checklist) -> Page:
