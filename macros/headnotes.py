@@ -48,7 +48,7 @@ def read_headnotes(path: str | Path, report: Report) -> list[Headnote]:
     for e in load_all(Path(path), _Entry, "the headnotes file"):
         if e.paragraph not in numbers:
             raise e.error(f"`paragraph` must be the number of a paragraph, not {e.paragraph!r}", "paragraph")
-        where = [s for s in locate(report, e.quote) if s.paragraph == e.paragraph]
+        where = locate(report, e.quote, e.paragraph)
         if len(where) != 1:
             found = "in no passage" if not where else f"in {len(where)} passages"
             raise e.error(f"the quote stands {found} of paragraph {e.paragraph}: {e.quote!r}", "quote")

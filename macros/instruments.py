@@ -246,6 +246,13 @@ def mentions(text: str, instruments: Iterable[Instrument], guideline: bool = Fal
     """The article mentions of a text that this edition can attribute, in order. `guideline`: the text is
     the Guidelines' own, where an article named alone is the Optional Protocol's. The articles a range
     passes over ("21" of "20-22") are mentions of no length, where the range's second number stands."""
+    # A passage's text is read by its page, its chapter's handout, the indexes and search: found once.
+    key = instruments if isinstance(instruments, Registry) else tuple(instruments)
+    return list(_mentions(text, key, guideline))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str, instruments: "Registry | tuple[Instrument, ...]", guideline: bool) -> tuple[Mention, ...]:
     after, before, _, _, _ = _patterns(tuple(instruments), tuple(getattr(instruments, "generic", ())))
     names = Resolver(text, instruments)
     decided = _attributed(text, instruments)
@@ -289,7 +296,7 @@ def mentions(text: str, instruments: Iterable[Instrument], guideline: bool = Fal
             continue
         last, last_end = ident, end
         found += _listed(text, m, items, end, ident, decision.meant if decision else None)
-    return found
+    return tuple(found)
 
 
 def _listed(text: str, m: "re.Match[str]", items: list[Item], end: int, ident: str,

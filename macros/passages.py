@@ -56,13 +56,18 @@ def _squash(text: str) -> str:
 
 # The last report's passages with their white space squashed: each of the lists' quotations searches them all
 # (88 of them, over some 900 passages), so they are squashed once, not once per quotation.
-_squashed: tuple[Report, list[tuple[Passage, str]]] | None = None
+_squashed: tuple[Report, dict[int | None, list[tuple[Passage, str]]]] | None = None
 
 
-def locate(report: Report, quote: str) -> list[Passage]:
-    """The passages that hold `quote` (white space aside)."""
+def locate(report: Report, quote: str, paragraph: int | None = None) -> list[Passage]:
+    """The passages (of `paragraph`'s page, if given) that hold `quote` (white space aside)."""
     global _squashed
     if _squashed is None or _squashed[0] is not report:
-        _squashed = (report, [(s, _squash(s.text)) for s in report.passages])
+        by_page: dict[int | None, list[tuple[Passage, str]]] = {None: []}
+        for s in report.passages:
+            squashed = (s, _squash(s.text))
+            by_page[None].append(squashed)
+            by_page.setdefault(s.paragraph, []).append(squashed)
+        _squashed = (report, by_page)
     quote = _squash(quote)
-    return [s for s, text in _squashed[1] if quote in text]
+    return [s for s, text in _squashed[1].get(paragraph, []) if quote in text]

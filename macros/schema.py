@@ -154,9 +154,19 @@ def load_all(path: Path, cls: type[R], what: str) -> tuple[R, ...]:
     return tuple(_tuple(cls, data, _At(str(path), what, "", 1, "")))
 
 
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """A record's field types (read once per record type, not once per entry of a file)."""
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls, include_extras=True)
+    return _HINTS[cls]
+
+
 def build(cls: type[R], data: LineDict, path: str) -> R:
     """The record `cls` of a mapping read by read_yaml from the file `path`."""
-    hints = typing.get_type_hints(cls, include_extras=True)
+    hints = _hints(cls)
     for f in _fields(cls):
         if _required(f) and _key(f) not in data:
             raise ContentError(path, data.line, f"{cls.NAME}: expected `{_key(f)}` ({_expected(hints[f.name])})")

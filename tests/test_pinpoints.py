@@ -193,7 +193,7 @@ def test_each_commentary_passage_shows_its_number_and_the_files_cite_it(site, re
     numbered = 0
     for p in report.paragraphs:
         html = (site / "paragraphs" / str(p.number) / "index.html").read_text(encoding="utf-8")
-        shown = re.findall(r'<(?:p|li|blockquote) id="?(commentary-\d+)"?[^>]*><span class="?passage-number"?[^>]*>(\d+)</span>',
+        shown = re.findall(r'<(?:p|li|blockquote) id="?(commentary-\d+)"?[^>]*><span [^>]*\bclass="?passage-number"?[^>]*>(\d+)</span>',
                            html)
         passages = [b.id for b in p.items if isinstance(b, Block)]
         assert [a for a, _ in shown] == passages, p.number

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import minify_html
 from jsmin import jsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -49,6 +50,7 @@ EXTERNAL = re.compile(r'<a ((?=[^>]*href="(?:https?:)?//)[^>]*)>(.*?)</a>', re.S
 # Every external link points at one description in the page template (overrides/main.html)
 # instead of carrying its own hidden text: a page of footnotes has dozens of them.
 NEW_TAB_HINT = 'aria-describedby="new-tab-hint"'
+TITLE_ELEMENT = re.compile(r"<title>(.*?)</title>", re.S)
 
 log = logging.getLogger("mkdocs.plugins.opsc")
 
@@ -139,11 +141,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         (Path(config.site_dir) / "search" / "LICENSE-lunr.txt").write_bytes((lunr.parent / "LICENSE").read_bytes())
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return inert_titles(use_our_worker(output))
+        return inert_titles(use_our_worker(minify(output)))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         # The 404 page is a template, not a page.
-        return inert_titles(use_our_worker(output))
+        return inert_titles(use_our_worker(minify(output))) if template_name.endswith(".html") else output
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,16 @@ def inert_titles(page: str) -> str:
     def tag(m: re.Match[str]) -> str:
         return TITLE.sub(title, m.group(0)) if "title=" in m.group(0) else m.group(0)
     return START_TAG.sub(tag, page)
+
+
+def minify(page: str) -> str:
+    """A page's HTML without what a browser does not need (comments, spaces between blocks, optional quotes),
+    as the HTML specification allows; closing tags and <html>/<head> kept, for readers of the source."""
+    small = minify_html.minify(page, keep_closing_tags=True, keep_html_and_head_opening_tags=True)
+    # The minifier writes the title's "<" and ">" as they are, which the HTML specification allows there
+    # (a title is text to its end tag) but a careless parser of the page would take for markup: escaped again.
+    return TITLE_ELEMENT.sub(lambda m: f"<title>{html.escape(html.unescape(m.group(1)), quote=False)}</title>",
+                             small, count=1)
 
 
 def use_our_worker(html: str) -> str:
