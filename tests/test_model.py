@@ -7,9 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 from macros.build import PERMALINKS, load_edition
+from macros.checklist_export import checklist_json
+from macros.instruments import read_instruments
 from macros.model import Block, to_json
 from macros.permalinks import anchored_items, read_register, start_of, unregistered
 from macros.pages.data import report_json
+from macros.recommendations import read_checklist
 from macros.stats import report_stats
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -236,7 +239,7 @@ BLOCK = ["kind", "text", "lines", "spans", "refs", "links", "marker"]
 # the shape docs/data.md documents, pinned.
 JSON_SHAPE = {
     "$": ["schema_version", "edition", "source", "front_matter", "chapters", "paragraphs", "removed",
-          "unresolved_links", "apparatus", "moved_anchors"],
+          "unresolved_links", "apparatus", "moved_anchors", "recommendations"],
     "$.edition": ["version", "date", "url"],
     "$.source": ["path", "sha256"],
     "$.front_matter[]": BLOCK,
@@ -261,6 +264,9 @@ JSON_SHAPE = {
                       "article_to"],
     "$.moved_anchors[]": ["paragraph", "anchor", "now"],
     "$.moved_anchors[].now": ["paragraph", "anchor"],
+    # The checklist (macros/checklist_export.py), after the model's data (macros/pages/data.py).
+    "$.recommendations[]": ["number", "paragraph", "anchor", "verb", "verb_group", "strength", "words", "start",
+                            "articles", "themes"],
 }
 
 
@@ -276,8 +282,10 @@ def records(node, path="$"):
 
 def test_the_json_has_its_documented_shape(report):
     edition = load_edition(ROOT, "https://example.org/opsc/")
-    data = json.loads(report_json(report, edition))
-    assert data == to_json(report, edition)
+    registry = read_instruments(ROOT / "content" / "instruments.yaml").with_misprints(report.apparatus)
+    checklist = read_checklist(report, registry, ROOT / "content")
+    data = json.loads(report_json(report, edition, checklist))
+    assert data == to_json(report, edition) | {"recommendations": checklist_json(checklist)}
     seen = Counter()
     for path, record in records(data):
         where = path if path in JSON_SHAPE else path.rsplit(".", 1)[-1]

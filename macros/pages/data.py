@@ -1,20 +1,22 @@
-"""The edition's data: the citation files (one set per paragraph, one for the whole edition), data/report.json,
-and the navigation."""
+"""The edition's data: the citation files (one set per paragraph, one for the whole edition), data/report.json
+(the model, and the checklist's recommendations), and the navigation."""
 
 import html
 import json
 from collections.abc import Callable, Iterator, Sequence
 
+from ..checklist_export import checklist_json
 from ..cite_formats import Passage, bibtex, box_label, commentary_label, csl_json, ris
 from ..edition import Edition
 from ..model import Callout, Paragraph, Report, to_json
+from ..recommendations import Checklist
 from .blocks import callout_title, passage_number
 from .citations import CITATION_FORMATS, paragraph_address
 from .guidelines import GUIDELINES_TITLE
 from .html import plain_title
 from .indexes import INDEXES
-from .paths import APPARATUS, CONTENTS, GUIDELINES, INDEXES_PAGE, PREFACE, REPORT_JSON, chapter_path, \
-    citation_path, para_path
+from .paths import APPARATUS, CONTENTS, GUIDELINES, INDEXES_PAGE, PREFACE, RECOMMENDATIONS, REPORT_JSON, THEMES, \
+    chapter_path, citation_path, para_path, theme_path
 from .site import Page, PageKind, Site, passages_on
 
 CITATION_WRITERS: dict[str, Callable[[Sequence[Passage], Edition], str]] = \
@@ -50,8 +52,12 @@ def citation_files(report: Report, edition: Edition) -> dict[str, str]:
     return out
 
 
-def report_json(report: Report, edition: Edition | None = None) -> str:
-    return json.dumps(to_json(report, edition), ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+def report_json(report: Report, edition: Edition | None = None, checklist: Checklist | None = None) -> str:
+    """The model as data; with a checklist, its recommendations after it (`recommendations`)."""
+    data = to_json(report, edition)
+    if checklist is not None:
+        data["recommendations"] = checklist_json(checklist)
+    return json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
 
 def _entry(title: str, path: str) -> NavItem:
@@ -80,9 +86,17 @@ def _chapter_nav(report: Report, chapter_number: str) -> list["NavItem | str"]:
     return items
 
 
-def nav(report: Report) -> list[NavItem]:
-    """The navigation: chapters with their sections and paragraphs, then the indexes. Titles are HTML (Material
-    writes them as they are)."""
+def _checklist_nav(checklist: Checklist) -> NavItem:
+    """The checklist's entry: its page, then the themes."""
+    themes: list[NavItem | str] = [THEMES, *(_entry(html.escape(t.title, quote=False), theme_path(t.id))
+                                             for t in checklist.themes.themes)]
+    return {"Recommendations": [RECOMMENDATIONS, {"Themes": themes}]}
+
+
+def nav(site: Site) -> list[NavItem]:
+    """The navigation: chapters with their sections and paragraphs, the checklist and the themes, then the
+    indexes. Titles are HTML (Material writes them as they are)."""
+    report = site.report
     chapters: list[NavItem] = [{html.escape(plain_title(c), quote=False): _chapter_nav(report, c.number)}
                                for c in report.chapters]
     indexes: list[NavItem | str] = [INDEXES_PAGE, *(_entry(i.title, i.path) for i in INDEXES)]
@@ -93,6 +107,7 @@ def nav(report: Report) -> list[NavItem]:
         {"Contents": CONTENTS},
         # Chapters at the top, as in the report's table of contents (and one level less on every page).
         *chapters,
+        _checklist_nav(site.checklist),
         {"Indexes": indexes},
         {"About": [{"How to use this site": "about.md"}, {"This edition": "about/edition.md"},
                    {"Editor’s apparatus": APPARATUS}, {"Open data": "data.md"},
@@ -101,7 +116,7 @@ def nav(report: Report) -> list[NavItem]:
 
 
 def pages(site: Site) -> Iterator[Page]:
-    yield REPORT_JSON, report_json(site.report, site.edition)
+    yield REPORT_JSON, report_json(site.report, site.edition, site.checklist)
     yield from citation_files(site.report, site.edition).items()
 
 

@@ -16,6 +16,7 @@ from .html import front, plain_title
 from .interventions import intervention_marks
 from .paths import chapter_path, para_path, rel
 from .site import Page, PageKind, Site
+from .themes import theme_tags
 
 
 def page_renumber(report: Report, p: Paragraph) -> Renumber:
@@ -42,8 +43,8 @@ def referred_to(report: Report) -> dict[int, list[int]]:
     return {n: sorted(v) for n, v in refs.items()}
 
 
-def _head(report: Report, p: Paragraph, path: str) -> list[str]:
-    """Front matter, breadcrumbs, heading, and the addresses of passages that moved here."""
+def _head(report: Report, p: Paragraph, path: str, tags: str) -> list[str]:
+    """Front matter, breadcrumbs, heading, its themes' tags, and the addresses of passages that moved here."""
     chapter = report.chapter(p.chapter)
     section = next((s for s in chapter.sections if s.letter == p.section), None)
     chapter_href = rel(path, chapter_path(chapter.number))
@@ -54,6 +55,8 @@ def _head(report: Report, p: Paragraph, path: str) -> list[str]:
     md = [front({"title": f"{p.number}. {p.title}", "description": description, "search": {"boost": 2}})]
     md.append(f'<nav class="breadcrumbs" aria-label="Breadcrumb" markdown="span">{" › ".join(crumbs)}</nav>\n')
     md.append(f"# {p.number}. {escape(p.title)} {{ #top }}\n")
+    if tags:
+        md.append(tags)
     moved = report.aliases.get(p.number)
     if moved:
         # Addresses published for passages that now stand elsewhere: js/site.js follows them.
@@ -67,7 +70,7 @@ def _head(report: Report, p: Paragraph, path: str) -> list[str]:
 def paragraph_page(site: Site, p: Paragraph, referrers: list[int]) -> str:
     report, marks = site.report, site.marks
     path = para_path(p.number)
-    md = _head(report, p, path)
+    md = _head(report, p, path, theme_tags(site.checklist.themes, p.number, path))
     ed = intervention_marks(report, p, path)
     guideline_html = render_blocks(p.guideline, path, Style(anchored=True, xrefs=False, guideline=True),
                                    marks=marks, ed=ed)

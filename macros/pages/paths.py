@@ -16,6 +16,10 @@ GUIDELINES = "guidelines.md"
 CONTENTS = "contents.md"
 PREFACE = "preface.md"
 REPORT_JSON = "data/report.json"
+# The checklist of recommendations, the page that lists the themes, and the checklist's files (CSV, sheet).
+RECOMMENDATIONS = "recommendations/index.md"
+THEMES = "themes/index.md"
+CHECKLIST_DATA = "data/checklist"
 
 
 def para_path(n: int) -> str:
@@ -33,6 +37,16 @@ def chapter_path(number: str) -> str:
 
 def handout_path(number: str) -> str:
     return f"chapters/{chapter_slug(number)}/full.md"
+
+
+def theme_path(theme: str) -> str:
+    """A theme's page, by its id (content/themes.yaml)."""
+    return f"themes/{theme}/index.md"
+
+
+def checklist_file(theme: str | None, ext: str) -> str:
+    """The checklist as a file ("csv", "xlsx"): the whole table (None), or a theme's part, by its id."""
+    return f"{CHECKLIST_DATA}/recommendations{'-' + theme if theme else ''}.{ext}"
 
 
 def citation_path(number: int | None, ext: str) -> str:

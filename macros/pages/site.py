@@ -3,15 +3,18 @@ of page, and an index page."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..edition import Edition
 from ..instruments import Registry
 from ..lists import Lists
 from ..model import Passage, Report
+from ..recommendations import Checklist, read_checklist
 from .blocks import Marks
 
 Page = tuple[str, str]  # (path in the site, its text: Markdown, or a data file's)
+Output = tuple[str, str | bytes]  # a page, or a data file of bytes (a spreadsheet)
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,13 @@ class Site:
     marks: Marks
     offline: bool = False  # the offline copy's pages
 
+    @cached_property
+    def checklist(self) -> Checklist:
+        """The Committee's recommendations and the themes (content/recommendations.yaml, content/themes.yaml),
+        read on first use, once for the checklist's pages and files, the paragraphs' tags, report.json and the
+        navigation."""
+        return read_checklist(self.report, self.registry, self.content)
+
 
 def passages_on(report: Report, paragraph: int) -> list[Passage]:
     """The passages of a paragraph's page, in page order (Report.passages, made once with the model)."""
@@ -35,7 +45,7 @@ def passages_on(report: Report, paragraph: int) -> list[Passage]:
 class PageKind:
     """A kind of page (or of data file): its name, and what it makes of the site."""
     name: str
-    render: Callable[[Site], Iterable[Page]]
+    render: Callable[[Site], Iterable[Output]]
 
 
 @dataclass(frozen=True)

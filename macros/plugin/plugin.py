@@ -31,8 +31,8 @@ from ..edition import checked_site_url, site_address
 from ..errors import ContentError
 from ..instruments import Registry, read_instruments
 from ..lists import read_lists
-from ..pages import render_site
-from ..pages.data import nav
+from ..pages import render, site_of
+from ..pages.data import NavItem, nav
 from ..cite_formats import running_line
 from ..headnotes import FILE as HEADNOTES, read_headnotes
 from ..search_index import read_terminology, search_index
@@ -93,7 +93,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             # Listed, not a warning: the report itself prints no target for these.
             log.info(f"link without target: {link.text!r} at line {link.line}: {link.why}")
         if not config.get("nav"):
-            config["nav"] = nav(report)
+            config["nav"] = self.edition_output.nav
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -153,11 +153,13 @@ class EditionOutput:
     """What the build makes of content/, made in on_config: the model, the generated files, and what the
     search index (written after Material's, on_post_build) needs."""
     report: Report
-    files: dict[str, str]  # {path in the site: text}: the pages (Markdown), data/report.json, the citation files
+    # {path in the site: text}: the pages (Markdown), data/report.json, the citation files, the checklist's files
+    files: dict[str, str | bytes]
     search_registry: Registry  # content/instruments.yaml with the report's misprints
     terminology: dict[str, Any]  # content/terminology.yaml
     headnotes: tuple[Any, ...]  # content/headnotes.yaml: the questions each passage answers
     running_line: str  # the work and its edition, at the foot of every printed page
+    nav: list[NavItem]  # the navigation, when mkdocs.yml gives none
 
 
 def prepare(content: Content, site_url: str | None, offline: bool) -> EditionOutput:
@@ -169,9 +171,9 @@ def prepare(content: Content, site_url: str | None, offline: bool) -> EditionOut
     lists = read_lists(content.lists)
     terminology = read_terminology(content.terminology)
     headnotes = read_headnotes(content.lists / HEADNOTES, report)
-    files = render_site(report, edition, registry, lists, content.lists, offline=offline)
-    return EditionOutput(report, files, registry.with_misprints(report.apparatus), terminology, tuple(headnotes),
-                         running_line(edition))
+    site = site_of(report, edition, registry, lists, content.lists, offline=offline)
+    return EditionOutput(report, render(site), site.registry, terminology, tuple(headnotes), running_line(edition),
+                         nav(site))
 
 
 T = TypeVar("T")
