@@ -100,7 +100,7 @@ def test_two_markers_beside_one_passage_say_which_is_which(site, report):
         shared += len(labels) - len({i.anchor for i in report.apparatus if i.paragraph == p.number and i.anchor})
     assert shared >= 8, shared
     html = (site / "paragraphs" / "36" / "index.html").read_text(encoding="utf-8")
-    assert "ed.: Misprints kept as printed: “orphan tourism and globel social work”" in html
+    assert "sic (ed.): Misprints kept as printed: “orphan tourism and globel social work”" in html
 
 
 def test_a_passage_with_several_interventions_shows_one_ed_and_a_word_for_each(site):

@@ -43,7 +43,8 @@ def intervention_marks(report: Report, p: Paragraph, path: str) -> dict[Anchor, 
         named.add(what)
         by_anchor.setdefault(i.anchor, []).append(
             f'[{KINDS[i.kind].mark}]({rel(path, APPARATUS)}#{i.id} "Editorial note: {escape(what)}")'
-            f'{{ .ed-mark aria-label="ed.: {escape(what)}" }}')
+            # The accessible name starts with the link's visible word ("sic"), as WCAG 2.5.3 asks.
+            f'{{ .ed-mark aria-label="{KINDS[i.kind].mark} (ed.): {escape(what)}" }}')
     unmarked = set(by_anchor) - {s.anchor for s in passages_on(report, p.number)}
     if unmarked:
         # An intervention no reader would see beside its passage: the apparatus and the page disagree.
