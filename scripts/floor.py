@@ -31,7 +31,6 @@ def plain_project(out: Path, tree: Path = ROOT) -> Path:
     """Writes the plain project of `tree` into `out` (emptied first); returns its mkdocs.yml."""
     sys.path.insert(0, str(tree))
     from macros.build import DEFAULTS, Content
-    from macros.pages.data import nav
     from macros.plugin.plugin import prepare
 
     if out.exists():
@@ -42,14 +41,14 @@ def plain_project(out: Path, tree: Path = ROOT) -> Path:
     for path, text in made.files.items():
         target = out / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))  # a sheet is bytes
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
     plain, n = OTHER_PLUGINS.subn("", config)
     plain, w = WATCH.subn("", plain)
     if (n, w) != (1, 1):
         raise SystemExit("floor.py: mkdocs.yml's plugins after search not found (the project's layout changed?)")
     # The navigation the edition's plugin would set, as JSON (which YAML reads).
-    plain += "\nnav: " + json.dumps(nav(made.report), ensure_ascii=False) + "\n"
+    plain += "\nnav: " + json.dumps(made.nav, ensure_ascii=False) + "\n"
     (out / "mkdocs.yml").write_text(plain, encoding="utf-8")
     return out / "mkdocs.yml"
 
