@@ -150,8 +150,11 @@ _TEX = {"\\": r"{\textbackslash}", "{": r"\{\vphantom{\}}", "}": r"\vphantom{\{}
         "~": r"{\textasciitilde}", "^": r"{\textasciicircum}"}
 
 
+_TEX_TABLE = str.maketrans(_TEX)
+
+
 def _tex(value: object) -> str:
-    return "".join(_TEX.get(c, c) for c in _clean(value))
+    return _clean(value).translate(_TEX_TABLE)
 
 
 def _tex_url(url: str) -> str:

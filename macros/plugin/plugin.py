@@ -228,12 +228,15 @@ def mark_external_links(html: str) -> str:
 # A start tag, its attributes' values quoted or not (a quoted value may hold ">": the minified HTML leaves it).
 START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>""")
 TITLE = re.compile(r"""(\stitle=)("[^"]*"|'[^']*'|[^\s"'>]+)""")
+UNSAFE_TITLE = re.compile(r"""\stitle=(?:"[^"]*[<>&][^"]*"|'[^']*[<>&][^']*'|[^\s"'>]*[<&][^\s"'>]*)""")
 
 
 def inert_titles(page: str) -> str:
     """Every title attribute of a finished page (minified), made safe for Material's tooltips
     (content.tooltips), which insert a title as HTML: a title that holds <, > or & is escaped once more, so
     that the tooltip shows it as the words it is (an acronym's expansion, a paragraph's title from content/)."""
+    if not UNSAFE_TITLE.search(page):  # most pages: no title holds <, > or & (a value with < or > is quoted)
+        return page
     def title(m: re.Match[str]) -> str:
         raw = m.group(2)
         value = html.unescape(raw[1:-1] if raw[0] in "\"'" else raw)
