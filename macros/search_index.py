@@ -19,6 +19,7 @@ import html
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Literal, Sequence
 
 from .headnotes import Headnote
@@ -83,7 +84,7 @@ def _cites(text: str, instruments: Registry, guideline: bool = False) -> list[st
     return [str(c.key) for c in citations(text, instruments, guideline)]
 
 
-def paragraph_entries(report: Report, instruments: Registry, urls: dict[int, str]) -> list[Entry]:
+def paragraph_entries(report: Report, instruments: Registry, urls: Mapping[int, str]) -> list[Entry]:
     """Every passage of every paragraph page, in page order. `urls`: {paragraph: its page's address
     relative to the site ("paragraphs/42/", or "paragraphs/42.html" in the offline edition)}."""
     out = []
@@ -153,7 +154,7 @@ def other_entries(material_docs: list[Json], instruments: Registry) -> list[Entr
     return out
 
 
-def headnote_entries(headnotes: Sequence[Headnote], urls: dict[int, str]) -> list[tuple[str, list[str]]]:
+def headnote_entries(headnotes: Sequence[Headnote], urls: Mapping[int, str]) -> list[tuple[str, list[str]]]:
     """[[the address of a passage, [its headnotes' questions]], ...]: the engine makes an entry of each
     question (zone "headnote"); written once per passage, the addresses do not weigh on every question."""
     out: dict[str, list[str]] = {}
@@ -163,9 +164,10 @@ def headnote_entries(headnotes: Sequence[Headnote], urls: dict[int, str]) -> lis
 
 
 def search_index(report: Report, material_index: Json, instruments: Registry, terminology: Json,
-                 headnotes: Sequence[Headnote] = ()) -> Json:
+                 urls: Mapping[int, str], headnotes: Sequence[Headnote] = ()) -> Json:
     """{config, docs}: what Material's page sends the search worker. The config keeps Material's keys
-    (its page highlights the words of a result with `separator`) and adds the terminology."""
+    (its page highlights the words of a result with `separator`) and adds the terminology. `urls`: {paragraph:
+    its page's address}, as MkDocs publishes it (Material's index leaves the paragraph pages out)."""
     config = {k: material_index["config"][k] for k in ("lang", "separator", "pipeline")}
     config["fields"] = {"title": {"boost": 1}, "text": {"boost": 1}}
     config["zones"] = {zone: weight for zone, (weight, _) in ZONES.items()}
@@ -174,8 +176,6 @@ def search_index(report: Report, material_index: Json, instruments: Registry, te
                                                     if len(n) > 2 and not n.lower().startswith("the ")]}
                              for i in instruments]
     config["paragraphs"] = len(report.paragraphs)
-    urls = {int(m.group(1)): d["location"] for d in material_index["docs"]
-            if (m := PARAGRAPH_PAGES.match(d["location"])) and "#" not in d["location"]}
     docs = paragraph_entries(report, instruments, urls) + other_entries(material_index["docs"], instruments)
     config["headnotes"] = headnote_entries(headnotes, urls)
     return {"config": config, "docs": [d.as_json() for d in docs]}

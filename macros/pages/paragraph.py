@@ -52,7 +52,9 @@ def _head(report: Report, p: Paragraph, path: str, tags: str) -> list[str]:
     if section:
         crumbs.append(f"[{escape(section.letter + '. ' + section.title)}]({chapter_href}#{Anchor.section(section.letter)})")
     description = p.guideline[0].text[:155] if p.guideline else p.title
-    md = [front({"title": f"{p.number}. {p.title}", "description": description, "search": {"boost": 2}})]
+    # Material's search leaves the page alone: the edition's index makes its entries from the model, passage by
+    # passage (macros/search_index.py), so Material's reading of the page would be thrown away.
+    md = [front({"title": f"{p.number}. {p.title}", "description": description, "search": {"exclude": True}})]
     md.append(f'<nav class="breadcrumbs" aria-label="Breadcrumb" markdown="span">{" › ".join(crumbs)}</nav>\n')
     md.append(f"# {p.number}. {escape(p.title)} {{ #top }}\n")
     if tags:

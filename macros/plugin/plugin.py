@@ -33,6 +33,7 @@ from ..instruments import Registry, read_instruments
 from ..lists import read_lists
 from ..pages import render, site_of
 from ..pages.data import NavItem, nav
+from ..pages.paths import para_path
 from ..cite_formats import running_line
 from ..headnotes import FILE as HEADNOTES, read_headnotes
 from ..search_index import read_terminology, search_index
@@ -100,6 +101,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         out = self.edition_output
         for path, text in out.files.items():
             files.append(File.generated(config, path, content=text))
+        # Each paragraph page's address, as MkDocs publishes it: the search index's entries point there.
+        pages = {para_path(p.number): p.number for p in out.report.paragraphs}
+        self.paragraph_urls = {pages[f.src_uri]: f.url for f in files if f.src_uri in pages}
         drop_unused_vendor_files(files, config)
         drop_materials_search_engine(files)
         zip_path = self.offline_zip(config)
@@ -127,7 +131,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         out = self.edition_output
         material = json.loads(path.read_text(encoding="utf-8"))
         index = readable(lambda: search_index(out.report, material, out.search_registry, out.terminology,
-                                              out.headnotes))
+                                              self.paragraph_urls, out.headnotes))
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         # The report's words for words it never uses: fetched by the engine only when a query holds one. A
         # worker cannot fetch a file from disk: the offline copy goes without it.
