@@ -3,7 +3,7 @@
 The plain project is this site's docs/ and overrides/ with every page the pipeline makes written out as a plain
 Markdown file beside them, the same mkdocs.yml (theme, palette, features, Markdown extensions, navigation, extra CSS
 and JavaScript) with Material's search alone among the plugins: what MkDocs and Material cost for these words,
-without the edition's plugin, mkdocs-macros or the minifier.
+without the edition's plugin (its pipeline, its figures of the hand-written pages, its minifier).
 
     .venv/bin/python scripts/floor.py DIR       # writes the plain project into DIR, to build it by hand
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "http://127.0.0.1:8000/"
 # mkdocs.yml's plugins after Material's search, up to the next top-level key: what the plain project goes without.
-OTHER_PLUGINS = re.compile(r"^  - macros:\n.*?(?=^\S)", re.M | re.S)
+OTHER_PLUGINS = re.compile(r"^  # The edition \(macros/plugin/\).*?(?=^\S)", re.M | re.S)
 WATCH = re.compile(r"^watch:\n(?:  .*\n)+", re.M)  # content/ and macros/: the edition's, not the plain project's
 
 

@@ -404,3 +404,27 @@ def test_a_date_or_number_where_text_is_meant_names_its_line(tmp_path, case):
         _loaders()[name](path)
     assert f"`{key}" in str(err.value) and "put text in quotes" in str(err.value), str(err.value)
     assert err.value.line == text[:text.index(old)].count("\n") + 1, str(err.value)
+
+
+# ---------------------------------------------------------------- the hand-written pages' figures
+
+@pytest.mark.site
+@pytest.mark.parametrize("name, old, new, says", [
+    ("index.md", "{{ stats.paragraphs }}", "{{ stats.paragrafs }}", r"has no attribute 'paragrafs'"),
+    ("download.md", "{% if offline %}", "{% if offline %", r"expected token"),
+])
+def test_a_hand_written_page_that_names_no_figure_stops_the_build(tmp_path, name, old, new, says):
+    """One line naming the page of docs/ and its line (Jinja's, or the name's), before a page is written."""
+    root = _project(tmp_path)
+    line = _edit(root / "docs" / name, old, new)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
+                            cwd=root, capture_output=True, text=True,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(root)))
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    errors = [e for e in result.stderr.splitlines() if "ERROR" in e]
+    assert len(errors) == 1, result.stderr
+    found = re.search(rf"ERROR +- +(\S*{re.escape(name)}):(\d+): (.*)$", errors[0])
+    assert found and found.group(1) == str(root / "docs" / name), errors[0]
+    assert 0 <= int(found.group(2)) - line <= 1, (line, errors[0])  # a syntax error: where the parser saw it
+    assert re.search(says, found.group(3)), errors[0]
+    assert not (tmp_path / "out" / "index.html").exists()

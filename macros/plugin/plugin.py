@@ -27,7 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..build import Content, load_edition, load_report
 from ..model import Report
-from ..edition import checked_site_url, site_address
+from ..edition import Edition, checked_site_url, site_address
 from ..errors import ContentError
 from ..instruments import Registry, read_instruments
 from ..lists import read_lists
@@ -39,6 +39,7 @@ from ..headnotes import FILE as HEADNOTES, read_headnotes
 from ..search_index import read_terminology, search_index
 from ..stats import report_stats
 from .config import EditionConfig
+from .figures import figures, render_pages
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ENGINE = PACKAGE / "search_worker.js"
@@ -75,7 +76,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         path = root / self.config.offline_zip
         return None if is_offline_edition(config) or not path.is_file() else path
 
-    @event_priority(50)  # before mkdocs-macros' (define_env), which gives hand-written pages the edition
+    @event_priority(50)  # before Material's plugins, so that a content error stops the build first
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Every file of content/ read and checked, and everything the build makes of it made, before MkDocs
         writes a byte: bad content stops the build with one line and leaves the previous site as it was
@@ -93,6 +94,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for link in report.unresolved_links:
             # Listed, not a warning: the report itself prints no target for these.
             log.info(f"link without target: {link.text!r} at line {link.line}: {link.why}")
+        # The hand-written pages with their figures (macros/plugin/figures.py), checked before a page is read.
+        names = {**figures(report, self.edition_output.edition, self.offline_zip(config), is_offline_edition(config)),
+                 "config": config}
+        self.hand_pages = readable(lambda: render_pages(Path(config.docs_dir), names))
         if not config.get("nav"):
             config["nav"] = self.edition_output.nav
         return config
@@ -110,6 +115,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if zip_path:
             files.append(File.generated(config, f"downloads/{zip_path.name}", abs_src_path=str(zip_path)))
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.hand_pages.get(page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return mark_external_links(html)
@@ -164,6 +172,7 @@ class EditionOutput:
     headnotes: tuple[Any, ...]  # content/headnotes.yaml: the questions each passage answers
     running_line: str  # the work and its edition, at the foot of every printed page
     nav: list[NavItem]  # the navigation, when mkdocs.yml gives none
+    edition: Edition
 
 
 def prepare(content: Content, site_url: str | None, offline: bool) -> EditionOutput:
@@ -177,7 +186,7 @@ def prepare(content: Content, site_url: str | None, offline: bool) -> EditionOut
     headnotes = read_headnotes(content.lists / HEADNOTES, report)
     site = site_of(report, edition, registry, lists, content.lists, offline=offline)
     return EditionOutput(report, render(site), site.registry, terminology, tuple(headnotes), running_line(edition),
-                         nav(site))
+                         nav(site), edition)
 
 
 T = TypeVar("T")
