@@ -31,11 +31,21 @@ def cells(row: Row, base: str) -> tuple[str, ...]:
             "; ".join(t.title for t in row.themes), f"{base}paragraphs/{rec.paragraph}/#{rec.anchor}", "", "")
 
 
+# What a spreadsheet reads at the start of a CSV cell as a formula (OWASP's "CSV injection").
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: str) -> str:
+    """A cell that would open as a formula, as text: an apostrophe before it, which spreadsheets take for "this
+    is text" (no cell of the report's table starts so; a title in content/ could)."""
+    return "'" + cell if cell.startswith(FORMULA) else cell
+
+
 def to_csv(rows: tuple[Row, ...], base: str) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
-    writer.writerows(cells(r, base) for r in rows)
+    writer.writerows(tuple(_inert(c) for c in cells(r, base)) for r in rows)
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
 

@@ -42,6 +42,9 @@ FIELDS = [
     ("content/instruments.yaml", "    title: Convention on the Rights of the Child", "    title: {}"),
     ("content/articles.yaml", '    subject: "Definitions"', "    subject: {}"),
     ("content/edition.yaml", "      First edition: the 113 paragraphs", "      {} the 113 paragraphs"),
+    ("content/themes.yaml", "  title: Travel and tourism", "  title: {}"),  # in the menu, tags, the checklist
+    ("content/themes.yaml", "  scope: Sale and sexual exploitation of children by travelling offenders and in the "
+     "travel and tourism sector.", "  scope: {}"),
     ("mkdocs.yml", '  report_errors: ""', "  report_errors: {}"),
     # The report's own text, at the end of a line of paragraph 42's Guideline (no passage starts after it).
     ("content/explanatory-report.txt", "teenagers increasingly consider sexting to be “normal”.",

@@ -239,6 +239,20 @@ def test_csv_and_sheet_read_back_as_the_table(checklist):
     assert sheet.freeze_panes == "A2"
 
 
+def test_a_csv_cell_a_spreadsheet_would_take_for_a_formula_stays_text(checklist):
+    """The sheet's cells are strings (inlineStr), never formulas; the CSV's first character decides, so a title
+    of content/ that starts with = + - or @ is written after an apostrophe."""
+    from dataclasses import replace
+    row = checklist.rows[0]
+    for title in ('=HYPERLINK("https://example.invalid","x")', "+1", "-1", "@SUM(A1)"):
+        bad = replace(row, themes=(replace(row.themes[0], title=title),))
+        back = list(csv.reader(io.StringIO(to_csv((bad,), BASE).decode("utf-8-sig"), newline="")))
+        assert back[1][9] == "'" + title
+        assert back[1][7] == row.rec.words  # the report's words untouched
+        sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx((bad,), BASE, "T")))["T"]
+        assert sheet.cell(2, 10).value == title and sheet.cell(2, 10).data_type == "s"
+
+
 def test_files_are_deterministic_and_per_theme(checklist):
     files = checklist_files(checklist, BASE)
     assert files == checklist_files(checklist, BASE)
