@@ -17,6 +17,7 @@ from .editorial import MISPRINTED_PARAGRAPH
 from .ids import Anchor
 from .model import Misprint, Passage, Report
 from .source import Source
+from .textflow import first_words
 
 InterventionKind = Literal["footnote-number", "placed", "address", "box", "link", "misprint", "heading", "title"]
 Lines = tuple[int, int] | tuple[None, None]  # (first, last) source lines of content/explanatory-report.txt
@@ -107,9 +108,8 @@ def _lines_of(report: Report, paragraph: int | None, anchor: Anchor | None) -> L
     return next((s.lines for s in report.passages if (s.paragraph, s.anchor) == (paragraph, anchor)), (None, None))
 
 
-def _words(text: str, count: int = 12) -> str:
-    words = " ".join(text.split()).split(" ")
-    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+def _words(text: str) -> str:
+    return first_words(text, 12)
 
 
 @dataclass(frozen=True)

@@ -202,3 +202,9 @@ def _closes(source_lines: tuple[str, ...], pieces: Sequence[Piece], next_text: s
         return True
     # An open sentence resumes after a page break in lower case.
     return not next_text[:1].islower()
+
+
+def first_words(text: str, count: int) -> str:
+    """The first `count` words of a text, white space squashed, and "…" if there are more."""
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from ..ids import Anchor
 from ..inline import escape
 from ..model import Chapter, Paragraph, Report
+from ..textflow import first_words
 from .html import by_section, front, plain_title
 from .paths import chapter_path, handout_path, para_path, rel
 from .site import Page
@@ -13,8 +14,7 @@ OPENING_WORDS = 24
 
 
 def opening_words(p: Paragraph, count: int = OPENING_WORDS) -> str:
-    words = " ".join(b.text for b in p.guideline).split()
-    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+    return first_words(" ".join(b.text for b in p.guideline), count)
 
 
 def chapter_page(report: Report, chapter: Chapter) -> Page:

@@ -4,12 +4,13 @@ linking to its theme's page. The themes themselves are macros/themes.py's (conte
 
 from collections.abc import Iterator
 
-from ..callouts import title as box_title
 from ..inline import escape
 from ..model import Callout, Report
 from ..recommendations import Checklist
+from ..textflow import first_words
 from ..themes import Theme, Themes
-from .chapter import opening_words
+from .blocks import callout_title
+from .chapter import OPENING_WORDS, opening_words
 from .checklist import downloads
 from .html import front
 from .paths import RECOMMENDATIONS, THEMES, para_path, rel, theme_path
@@ -72,9 +73,8 @@ def theme_page(report: Report, checklist: Checklist, theme: Theme) -> Page:
 
 def box_line(href: str, c: Callout, why: str | None) -> str:
     origins = " / ".join(e.origin for e in c.entries if e.origin)
-    words = " ".join(b.text for e in c.entries for b in e.blocks).split()
-    text = " ".join(words[:24]) + (" …" if len(words) > 24 else "")
-    label = box_title(c.heading.text) + (f" ({origins})" if origins else "")
+    text = first_words(" ".join(b.text for e in c.entries for b in e.blocks), OPENING_WORDS)
+    label = callout_title(c) + (f" ({origins})" if origins else "")
     reason = f" *On this theme: {escape(why)}.*" if why else ""
     return f"- [{escape(label)}]({href}#{c.id}): {escape(text)}{reason}"
 
