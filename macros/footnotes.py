@@ -245,7 +245,8 @@ def find_report_markers(ctx: Context, notes: Footnotes) -> None:
             lo = layout.page_starts[max(page - 1, 0)]
             # Bodies float: the marker may sit on the page before or after.
             hi = layout.page_starts[page + 2] - 1 if page + 2 < len(layout.page_starts) else len(source.lines)
-            regions = [Span(ln, a, b) for ln in range(lo, hi + 1) for a, b in sheet.free_ranges(ln)]
+            # Lines before the previous marker's cannot hold this one (_search skips them): not read.
+            regions = [Span(ln, a, b) for ln in range(max(lo, last.line), hi + 1) for a, b in sheet.free_ranges(ln)]
             found = _search(source, sheet, regions, marker_pattern(body.number), last)
             if found is None:
                 raise ContentError(source.path, body.lines[0].line,

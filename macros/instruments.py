@@ -253,6 +253,8 @@ def mentions(text: str, instruments: Iterable[Instrument], guideline: bool = Fal
 
 @lru_cache(maxsize=4096)
 def _mentions(text: str, instruments: "Registry | tuple[Instrument, ...]", guideline: bool) -> tuple[Mention, ...]:
+    if not ARTICLES.search(text):
+        return ()  # most texts name no article: no need to know which instruments they name
     after, before, _, _, _ = _patterns(tuple(instruments), tuple(getattr(instruments, "generic", ())))
     names = Resolver(text, instruments)
     decided = _attributed(text, instruments)

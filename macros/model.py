@@ -222,13 +222,19 @@ def with_blocks(report: Report, change: Callable[[Block], Block]) -> Report:
 SCHEMA_VERSION = 1
 
 
+# Written out, not dataclasses.asdict: the same keys in the same order, without its deep copies (a build runs
+# this for every block of the report).
+def _ref(r: Ref) -> dict[str, Any]:
+    return {"series": r.series, "number": r.number, "offset": r.offset}
+
+
+def _link(link: Link) -> dict[str, Any]:
+    return {"offset": link.offset, "length": link.length, "url": link.url, "kind": link.kind}
+
+
 def _block(b: Block) -> dict[str, Any]:
-    d = asdict(b)
-    del d["id"]
-    d["lines"] = list(b.lines)
-    d["spans"] = [list(s) for s in b.spans]
-    d["refs"], d["links"] = list(d["refs"]), list(d["links"])
-    return d
+    return {"kind": b.kind, "text": b.text, "lines": list(b.lines), "spans": [list(s) for s in b.spans],
+            "refs": [_ref(r) for r in b.refs], "links": [_link(link) for link in b.links], "marker": b.marker}
 
 
 def _passage(b: Block) -> dict[str, Any]:
@@ -261,7 +267,7 @@ def to_json(report: Report, edition: Edition | None = None) -> dict[str, Any]:
             "guideline": [_passage(b) for b in p.guideline],
             "commentary": commentary, "callouts": callouts,
             "footnotes": [{**asdict(f), "lines": list(f.lines), "spans": [list(s) for s in f.spans],
-                           "links": [asdict(link) for link in f.links], "marker": list(f.marker)}
+                           "links": [_link(link) for link in f.links], "marker": list(f.marker)}
                           for f in p.footnotes],
         })
     return {

@@ -215,3 +215,48 @@ def test_acronyms(text, marked):
     md = Acronyms({"CRC": "Convention on the Rights of the Child", "OPSC": "Optional Protocol",
                    "UN": "United Nations"}).markdown(text)
     assert re.findall(r"<abbr [^>]*>(\w+)</abbr>", md) == marked
+
+
+# ---------------------------------------------------------------- anchors over ragged white space
+
+def _naive_squash(text: str) -> tuple[str, list[int]]:
+    """The squashed text and the original offset of each of its characters, one by one."""
+    parts, where = [], []
+    for m in re.finditer(r"\S+|\s+", text):
+        if m.group(0)[0].isspace():
+            parts.append(" ")
+            where.append(m.start())
+        else:
+            parts.append(m.group(0))
+            where.extend(range(m.start(), m.end()))
+    return "".join(parts), where
+
+
+SQUASH = ["", "a", " ", "a b", "a  b", "a \n  b", "\n\nfoo\tbar  \n baz ", "x" * 5 + "   " + "y",
+          "one\n two\n\n  three  four\n"]
+
+
+@pytest.mark.parametrize("text", SQUASH)
+def test_squashed_maps_back_to_the_text(text):
+    """Squashed keeps only the long runs of white space, yet answers as a map of every character would."""
+    from bisect import bisect_left
+
+    from macros.anchors import _squashed
+    expected, where = _naive_squash(text)
+    squashed = _squashed(text)
+    assert squashed.text == expected
+    assert [squashed.original(i) for i in range(len(expected))] == where
+    assert [squashed.index(o) for o in range(len(text) + 1)] == [bisect_left(where, o) for o in range(len(text) + 1)]
+
+
+def test_squashed_on_the_report():
+    from bisect import bisect_left
+
+    from macros.anchors import _index, _squashed
+    from macros.source import read_source
+    text, _ = _index(read_source("content/explanatory-report.txt").lines)
+    expected, where = _naive_squash(text)
+    squashed = _squashed(text)
+    assert squashed.text == expected
+    assert all(squashed.original(i) == where[i] for i in range(0, len(where), 7))
+    assert all(squashed.index(o) == bisect_left(where, o) for o in range(0, len(text), 11))

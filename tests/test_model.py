@@ -392,3 +392,15 @@ def test_ids_follow_reading_order_where_nothing_moved(report):
     assert [b.id for b in p16.guideline] == [f"guideline-{k}" for k in range(1, len(p16.guideline) + 1)]
     assert [b.id for b in p16.commentary] == [f"commentary-{k}" for k in range(1, len(p16.commentary) + 1)]
     assert [c.id for c in p16.callouts] == ["good-practice-1"]
+
+
+def test_report_json_blocks_carry_every_field():
+    """report.json writes blocks, references and links field by field: a field added to the model must be
+    added to the export too (or this test says why not)."""
+    from dataclasses import fields
+
+    from macros.model import Block, Link, Ref, _block, _link, _ref
+    block = Block("p", "text", (1, 1), [(1, 0, 4)], refs=[Ref("report", 1, 2)], links=[Link(0, 4, "https://x", "url")])
+    assert list(_block(block)) == [f.name for f in fields(Block) if f.name != "id"]
+    assert list(_ref(block.refs[0])) == [f.name for f in fields(Ref)]
+    assert list(_link(block.links[0])) == [f.name for f in fields(Link)]
