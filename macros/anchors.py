@@ -40,7 +40,7 @@ def anchor_end(source: Source, line: int, col: int, anchor: str) -> tuple[int, i
     """(line, column) just past an anchor found at (line, col)."""
     text, offsets = _index(source.lines)
     squashed = _squashed(text)
-    start = squashed.index(offsets[line - 1] + col)
+    start = squashed.first_at(offsets[line - 1] + col)
     end = squashed.original(start + len(_words(anchor)) - 1) + 1
     end_line = bisect_right(offsets, end - 1)
     return end_line, end - offsets[end_line - 1]
@@ -66,7 +66,7 @@ class Squashed(NamedTuple):
             return self.starts[k - 1]
         return i + self.dropped[k]
 
-    def index(self, offset: int) -> int:
+    def first_at(self, offset: int) -> int:
         """The first index of `text` whose original offset is `offset` or after it."""
         k = bisect_right(self.starts, offset)
         if k:

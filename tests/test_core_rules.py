@@ -246,7 +246,7 @@ def test_squashed_maps_back_to_the_text(text):
     squashed = _squashed(text)
     assert squashed.text == expected
     assert [squashed.original(i) for i in range(len(expected))] == where
-    assert [squashed.index(o) for o in range(len(text) + 1)] == [bisect_left(where, o) for o in range(len(text) + 1)]
+    assert [squashed.first_at(o) for o in range(len(text) + 1)] == [bisect_left(where, o) for o in range(len(text) + 1)]
 
 
 def test_squashed_on_the_report():
@@ -259,4 +259,4 @@ def test_squashed_on_the_report():
     squashed = _squashed(text)
     assert squashed.text == expected
     assert all(squashed.original(i) == where[i] for i in range(0, len(where), 7))
-    assert all(squashed.index(o) == bisect_left(where, o) for o in range(0, len(text), 11))
+    assert all(squashed.first_at(o) == bisect_left(where, o) for o in range(0, len(text), 11))
