@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Callable, NamedTuple, Sequence
 
 from .anchors import anchor_end, find_anchor
@@ -245,8 +246,9 @@ def find_report_markers(ctx: Context, notes: Footnotes) -> None:
             lo = layout.page_starts[max(page - 1, 0)]
             # Bodies float: the marker may sit on the page before or after.
             hi = layout.page_starts[page + 2] - 1 if page + 2 < len(layout.page_starts) else len(source.lines)
-            # Lines before the previous marker's cannot hold this one (_search skips them): not read.
-            regions = [Span(ln, a, b) for ln in range(max(lo, last.line), hi + 1) for a, b in sheet.free_ranges(ln)]
+            # Lines before the previous marker's cannot hold this one (_search skips them): not read. Nor are
+            # the lines after the marker found: the regions are made as the search goes.
+            regions = (Span(ln, a, b) for ln in range(max(lo, last.line), hi + 1) for a, b in sheet.free_ranges(ln))
             found = _search(source, sheet, regions, marker_pattern(body.number), last)
             if found is None:
                 raise ContentError(source.path, body.lines[0].line,
@@ -271,7 +273,7 @@ def _fixed_marker(source: Source, editorial: Editorial, fix: MarkerFix, number: 
     return Span(end_line, end - len(digits), end)
 
 
-def _search(source: Source, sheet: Sheet, regions: Sequence[Span], pattern: re.Pattern[str],
+def _search(source: Source, sheet: Sheet, regions: Iterable[Span], pattern: re.Pattern[str],
             after: Position) -> Span | None:
     for line, a, b in regions:
         text = source.line(line)

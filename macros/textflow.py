@@ -84,17 +84,20 @@ def assemble(source_lines: tuple[str, ...], pieces: Sequence[BlockPiece]) -> str
             continue
         line, s, e = piece
         text = " ".join(source_lines[line - 1][s:e].split())
+        # Its last word, where a link or a word may be unfinished (the text's only white space is one space):
+        # looked at alone, not the whole text again at every piece.
+        last = out[out.rfind(" ") + 1:]
         if not out:
             out = text
         elif prev and prev.line == line:
             # Same printed line: keep the spacing the report had.
             gap = source_lines[line - 1][prev.col:s]
             out += (" " if gap[:1].isspace() or gap[-1:].isspace() else "") + text
-        elif URL_OPEN.search(out) or re.search(r"[^\W_]/$", out) \
-                or (URL_AT_END.search(out) and URL_REST.fullmatch(text)):
+        elif URL_OPEN.search(last) or re.search(r"[^\W_]/$", last) \
+                or (URL_AT_END.search(last) and URL_REST.fullmatch(text)):
             out += text  # a link or "and/or", "CRC/C/…" broken over two lines
-        elif re.search(r"[^\W\d_]-$", out) and not out.endswith(" -"):
-            out = out + text if join_hyphen(source_lines, out, text) else out[:-1] + text
+        elif re.search(r"[^\W\d_]-$", last) and not out.endswith(" -"):
+            out = out + text if join_hyphen(source_lines, last, text) else out[:-1] + text
         else:
             out += " " + text
         prev = Position(line, e)
