@@ -275,3 +275,23 @@ def test_maintainers_pages_are_built_but_out_of_the_readers_menus(site):
     # Material's own search worker and its language packs: every page names the edition's worker.
     assert not (site / "assets" / "javascripts" / "workers").exists()
     assert not (site / "assets" / "javascripts" / "lunr").exists()
+
+
+def test_our_scripts_and_styles_are_served_without_their_comments(site):
+    """docs/js and docs/css keep their comments for whoever reads them; readers download the files without
+    (jsmin, and a comment stripper that leaves strings alone); the vendored files keep theirs, licences too."""
+    from macros.plugin.plugin import strip_css
+
+    root = Path(__file__).resolve().parent.parent / "docs"
+    for name in ("js/site.js", "js/highlight.js", "js/checklist.js", "js/search-on-intent.js",
+                 "css/site.css", "css/checklist.css"):
+        source, served = (root / name).read_text(encoding="utf-8"), (site / name).read_text(encoding="utf-8")
+        assert len(served) < 0.9 * len(source), name
+    assert "Citation block: the page's own address" in (root / "js/site.js").read_text(encoding="utf-8")
+    assert "Citation block" not in (site / "js/site.js").read_text(encoding="utf-8")
+    assert "/*" not in (site / "css/site.css").read_text(encoding="utf-8")
+    assert "function" in (site / "js/site.js").read_text(encoding="utf-8")
+    lunr = (root / "assets/vendor/lunr/lunr.min.js").read_text(encoding="utf-8")  # in the worker as it is
+    assert (site / "search/worker.js").read_text(encoding="utf-8").startswith(lunr)
+    assert strip_css('a { content: "/* kept */"; } /* dropped */\n  b { c: d }\n') == \
+        'a { content: "/* kept */"; }\nb { c: d }\n'

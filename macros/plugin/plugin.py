@@ -111,6 +111,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.paragraph_urls = {pages[f.src_uri]: f.url for f in files if f.src_uri in pages}
         drop_unused_vendor_files(files, config)
         drop_materials_search_engine(files)
+        minify_our_assets(files, config)
         zip_path = self.offline_zip(config)
         if zip_path:
             files.append(File.generated(config, f"downloads/{zip_path.name}", abs_src_path=str(zip_path)))
@@ -217,6 +218,28 @@ def drop_unused_vendor_files(files: Files, config: MkDocsConfig) -> None:
             package = VENDOR + file.src_uri[len(VENDOR):].split("/")[0] + "/"
             if not any(package in url for url in used):
                 files.remove(file)
+
+
+# Our own scripts and stylesheets (docs/js, docs/css), served without the comments and indentation that are
+# there for whoever reads the source: the vendored files (docs/assets/vendor) keep theirs, with their licences.
+OUR_ASSETS = {"js/": (".js", lambda text: jsmin(text)), "css/": (".css", lambda text: strip_css(text))}
+CSS_COMMENT = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.S)
+
+
+def strip_css(css: str) -> str:
+    """A stylesheet without its comments (a string that holds "/*" stays) and its lines' indentation."""
+    bare = CSS_COMMENT.sub(lambda m: m.group(1) or "", css)
+    return "\n".join(line.strip() for line in bare.splitlines() if line.strip()) + "\n"
+
+
+def minify_our_assets(files: Files, config: MkDocsConfig) -> None:
+    for f in list(files):
+        folder = next((d for d in OUR_ASSETS if f.src_uri.startswith(d)), None)
+        if folder is None or not f.src_uri.endswith(OUR_ASSETS[folder][0]) or f.generated_by or not f.abs_src_path:
+            continue
+        text = Path(f.abs_src_path).read_text(encoding="utf-8")
+        files.remove(f)
+        files.append(File.generated(config, f.src_uri, content=OUR_ASSETS[folder][1](text)))
 
 
 def mark_external_links(html: str) -> str:
