@@ -124,7 +124,7 @@ class _File(Record):
     attributions: tuple[Attribution, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one registry is one object: it keys the cache of mentions by identity, cheaply
 class Registry:
     """content/instruments.yaml: the instruments (iterating gives them), the generic words and the
     attributions."""

@@ -220,9 +220,6 @@ def drop_unused_vendor_files(files: Files, config: MkDocsConfig) -> None:
                 files.remove(file)
 
 
-# Our own scripts and stylesheets (docs/js, docs/css), served without the comments and indentation that are
-# there for whoever reads the source: the vendored files (docs/assets/vendor) keep theirs, with their licences.
-OUR_ASSETS = {"js/": (".js", lambda text: jsmin(text)), "css/": (".css", lambda text: strip_css(text))}
 CSS_COMMENT = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.S)
 
 
@@ -230,6 +227,11 @@ def strip_css(css: str) -> str:
     """A stylesheet without its comments (a string that holds "/*" stays) and its lines' indentation."""
     bare = CSS_COMMENT.sub(lambda m: m.group(1) or "", css)
     return "\n".join(line.strip() for line in bare.splitlines() if line.strip()) + "\n"
+
+
+# Our own scripts and stylesheets (docs/js, docs/css), served without the comments and indentation that are
+# there for whoever reads the source: the vendored files (docs/assets/vendor) keep theirs, with their licences.
+OUR_ASSETS: dict[str, tuple[str, Callable[[str], str]]] = {"js/": (".js", jsmin), "css/": (".css", strip_css)}
 
 
 def minify_our_assets(files: Files, config: MkDocsConfig) -> None:
