@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, Literal, Sequence
 
 from .ids import Anchor, Series
@@ -185,6 +186,17 @@ class Report:
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
 
+    def passages_on(self, number: int) -> tuple[Passage, ...]:
+        """The passages of a paragraph's page, in page order."""
+        return self._passages_by_page.get(number, ())
+
+    @cached_property
+    def _passages_by_page(self) -> dict[int, tuple[Passage, ...]]:
+        pages: dict[int, list[Passage]] = {}
+        for s in self.passages:
+            pages.setdefault(s.paragraph, []).append(s)
+        return {n: tuple(ps) for n, ps in pages.items()}
+
     def chapter(self, number: str) -> Chapter:
         return next(c for c in self.chapters if c.number == number)
 
@@ -237,6 +249,11 @@ def _block(b: Block) -> dict[str, Any]:
             "refs": [_ref(r) for r in b.refs], "links": [_link(link) for link in b.links], "marker": b.marker}
 
 
+def _fields(record: Any) -> dict[str, Any]:
+    """A record's fields as they are (asdict's result for records of plain values, without its deep copies)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def _passage(b: Block) -> dict[str, Any]:
     return {"id": b.id, **_block(b)}
 
@@ -266,7 +283,7 @@ def to_json(report: Report, edition: Edition | None = None) -> dict[str, Any]:
             "number": p.number, "title": p.title, "chapter": p.chapter, "section": p.section,
             "guideline": [_passage(b) for b in p.guideline],
             "commentary": commentary, "callouts": callouts,
-            "footnotes": [{**asdict(f), "lines": list(f.lines), "spans": [list(s) for s in f.spans],
+            "footnotes": [{**_fields(f), "lines": list(f.lines), "spans": [list(s) for s in f.spans],
                            "links": [_link(link) for link in f.links], "marker": list(f.marker)}
                           for f in p.footnotes],
         })
@@ -286,8 +303,8 @@ def to_json(report: Report, edition: Edition | None = None) -> dict[str, Any]:
         "paragraphs": paragraphs,
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "span": list(r.span or ())}
                     for r in report.removed],
-        "unresolved_links": [asdict(u) for u in report.unresolved_links],
-        "apparatus": [asdict(i) | {"lines": list(i.lines)} for i in report.apparatus],
+        "unresolved_links": [_fields(u) for u in report.unresolved_links],
+        "apparatus": [_fields(i) | {"lines": list(i.lines)} for i in report.apparatus],
         "moved_anchors": [{"paragraph": n, "anchor": a.anchor, "now": {"paragraph": a.paragraph, "anchor": a.target}}
                           for n in sorted(report.aliases) for a in report.aliases[n]],
     }

@@ -86,7 +86,7 @@ class Themes:
         return tuple(t for t in self.themes if number in t.paragraphs)
 
     def of_box(self, number: int, box: str) -> tuple[Theme, ...]:
-        return tuple(t for t in self.themes if number in t.paragraphs or (number, box) in {b[:2] for b in t.boxes})
+        return tuple(t for t in self.themes if number in t.paragraphs or any(b[:2] == (number, box) for b in t.boxes))
 
     def by_id(self, theme: str) -> Theme:
         return next(t for t in self.themes if t.id == theme)

@@ -38,7 +38,7 @@ class Site:
 
 def passages_on(report: Report, paragraph: int) -> list[Passage]:
     """The passages of a paragraph's page, in page order (Report.passages, made once with the model)."""
-    return [s for s in report.passages if s.paragraph == paragraph]
+    return list(report.passages_on(paragraph))
 
 
 @dataclass(frozen=True)
