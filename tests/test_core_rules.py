@@ -6,16 +6,18 @@ cross-references and footnote markers are laid into a passage's Markdown, and wh
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.context import Context
 from macros.editorial import Editorial, FrontMatter
-from macros.footnotes import find_report_markers, marker_pattern, read_footnotes
+from macros.footnotes import find_report_markers, marker_spans, read_footnotes
 from macros.inline import Acronyms, footnote_ref, inline
 from macros.layout import read_layout
 from macros.model import Block, Link, Ref
 from macros.pages.blocks import paragraph_link
 from macros.sheet import Sheet, Span
-from macros.source import Source
+from macros.source import Source, read_source
 from macros.textflow import BLANK, make_block, split_blocks
 
 pytestmark = pytest.mark.model
@@ -108,9 +110,31 @@ MARKERS = [
 
 
 @pytest.mark.parametrize("text, number, expected", MARKERS)
-def test_marker_pattern(text, number, expected):
-    m = marker_pattern(number).search(text)
-    assert (m.start() if m else None) == expected
+def test_marker_spans(text, number, expected):
+    first = next(marker_spans(text, number), None)
+    assert (first[0] if first else None) == expected
+
+
+def _marker_reference(number):
+    """A footnote's marker as one regular expression of its own: what marker_spans answers for every number."""
+    return re.compile(rf"(?:(?<=[^\s\d/(\[\-–])|(?<=No\. \d)|(?<=No\. \d\d)){number}(?![\d/])")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="No. 1234/-–([)”a\n", max_size=30), st.integers(1, 250), st.integers(0, 30),
+       st.integers(0, 30))
+def test_marker_spans_as_a_pattern_per_number(text, number, pos, endpos):
+    expected = [m.span() for m in _marker_reference(number).finditer(text, pos, endpos)]
+    assert list(marker_spans(text, number, pos, endpos)) == expected
+
+
+def test_marker_spans_on_the_report():
+    """Every line of the report, every footnote number: the same places as a pattern per number."""
+    lines = read_source("content/explanatory-report.txt").lines
+    for number in (1, 9, 13, 19, 46, 100, 211):
+        reference = _marker_reference(number)
+        for text in lines:
+            assert list(marker_spans(text, number)) == [m.span() for m in reference.finditer(text)]
 
 
 def read_page(*lines):
