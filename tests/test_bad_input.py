@@ -428,3 +428,34 @@ def test_a_hand_written_page_that_names_no_figure_stops_the_build(tmp_path, name
     assert 0 <= int(found.group(2)) - line <= 1, (line, errors[0])  # a syntax error: where the parser saw it
     assert re.search(says, found.group(3)), errors[0]
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+@pytest.mark.site
+def test_a_build_in_process_gives_back_what_it_kept_from_the_garbage_collector(tmp_path, monkeypatch):
+    """The plugin keeps the build's long-lived objects out of the collector's full passes (gc.freeze) and gives
+    them back when the build ends, whether it succeeds or stops on bad content: `mkdocs serve` frees each
+    rebuild's."""
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    frozen = []
+    freeze = gc.freeze
+
+    def counting_freeze():
+        freeze()
+        frozen.append(gc.get_freeze_count())
+    monkeypatch.setattr(gc, "freeze", counting_freeze)
+    root = _project(tmp_path)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert len(frozen) == 2 and min(frozen) > 10_000  # at the start of on_config, and after the model
+    assert gc.get_freeze_count() == 0
+    assert (tmp_path / "site" / "paragraphs" / "42" / "index.html").is_file()
+    _edit(root / "content" / "edition.yaml", "date: 2026-11-29", "date: 2026-13-45")
+    with pytest.raises(Abort):
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert len(frozen) == 3 and gc.get_freeze_count() == 0

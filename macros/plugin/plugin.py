@@ -6,6 +6,7 @@ Everything of substance lives in the pipeline modules (macros/*.py), which know 
 the one place that hands their output to it, so the pipeline can move to another generator.
 """
 
+import gc
 import html
 import json
 import logging
@@ -81,6 +82,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         """Every file of content/ read and checked, and everything the build makes of it made, before MkDocs
         writes a byte: bad content stops the build with one line and leaves the previous site as it was
         (MkDocs empties the output folder only after this event). The site's address is checked first."""
+        # What MkDocs, its plugins and their imports made so far, and then the model and the pages' sources,
+        # live until the build ends: kept out of the garbage collector's full passes, which would walk them
+        # again and again as the build fills the heap (on_post_build and on_build_error give them back, so
+        # that `mkdocs serve` frees each rebuild's).
+        gc.freeze()
         config.site_url = readable(lambda: checked_site_url(config.site_url))
         content = self.content(config)
         self.edition_output = readable(lambda: prepare(content, config.site_url, is_offline_edition(config)))
@@ -100,6 +106,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.hand_pages = readable(lambda: render_pages(Path(config.docs_dir), names))
         if not config.get("nav"):
             config["nav"] = self.edition_output.nav
+        gc.freeze()
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -132,8 +139,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             page.canonical_url = site_address(config.site_url) + online.url
         return context
 
+    def on_build_error(self, error: Exception) -> None:
+        gc.unfreeze()
+
     @event_priority(-50)  # after the search plugin wrote its index, before the offline plugin inlines it
     def on_post_build(self, config: MkDocsConfig) -> None:
+        gc.unfreeze()
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.is_file():
             return
