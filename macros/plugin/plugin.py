@@ -106,7 +106,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.hand_pages = readable(lambda: render_pages(Path(config.docs_dir), names))
         if not config.get("nav"):
             config["nav"] = self.edition_output.nav
-        gc.freeze()
+        gc.freeze()  # and now the model and the pages' sources (above)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
