@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from collections.abc import Iterable, Iterator
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, NamedTuple
 
 from .anchors import anchor_end, find_anchor
 from .context import Context
