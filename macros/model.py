@@ -234,24 +234,17 @@ def with_blocks(report: Report, change: Callable[[Block], Block]) -> Report:
 SCHEMA_VERSION = 1
 
 
-# Written out, not dataclasses.asdict: the same keys in the same order, without its deep copies (a build runs
-# this for every block of the report).
-def _ref(r: Ref) -> dict[str, Any]:
-    return {"series": r.series, "number": r.number, "offset": r.offset}
-
-
-def _link(link: Link) -> dict[str, Any]:
-    return {"offset": link.offset, "length": link.length, "url": link.url, "kind": link.kind}
+def _fields(record: Any) -> dict[str, Any]:
+    """A record's fields as they are: dataclasses.asdict's result for a record of plain values, without its deep
+    copies (a build writes every block of the report)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 def _block(b: Block) -> dict[str, Any]:
-    return {"kind": b.kind, "text": b.text, "lines": list(b.lines), "spans": [list(s) for s in b.spans],
-            "refs": [_ref(r) for r in b.refs], "links": [_link(link) for link in b.links], "marker": b.marker}
-
-
-def _fields(record: Any) -> dict[str, Any]:
-    """A record's fields as they are (asdict's result for records of plain values, without its deep copies)."""
-    return {f.name: getattr(record, f.name) for f in fields(record)}
+    d = {**_fields(b), "lines": list(b.lines), "spans": [list(s) for s in b.spans],
+         "refs": [_fields(r) for r in b.refs], "links": [_fields(link) for link in b.links]}
+    del d["id"]
+    return d
 
 
 def _passage(b: Block) -> dict[str, Any]:
@@ -284,7 +277,7 @@ def to_json(report: Report, edition: Edition | None = None) -> dict[str, Any]:
             "guideline": [_passage(b) for b in p.guideline],
             "commentary": commentary, "callouts": callouts,
             "footnotes": [{**_fields(f), "lines": list(f.lines), "spans": [list(s) for s in f.spans],
-                           "links": [_link(link) for link in f.links], "marker": list(f.marker)}
+                           "links": [_fields(link) for link in f.links], "marker": list(f.marker)}
                           for f in p.footnotes],
         })
     return {

@@ -17,7 +17,7 @@ from .html import plain_title
 from .indexes import INDEXES
 from .paths import APPARATUS, CONTENTS, GUIDELINES, INDEXES_PAGE, PREFACE, RECOMMENDATIONS, REPORT_JSON, THEMES, \
     chapter_path, citation_path, para_path, theme_path
-from .site import Page, PageKind, Site, passages_on
+from .site import Page, PageKind, Site
 
 CITATION_WRITERS: dict[str, Callable[[Sequence[Passage], Edition], str]] = \
     {"bib": bibtex, "ris": ris, "csl.json": csl_json}
@@ -29,7 +29,7 @@ def cited_passages(report: Report, p: Paragraph, edition: Edition) -> list[Passa
     each commentary passage ("passage 3") and each box ("‘Case law’"), ECPAT's words, at its pinpoint."""
     address = paragraph_address(p, edition)
     out = [Passage(p.number, p.title, address)]
-    for s in passages_on(report, p.number):
+    for s in report.passages_on(p.number):
         number = passage_number(s.anchor)
         if number:
             out.append(Passage(p.number, p.title, f"{address}#{s.anchor}", commentary_label(number), ecpat=True))

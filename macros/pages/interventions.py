@@ -8,7 +8,6 @@ from ..ids import Anchor
 from ..inline import escape
 from ..model import Paragraph, Report
 from .paths import APPARATUS, rel
-from .site import passages_on
 
 
 def marker_name(i: Intervention) -> str:
@@ -45,7 +44,7 @@ def intervention_marks(report: Report, p: Paragraph, path: str) -> dict[Anchor, 
             f'[{KINDS[i.kind].mark}]({rel(path, APPARATUS)}#{i.id} "Editorial note: {escape(what)}")'
             # The accessible name starts with the link's visible word ("sic"), as WCAG 2.5.3 asks.
             f'{{ .ed-mark aria-label="{KINDS[i.kind].mark} (ed.): {escape(what)}" }}')
-    unmarked = set(by_anchor) - {s.anchor for s in passages_on(report, p.number)}
+    unmarked = set(by_anchor) - {s.anchor for s in report.passages_on(p.number)}
     if unmarked:
         # An intervention no reader would see beside its passage: the apparatus and the page disagree.
         raise ValueError(f"paragraph {p.number}: no passage of its page has the anchor {sorted(unmarked)}")

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..edition import Edition
 from ..instruments import Registry
 from ..lists import Lists
-from ..model import Passage, Report
+from ..model import Report
 from ..recommendations import Checklist, read_checklist
 from .blocks import Marks
 
@@ -34,11 +34,6 @@ class Site:
         read on first use, once for the checklist's pages and files, the paragraphs' tags, report.json and the
         navigation."""
         return read_checklist(self.report, self.registry, self.content)
-
-
-def passages_on(report: Report, paragraph: int) -> list[Passage]:
-    """The passages of a paragraph's page, in page order (Report.passages, made once with the model)."""
-    return list(report.passages_on(paragraph))
 
 
 @dataclass(frozen=True)
