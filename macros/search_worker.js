@@ -190,13 +190,18 @@ Engine.prototype.scan = function (docs) {
 };
 
 var NON_ASCII = /[^\x00-\x7f]/;
+// Non-ASCII characters that neither case mapping nor canonical decomposition touches (Latin-1's punctuation
+// and signs, general punctuation but for two spaces: the report's quotation marks, dashes, ellipses;
+// tests/test_search.py checks the ranges): a text of these and ASCII folds word by word as it lower-cases whole.
+var CASELESS = /^[\x00-\x7f\u00a0-\u00bf\u2002-\u206f]*$/;
 
 // One field (0 title, 1 text) of entry `doc`, as Engine.prototype.tokens cuts it; its number of words.
 Engine.prototype.scanField = function (doc, field, text) {
   text = text == null ? "" : String(text);
   var sep = this.separator, last = 0, index = 0, m, end;
-  // Folding an ASCII text is lower-casing it, at once rather than word by word.
-  var lower = NON_ASCII.test(text) ? null : text.toLowerCase();
+  // Folding an ASCII text is lower-casing it, at once rather than word by word; so is folding a text whose
+  // other characters are CASELESS (most of the report's non-ASCII texts: their quotation marks).
+  var lower = !NON_ASCII.test(text) || CASELESS.test(text) ? text.toLowerCase() : null;
   sep.lastIndex = 0;
   do {
     m = sep.exec(text);

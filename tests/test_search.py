@@ -11,6 +11,7 @@ over the index macros/search_index.py writes.
 
 import json
 import re
+import unicodedata
 from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -177,6 +178,48 @@ def results(browser, server):
     out = page.evaluate(WORKER, list(dict.fromkeys(queries)))
     context.close()
     return out
+
+
+ENGINE_WORDS = """async (extra) => {
+  // The built engine in this page (its message listener stays idle: nobody posts to the page).
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const base = new URL(config.base, location.href);
+  await new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), {src: new URL(config.search, base).href});
+    script.onload = resolve; script.onerror = reject; document.head.append(script);
+  });
+  const index = await (await fetch(new URL("search/search_index.json", base))).json();
+  const docs = index.docs.concat(extra.map(text => ({location: "test/", title: "", text: text, zone: "commentary"})));
+  const engine = new Engine(index.config, docs);
+  // Every word of every entry, as tokens() cuts and folds it word by word.
+  const words = new Set();
+  engine.docs.forEach(d => {
+    const title = ["title", "box", "page", "index"].includes(d.zone) ? d.title : "";
+    [title, d.zone === "title" ? "" : d.text].forEach(text => engine.tokens(text || "").forEach(t => words.add(t.word)));
+  });
+  return {scanned: [...engine.vocabulary.keys()].sort(), folded: [...words].sort()};
+}"""
+
+
+def test_the_index_reads_each_word_as_a_query_folds_it(page, server):
+    """Indexing lower-cases a text whole where that folds every word as folding it alone would (an ASCII text,
+    or one whose other characters are caseless quotation marks and dashes), and folds word by word where it
+    would not: accents, a dotted capital I, a final sigma, a combining accent."""
+    page.goto(server + "/")
+    extra = ["Ramírez “quoted” — text", "İSTANBUL and ΣΟΦΙΑΣ", "café naïve", "«guillemets» § 42 ¶ 3 · Item",
+             "CAPITALS “Quoted” – Dash…", "Combining e\u0301 accent", "µ micro ª ordinal", "KELVIN \u212a sign"]
+    out = page.evaluate(ENGINE_WORDS, extra)
+    assert out["scanned"] == out["folded"]
+    assert {"ramirez", "istanbul", "σοφιας", "cafe", "naive", "quoted", "item", "capitals"} <= set(out["scanned"])
+    # The characters the engine lower-cases with the text's ASCII, as Unicode maps them: none changes.
+    source = (ROOT / "macros" / "search_worker.js").read_text(encoding="utf-8")
+    ranges = re.search(r"var CASELESS = /\^\[\\x00-\\x7f((?:\\u[0-9a-f]{4}-\\u[0-9a-f]{4})+)\]\*\$/;", source)
+    assert ranges, "CASELESS is not where this test reads it"
+    chars = [chr(c) for a, b in re.findall(r"\\u([0-9a-f]{4})-\\u([0-9a-f]{4})", ranges.group(1))
+             for c in range(int(a, 16), int(b, 16) + 1)]
+    assert len(chars) == 32 + 110
+    changed = [hex(ord(c)) for c in chars if c.lower() != c or unicodedata.normalize("NFD", c) != c]
+    assert not changed, changed
 
 
 def address(location):
