@@ -45,7 +45,9 @@ level 6, what a web server's on-the-fly compression roughly gives.
   JavaScript API is imported and initialised, searches the query and loads the data of its first 10
   results (what its UI needs to show them). Chromium slows the page's thread only, not the workers in
   which both engines search: the same is measured again with each engine's worker on the page's thread
-  (ours in the iframe-worker shim's frame, Pagefind with noWorker), where the slowing reaches it;
+  (ours in the iframe-worker shim's frame, Pagefind with noWorker), where the slowing reaches it; and again
+  over a slow mobile network (harness.SLOW_4G, the workers' requests included), from a server that
+  compresses text files as a web server does (harness.CompressingHandler);
 - search results: the same page, search ready; for each query of QUERIES, the box is cleared, the query
   is put in at once and one keyup dispatched (Material searches on keyup); the time from that keyup to
   the results in the page (a MutationObserver on the result list and its count, performance.now()).
@@ -453,9 +455,9 @@ PAGEFIND_AT_LOAD = """
 
 # Chromium slows the page's thread, not its workers (CDP answers "Operation is only supported for pages, not
 # workers"), and both engines search in a worker (ours: search/worker.js; Pagefind: pagefind-worker.js): a
-# phone's workers are as slow as its page. So the comparison runs twice: as Chromium slows it, and with each
-# engine's worker run on the page's thread, slowed with it: ours in the frame that stands in for a worker in
-# the offline copy (the vendored iframe-worker shim), Pagefind with its own option noWorker.
+# phone's workers are as slow as its page. So the comparison is also made with each engine's worker run on
+# the page's thread, slowed with it: ours in the frame that stands in for a worker in the offline copy (the
+# vendored iframe-worker shim), Pagefind with its own option noWorker.
 IFRAME_WORKER = ROOT / "docs" / "assets" / "vendor" / "iframe-worker"
 BENCH_VENDOR = "bench-iframe-worker"  # where the copy serves the shim's frame script
 
@@ -474,39 +476,44 @@ def one_thread_scripts(query: str) -> dict[str, str]:
 
 def bench_slow_cpu(site: Path, runs: int, paragraph: int, workdir: str,
                    query: str = QUERY_AT_LOAD) -> dict[str, Any]:
-    """Navigation start → first result, CPU slowed CPU_SLOWDOWN times: ours and Pagefind, interleaved; then the
-    same with each engine's worker on the page's thread."""
+    """Navigation start → first result, CPU slowed CPU_SLOWDOWN times, ours and Pagefind, interleaved, in three
+    modes (SLOW_MODES): as Chromium slows the CPU; each engine's worker on the page's thread; and as Chromium
+    slows the CPU, over a slow mobile network with the files compressed as a web server sends them."""
     copy = Path(workdir) / "pagefind-site"
     info = harness.pagefind_site(site, copy, "article")
     (copy / BENCH_VENDOR).mkdir()
     shutil.copyfile(IFRAME_WORKER / "frame.js", copy / BENCH_VENDOR / "frame.js")
     out: dict[str, Any] = {"pagefind_version": info.get("version"), "query": query}
-    modes = {"workers": {"site": probe(query),
-                         "pagefind": PAGEFIND_AT_LOAD.replace("QUERY_AT_LOAD", json.dumps(query))},
-             "one_thread": one_thread_scripts(query)}
-    with serve(copy, RecordingHandler) as server, harness.chromium() as browser:
-        for mode, scripts in modes.items():
+    probes = {"site": probe(query), "pagefind": PAGEFIND_AT_LOAD.replace("QUERY_AT_LOAD", json.dumps(query))}
+    modes = {"workers": (probes, RecordingHandler), "one_thread": (one_thread_scripts(query), RecordingHandler),
+             "network": (probes, harness.CompressingHandler)}
+    with harness.chromium() as browser:
+        for mode, (scripts, handler) in modes.items():
             times: dict[str, list[float]] = {"site": [], "pagefind": [], "site_dcl": [], "pagefind_dcl": []}
             out[mode] = times
-            # A first run of each, not counted: the browser's first page in a run is slower (some 200 ms here),
-            # whichever engine it is. Then which goes first changes run by run: the page that opens second in a
-            # pair reaches DOMContentLoaded sooner (some 100 ms here), which would otherwise count for one side.
-            for i in range(-1, runs):
-                log(f"  slowed CPU ({mode}), " + (f"run {i + 1}/{runs}" if i >= 0 else "a first run, not counted"))
-                for engine in ("site", "pagefind") if i % 2 == 0 else ("pagefind", "site"):
-                    with fresh_page(browser, scripts[engine]) as page:
-                        harness.throttle_cpu(page, CPU_SLOWDOWN)
-                        page.goto(f"{server.url}/paragraphs/{paragraph}/", wait_until="domcontentloaded")
-                        page.wait_for_function("() => window.__bench && window.__bench.results !== undefined",
-                                               timeout=120000)
-                        b = page.evaluate("window.__bench")
-                        if engine == "pagefind" and not b.get("count"):
-                            raise RuntimeError(f"Pagefind ({mode}) found nothing for {query!r}")
-                        if mode == "one_thread" and page.workers:
-                            raise RuntimeError(f"{engine} started a worker: {[w.url for w in page.workers]}")
-                        if i >= 0:
-                            times[engine].append(b["results"])
-                            times[f"{engine}_dcl"].append(b["results"] - b["dcl"])
+            with serve(copy, handler) as server:
+                # A first run of each, not counted: the browser's first page in a run is slower (some 200 ms
+                # here), whichever engine it is. Then which goes first changes run by run: the page that opens
+                # second in a pair reaches DOMContentLoaded sooner (some 100 ms here), which would otherwise
+                # count for one side.
+                for i in range(-1, runs):
+                    log(f"  slowed CPU ({mode}), " + (f"run {i + 1}/{runs}" if i >= 0 else "a first run, not counted"))
+                    for engine in ("site", "pagefind") if i % 2 == 0 else ("pagefind", "site"):
+                        with fresh_page(browser, scripts[engine]) as page:
+                            harness.throttle_cpu(page, CPU_SLOWDOWN)
+                            if mode == "network":
+                                harness.throttle_network(page)
+                            page.goto(f"{server.url}/paragraphs/{paragraph}/", wait_until="domcontentloaded")
+                            page.wait_for_function("() => window.__bench && window.__bench.results !== undefined",
+                                                   timeout=120000)
+                            b = page.evaluate("window.__bench")
+                            if engine == "pagefind" and not b.get("count"):
+                                raise RuntimeError(f"Pagefind ({mode}) found nothing for {query!r}")
+                            if mode == "one_thread" and page.workers:
+                                raise RuntimeError(f"{engine} started a worker: {[w.url for w in page.workers]}")
+                            if i >= 0:
+                                times[engine].append(b["results"])
+                                times[f"{engine}_dcl"].append(b["results"] - b["dcl"])
     return out
 
 
@@ -682,7 +689,9 @@ def table(r: dict[str, Any], runs: int) -> str:
             "search_ready", max(median(cold), median(warm)))
         slow = r.get("slow_cpu") or {}
         for mode, how in (("workers", "as Chromium slows it (the page's thread, not the engines' workers)"),
-                          ("one_thread", "each engine's worker on the page's thread, slowed with it")):
+                          ("one_thread", "each engine's worker on the page's thread, slowed with it"),
+                          ("network", "as Chromium slows it, over Chromium's \"Slow 4G\" network (150 ms, "
+                                      "1.6 Mbit/s down), the files compressed (gzip) as a web server sends them")):
             t = slow.get(mode)
             if not t:
                 continue

@@ -9,6 +9,7 @@ its path) and as `scripts.harness` from the tests (pyproject's `pythonpath = [".
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -90,6 +91,29 @@ class RecordingHandler(QuietHandler):
         super().send_header(keyword, value)
 
 
+class CompressingHandler(RecordingHandler):
+    """As RecordingHandler, with text files compressed (gzip, level 6) for a browser that accepts it, as a web
+    server sends them: what travels over a slow network. Pagefind's own files are compressed already."""
+
+    COMPRESSED = re.compile(r"\.(html|css|js|json|svg|xml|txt)$")
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (self.COMPRESSED.search(path.name) and path.is_file()
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            super().do_GET()
+            return
+        data = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
 class Server(http.server.ThreadingHTTPServer):
     """A directory on a free loopback port, answered in threads; with RecordingHandler, a log of responses."""
     daemon_threads = True
@@ -165,8 +189,21 @@ def fresh_page(browser: Browser, init_script: str | None = None) -> Iterator[Pag
 
 
 def throttle_cpu(page: Page, rate: float) -> None:
-    """The page's CPU slowed rate times (Chromium's Emulation.setCPUThrottlingRate, through CDP)."""
+    """The page's CPU slowed rate times (Chromium's Emulation.setCPUThrottlingRate, through CDP): the page's
+    thread, not its workers (CDP refuses it on a worker)."""
     page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
+
+
+# Chromium DevTools' "Slow 4G": a round trip of 150 ms, 1.6 Mbit/s down, 750 kbit/s up.
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+
+
+def throttle_network(page: Page, conditions: dict[str, Any] = SLOW_4G) -> None:
+    """The page's network as slow as conditions say (Network.emulateNetworkConditions, through CDP): its
+    workers' requests too."""
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", conditions)
 
 
 # --- Pagefind --------------------------------------------------------------------------------------
