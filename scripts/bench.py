@@ -75,7 +75,7 @@ from typing import TYPE_CHECKING, Any
 
 # Python puts a script's own folder first on its path: scripts/harness.py is importable as it stands.
 import harness
-from harness import LogEntry, RecordingHandler, Server, fresh_page, serve
+from harness import COMPRESSIBLE, GZIP_LEVEL, LogEntry, RecordingHandler, Server, fresh_page, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Response
@@ -92,9 +92,6 @@ PARAGRAPHS = range(1, 114)
 
 QUERIES = ["grooming", "hotline", "article 3", "42", "sextortion", "travel and tourism",
            "birth registration", "Lanzarote"]
-# What a server compresses; images and fonts are compressed already.
-COMPRESSIBLE = re.compile(r"\.(html|css|js|json|svg|xml|txt|map)$")
-GZIP_LEVEL = 6
 
 TARGETS = {  # name: (limit, unit)
     "parse": (0.5, "s"),

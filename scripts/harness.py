@@ -36,6 +36,9 @@ VIEWPORT = {"width": 1280, "height": 900}
 # What the benchmarks serve with a cache lifetime (Material's assets, our css/ and js/); the rest, HTML and
 # the search index, is revalidated, as a host of the edition would serve it.
 CACHED = re.compile(r"^/(assets|css|js)/")
+# What a web server compresses, and how much: images, fonts and Pagefind's files are compressed already.
+COMPRESSIBLE = re.compile(r"\.(html|css|js|json|svg|xml|txt|map)$")
+GZIP_LEVEL = 6
 
 
 def log(*args: object) -> None:
@@ -92,20 +95,18 @@ class RecordingHandler(QuietHandler):
 
 
 class CompressingHandler(RecordingHandler):
-    """As RecordingHandler, with text files compressed (gzip, level 6) for a browser that accepts it, as a web
-    server sends them: what travels over a slow network. Pagefind's own files are compressed already."""
-
-    COMPRESSED = re.compile(r"\.(html|css|js|json|svg|xml|txt)$")
+    """As RecordingHandler, with text files (COMPRESSIBLE) compressed at GZIP_LEVEL for a browser that accepts
+    it, as a web server sends them: what travels over a slow network."""
 
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path.split("?")[0]))
         if path.is_dir():
             path = path / "index.html"
-        if not (self.COMPRESSED.search(path.name) and path.is_file()
+        if not (COMPRESSIBLE.search(path.name) and path.is_file()
                 and "gzip" in self.headers.get("Accept-Encoding", "")):
             super().do_GET()
             return
-        data = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        data = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
