@@ -463,12 +463,13 @@ def one_thread_scripts(query: str) -> dict[str, str]:
     """The probes, each engine's worker on the page's thread. The init script runs in every frame: the shim is
     set up in the page only (the frame that it makes has no address to find its script from)."""
     shim = (IFRAME_WORKER / "shim.js").read_text(encoding="utf-8").replace(
-        'new URL("frame.js",document.currentScript.src).href', f'new URL("/{BENCH_VENDOR}/frame.js",location.href).href')
+        'new URL("frame.js",document.currentScript.src).href',
+        f'new URL("/{BENCH_VENDOR}/frame.js",location.href).href')
     pagefind = PAGEFIND_AT_LOAD.replace("await pf.init();", "await pf.options({noWorker: true});\n    await pf.init();")
     if "/" + BENCH_VENDOR not in shim or "noWorker" not in pagefind:
         raise RuntimeError("bench.py: the iframe-worker shim or the Pagefind probe has changed")
-    return {"site": "if (window.top === window) {\n" + shim + "\nwindow.Worker = window.IFrameWorker;\n}\n" + probe(query),
-            "pagefind": pagefind.replace("QUERY_AT_LOAD", json.dumps(query))}
+    in_page = "if (window.top === window) {\n" + shim + "\nwindow.Worker = window.IFrameWorker;\n}\n"
+    return {"site": in_page + probe(query), "pagefind": pagefind.replace("QUERY_AT_LOAD", json.dumps(query))}
 
 
 def bench_slow_cpu(site: Path, runs: int, paragraph: int, workdir: str,
