@@ -30,8 +30,9 @@ level 6, what a web server's on-the-fly compression roughly gives.
   browser run, beside this tree's; and its offline zip;
 - search index: search/search_index.json of the build;
 - offline zip: scripts/export_offline.py, run once into a temporary file (dist/ is left alone); "n/a"
-  when the script is missing or fails; the part of it that is the checklist's (CHECKLIST_MEMBERS: its
-  sheets, theme pages and recommendations page, with their headers in the zip) is given apart;
+  when the script is missing or fails; the part of it that is the checklist's (harness.CHECKLIST_MEMBERS:
+  its sheets, theme pages and recommendations page, with their headers in the zip) is given apart, and
+  the rest, what readers had when issue 22 set the budget of 1.5 MB, is held to that budget;
 - search ready: a fresh browser context opens the page; at DOMContentLoaded the bench focuses
   Material's search box and types a query into it; the time until its first result is in the page (Material sends a query typed
   before its worker is ready once the worker is). The time the worker reports ready (the search box's
@@ -102,10 +103,10 @@ TARGETS = {  # name: (limit, unit)
     "search_results": (50, "ms"),
     "first_visit": (100_000, "bytes"),  # gzip, nobody searching
     "slow_cpu_ratio": (1.0, "×"),  # ours against Pagefind: at most
-    "zip": (1_500_000, "MB"),  # at most
+    # at most: issue 22's budget, for what readers had when it was set (all but the checklist's members)
+    "zip": (1_500_000, "MB"),
+    "zip_all": (1_900_000, "MB"),  # at most, the checklist included: tests/test_offline.py's guard
 }
-# The offline zip's members that the checklist (recommendations and themes) added: its weight is given apart.
-CHECKLIST_MEMBERS = re.compile(r"/(data/checklist/|themes/|recommendations/|js/checklist\.js$|css/checklist\.css$)")
 
 
 log = harness.log
@@ -244,19 +245,12 @@ def bench_offline(workdir: str, root: Path = ROOT) -> dict[str, Any]:
     seconds = time.perf_counter() - t0
     if result.returncode == 0 and zip_path.is_file():
         return {"bytes": zip_path.stat().st_size, "seconds": seconds, "where": "export_offline.py",
-                "checklist": checklist_bytes(zip_path)}
+                "checklist": harness.checklist_bytes(zip_path)}
     # The script's last words, if any; a strict build that aborts can exit 1 without any.
     why = (result.stderr.strip().splitlines() or [f"exit status {result.returncode}, no message"])[-1]
     if DIST_ZIP.is_file() and root == ROOT:
         return {"bytes": DIST_ZIP.stat().st_size, "where": "dist/ (export failed: " + why + ")"}
     return {"why": f"export_offline.py failed: {why}"}
-
-
-def checklist_bytes(zip_path: Path) -> int:
-    """What the checklist's members weigh in the zip: their compressed data and both their headers."""
-    with zipfile.ZipFile(zip_path) as z:
-        return sum(i.compress_size + 30 + 46 + 2 * (len(i.filename.encode()) + len(i.extra))
-                   for i in z.infolist() if CHECKLIST_MEMBERS.search(i.filename))
 
 
 def build_revision(ref: str, workdir: str) -> Path:
@@ -645,11 +639,13 @@ def table(r: dict[str, Any], runs: int) -> str:
         row("Offline zip", "not measured (--no-offline)")
     elif "bytes" in off:
         extra = f", export {off['seconds']:.1f} s" if "seconds" in off else f" ({off['where']})"
-        if off.get("checklist"):
-            extra += (f"; of which the checklist's files and pages (data/checklist/, themes/, recommendations/) "
-                      f"{kb(off['checklist'])}, the rest {kb(off['bytes'] - off['checklist'])}")
         row("Offline zip (`export_offline.py`)", f"{kb(off['bytes'])} ({off['bytes'] / 1e6:.2f} MB){extra}",
-            "zip", off["bytes"])
+            "zip_all", off["bytes"])
+        if off.get("checklist"):
+            rest = off["bytes"] - off["checklist"]
+            row("Offline zip less the checklist's files and pages (data/checklist/, themes/, recommendations/: "
+                f"{kb(off['checklist'])}), what readers had when the budget was set",
+                f"{kb(rest)} ({rest / 1e6:.3f} MB)", "zip", rest)
     else:
         row("Offline zip", f"n/a ({off['why']})")
     b = r.get("browser")

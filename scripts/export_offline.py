@@ -21,11 +21,14 @@ import json
 import os
 import posixpath
 import re
+import struct
 import tempfile
-import zipfile
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
+
+import deflate
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -177,17 +180,39 @@ def edition_date():
 
 def write_zip(site_dir, files, zip_path, date_time):
     """Same files, same bytes: sorted entries, one timestamp (the edition's date), fixed permissions, fixed
-    compression."""
+    compression. Each file is deflated by libdeflate at its highest level, which any unzip reads as it
+    reads zlib's deflate and which makes the zip about 3% smaller (readers on metered connections); Python's
+    zipfile has no way to take compressed bytes, so the zip's records are written here (PKWARE's APPNOTE,
+    sections 4.3.7, 4.3.12 and 4.3.16; no zip64: the edition is far from 4 GB and 65,535 files)."""
     zip_path = Path(zip_path)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_name(zip_path.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w") as z:
+    year, month, day, hour, minute, second = date_time
+    dos_time = hour << 11 | minute << 5 | second // 2
+    dos_date = (year - 1980) << 9 | month << 5 | day
+    central = []
+    with open(tmp, "wb") as out:
         for rel in sorted(files):
-            info = zipfile.ZipInfo(f"{FOLDER}/{rel}", date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so the permissions below mean the same everywhere
-            info.external_attr = (0o100644 << 16)
-            z.writestr(info, (Path(site_dir) / rel).read_bytes(), compresslevel=9)
+            name = f"{FOLDER}/{rel}".encode()
+            data = (Path(site_dir) / rel).read_bytes()
+            packed = deflate.deflate_compress(data, 12)
+            # version 2.0 needed (deflate); flags: deflated at the maximum (bit 1), the name is UTF-8 (bit 11);
+            # method 8: deflate
+            flags = 0x2 | (0 if name.isascii() else 0x800)
+            fields = struct.pack("<HHHHHIIIHH", 20, flags, 8, dos_time, dos_date,
+                                 zlib.crc32(data), len(packed), len(data), len(name), 0)
+            central.append((fields, out.tell(), name))
+            out.write(b"PK\x03\x04" + fields + name + packed)
+        start = out.tell()
+        if len(central) > 0xFFFF or start > 0xFFFFFFFF:
+            raise SystemExit(f"{zip_path}: too big for a zip without zip64 ({len(central)} files, {start} bytes)")
+        for fields, offset, name in central:
+            # made by Unix (3) with version 2.0, so the permissions (a plain file, rw-r--r--) mean the same
+            # everywhere
+            out.write(b"PK\x01\x02" + struct.pack("<H", 3 << 8 | 20) + fields
+                      + struct.pack("<HHHII", 0, 0, 0, 0o100644 << 16, offset) + name)
+        size = out.tell() - start
+        out.write(b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(central), len(central), size, start, 0))
     tmp.replace(zip_path)
     return zip_path
 

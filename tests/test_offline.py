@@ -15,16 +15,17 @@ import pytest
 
 from conftest import PROBE, policy_holds, refused
 from macros.edition import read_edition
+from scripts.harness import checklist_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "opsc-explanatory-report-offline.zip"
 FOLDER = NAME.removesuffix(".zip")
-# 1.53 MB in edition 1.1 (issue 22: 1.56 MB before the maintainers' pages and Material's search worker
-# left it), with the chapter handouts, the Guidelines alone and the apparatus: a guard against bloat
-# (source maps, fonts, unused language packs), with a little room for the next additions. 1.84 MB with the
-# checklist of recommendations (0.30 MB: its page, 16 theme pages, and the table and each theme's part as
-# CSV and sheet; 0.04 MB more in report.json and every page's menu).
+# A guard against bloat (source maps, fonts, unused language packs), with a little room for the next
+# additions. Issue 22's budget, 1.5 MB, holds for what readers had when it was set: everything but the
+# checklist of recommendations (issue 24: its page, 16 theme pages, and the table and each theme's part as
+# CSV and sheet, 0.30 MB), which has the rest of the room. Edition 1.1: 1.78 MB in all, 1.48 MB without it.
 MAX_BYTES = 1_900_000
+BUDGET_BEFORE_CHECKLIST = 1_500_000
 SHIM = "assets/vendor/iframe-worker/shim.js"
 EDITION = read_edition(ROOT / "content" / "edition.yaml")
 EDITION_DATE = tuple(int(x) for x in EDITION.date.split("-"))
@@ -65,6 +66,8 @@ def unzipped(zipped, tmp_path_factory):
 
 def test_zip_holds_the_site_and_only_what_it_uses(zipped):
     assert zipped.stat().st_size < MAX_BYTES
+    assert 250_000 < checklist_bytes(zipped) < zipped.stat().st_size - 1_000_000
+    assert zipped.stat().st_size - checklist_bytes(zipped) <= BUDGET_BEFORE_CHECKLIST
     with zipfile.ZipFile(zipped) as z:
         assert z.testzip() is None
         names = z.namelist()
@@ -109,6 +112,23 @@ def test_zip_is_deterministic(zipped, tmp_path):
     assert {i.external_attr >> 16 for i in infos} == {0o100644}
     run_export("--zip", tmp_path / NAME, "--no-site")
     assert (tmp_path / NAME).read_bytes() == zipped.read_bytes()
+
+
+def test_info_zip_unzips_it_as_python_does(zipped, unzipped, tmp_path):
+    """The zip's records are written by the export itself (libdeflate's deflate; zipfile cannot take it):
+    Info-ZIP's unzip, which most Linux readers use, finds no error and gives the same files, dated and
+    permitted as the zip says."""
+    test = subprocess.run(["unzip", "-t", str(zipped)], capture_output=True, text=True)
+    assert test.returncode == 0 and "No errors detected in compressed data" in test.stdout, test.stdout
+    listing = subprocess.run(["zipinfo", str(zipped), f"{FOLDER}/paragraphs/42.html"], capture_output=True,
+                             text=True, check=True).stdout.split()
+    assert listing[0] == "-rw-r--r--" and listing[2] == "unx" and listing[5] == "defX", listing
+    subprocess.run(["unzip", "-q", str(zipped), "-d", str(tmp_path)], check=True)
+    theirs = sorted(p.relative_to(tmp_path / FOLDER) for p in (tmp_path / FOLDER).rglob("*") if p.is_file())
+    ours = sorted(p.relative_to(unzipped) for p in unzipped.rglob("*") if p.is_file())
+    assert theirs == ours and len(ours) > 200
+    assert all((tmp_path / FOLDER / p).read_bytes() == (unzipped / p).read_bytes() for p in ours)
+    assert (tmp_path / FOLDER / "paragraphs" / "42.html").read_text().count("Sexting by children") >= 2
 
 
 def test_pages_load_nothing_from_the_network(unzipped):
