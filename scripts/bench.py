@@ -657,7 +657,7 @@ def table(r: dict[str, Any], runs: int) -> str:
         if off.get("checklist"):
             rest = off["bytes"] - off["checklist"]
             row("Offline zip less the checklist's files and pages (data/checklist/, themes/, recommendations/: "
-                f"{kb(off['checklist'])}), what readers had when the budget was set",
+                f"{kb(off['checklist'])}, added since): what readers had when issue 22 set the budget",
                 f"{kb(rest)} ({rest / 1e6:.3f} MB)", "zip", rest)
     else:
         row("Offline zip", f"n/a ({off['why']})")
