@@ -70,7 +70,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from datetime import datetime, timezone
 from collections.abc import Iterable
 from pathlib import Path

@@ -1,6 +1,7 @@
 """The offline edition (scripts/export_offline.py): a deterministic zip of the whole site that works
 from disk in Debian's Chromium, search included, with every request that is not file:// blocked."""
 
+import datetime
 import hashlib
 import json
 import os
@@ -123,6 +124,7 @@ def test_info_zip_unzips_it_as_python_does(zipped, unzipped, tmp_path):
     listing = subprocess.run(["zipinfo", str(zipped), f"{FOLDER}/paragraphs/42.html"], capture_output=True,
                              text=True, check=True).stdout.split()
     assert listing[0] == "-rw-r--r--" and listing[2] == "unx" and listing[5] == "defX", listing
+    assert listing[6] == datetime.date(*EDITION_DATE).strftime("%y-%b-%d") and listing[7] == "00:00", listing
     subprocess.run(["unzip", "-q", str(zipped), "-d", str(tmp_path)], check=True)
     theirs = sorted(p.relative_to(tmp_path / FOLDER) for p in (tmp_path / FOLDER).rglob("*") if p.is_file())
     ours = sorted(p.relative_to(unzipped) for p in unzipped.rglob("*") if p.is_file())
